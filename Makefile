@@ -1,0 +1,43 @@
+# citeaudit: `make audit` and `make test` do all the set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+REFS ?= references
+OUT ?= reports
+FAIL_ON ?= never
+AUDIT_FLAGS ?=
+
+.PHONY: audit test lint bench eval model snapshots venv clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+audit: $(STAMP)
+	$(VENV)/bin/citeaudit audit $(REFS) --out $(OUT) --fail-on $(FAIL_ON) $(AUDIT_FLAGS)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check audit cli.py tests benchmarks
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run_all
+
+eval: $(STAMP)
+	$(VENV)/bin/citeaudit eval ../shared/data/anystyle-core.xml --folds 5
+
+model: $(STAMP)
+	$(VENV)/bin/citeaudit train ../shared/data/anystyle-core.xml -o audit/parse/model.crfsuite
+
+snapshots: $(STAMP)
+	$(PY) -m tests.regenerate_snapshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,156 @@
+"""Frozen records for everything citeaudit extracts or derives.
+
+Every record keeps where it came from (a `Span` into the text as read, with a
+1-based line number) and its raw text; later stages use `dataclasses.replace`,
+never mutation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocumentFormat = Literal["text", "markdown", "html", "docx", "latex", "bibtex", "pdf"]
+
+CitationKind = Literal[
+    "full", "short", "ibid", "op-cit", "loc-cit", "id", "supra", "infra", "cross-ref", "key", "unknown"
+]
+
+# The contract's field names; name fields hold a tuple of names as written, the others a string.
+FIELD_NAMES: tuple[str, ...] = (
+    "author", "editor", "translator", "title", "container-title", "collection-title", "volume", "issue",
+    "edition", "date", "pages", "location", "publisher", "genre", "url", "accessed", "doi", "isbn", "note",
+)
+NAME_FIELDS: frozenset[str] = frozenset({"author", "editor", "translator"})
+REFERENCE_TYPES: tuple[str, ...] = (
+    "article", "chapter", "book", "report", "thesis", "webpage", "news", "interview", "speech", "legal", "other",
+)
+
+Fields = dict[str, "str | tuple[str, ...]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into `Document.text`, and the 1-based line of `start`."""
+
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character in Document.text
+    text: str  # without the line break
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHint:
+    """A note that a structured format (Markdown definitions, HTML, DOCX) gives directly."""
+
+    number: int
+    label: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerHint:
+    label: str
+    number: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read: its text, its lines, and any notes its format marks up explicitly.
+
+    Plain-text formats leave the hints empty and the extractors find notes from the text.
+    Structured formats fill `note_hints`/`marker_hints` and blank the note definitions out of
+    `lines` so that body-text stages never see them.
+    """
+
+    path: str
+    format: DocumentFormat
+    text: str
+    sha256: str
+    lines: tuple[Line, ...]
+    note_hints: tuple[NoteHint, ...] = ()
+    marker_hints: tuple[MarkerHint, ...] = ()
+    encoding: str = "utf-8"
+    structured_notes: bool = False  # True when the format itself says where notes are
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A note marker in the body (¹, [12], ^12, <sup>12</sup>, [^label])."""
+
+    number: int
+    label: str
+    style: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    number: int
+    label: str
+    text: str
+    span: Span  # span.line is the note's first line
+    style: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A figure or table 'Source: ...' line: body text, but a citation site."""
+
+    text: str  # the part after "Source:"
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    index: int  # 1-based, in document order
+    section: str | None
+    text: str
+    span: Span
+    label: str | None = None  # "[12]" or "12." in numbered lists
+    repeats_author: bool = False  # starts with "———." (same author as the previous entry)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """What the reference parser makes of one reference string."""
+
+    type: str
+    fields: Fields = field(default_factory=dict)
+    pinpoint: str | None = None  # "84" for "p. 84" in a note citation; None in bibliography entries
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One citation: in a note (id n<note>.<k>) or in the body (id b.<k>)."""
+
+    id: str
+    kind: CitationKind
+    text: str
+    span: Span
+    note: int | None  # note number, or None in the body
+    fields: Fields = field(default_factory=dict)
+    type: str = "other"
+    pinpoint: str | None = None
+    key: str | None = None
+    work: str | None = None
+    antecedent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    id: str  # w<k>
+    key: str
+    type: str
+    fields: Fields
+    citations: tuple[str, ...]
+    bibliography: tuple[int, ...]
