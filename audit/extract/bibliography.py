@@ -1,0 +1,166 @@
+"""extract_bibliography(): find the bibliography, its section headings and its entries, and stop
+where the bibliography ends (publisher back matter after it is not bibliography)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from audit.extract.blocks import Block, join_lines, split_blocks
+from audit.extract.patterns import (
+    AUTHOR_START,
+    BACK_MATTER_HEADING,
+    BIBLIOGRAPHY_HEADING,
+    DOI_LIKE,
+    ENDNOTES_HEADING,
+    ENTRY_LABEL,
+    HEADING_DECORATION,
+    NO_DATE,
+    REPEATED_AUTHOR,
+    URL_LIKE,
+    YEAR,
+)
+from audit.models import BibEntry, Document, Line, Span
+
+MAX_HEADING_CHARS = 70  # section headings are short ("Documents and reports", "Primary sources")
+MAX_HEADING_WORDS = 8
+MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not references
+MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
+LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
+
+
+@dataclass(frozen=True, slots=True)
+class Bibliography:
+    heading: str | None
+    heading_line: int | None
+    end_line: int | None  # last line that belongs to the bibliography
+    sections: tuple[str, ...]
+    entries: tuple[BibEntry, ...]
+
+    def contains(self, line_number: int) -> bool:
+        return (self.heading_line is not None and self.end_line is not None
+                and self.heading_line <= line_number <= self.end_line)
+
+
+NO_BIBLIOGRAPHY = Bibliography(None, None, None, (), ())
+
+
+def heading_title(text: str) -> str:
+    match = HEADING_DECORATION.match(text)
+    return (match.group("title") if match else text).strip().strip("*_#: ").strip()
+
+
+def looks_like_heading(text: str) -> bool:
+    stripped = text.strip()
+    title = heading_title(stripped)
+    if not title or len(title) > MAX_HEADING_CHARS or len(title.split()) > MAX_HEADING_WORDS:
+        return False
+    if title[-1] in ".,;" or title[0] in "\"“‘'([" or not (title[0].isupper() or title[0].isdigit()):
+        return False
+    if YEAR.search(title) or URL_LIKE.search(title) or AUTHOR_START.match(title):
+        return False
+    return True
+
+
+def is_reference_like(text: str) -> bool:
+    text = text.strip()
+    if len(text) < MIN_REFERENCE_CHARS:
+        return False
+    return bool(YEAR.search(text) or NO_DATE.search(text) or URL_LIKE.search(text) or DOI_LIKE.search(text))
+
+
+def _section_is_bibliographic(blocks: Sequence[Block]) -> bool:
+    sample = [b for b in blocks[:LOOKAHEAD_PARAGRAPHS]]
+    if not sample:
+        return False
+    refs = sum(1 for b in sample if is_reference_like(b.text))
+    return refs >= 1 and refs / len(sample) >= MIN_REFERENCE_SHARE
+
+
+def _find_heading(blocks: Sequence[Block]) -> int | None:
+    """Index of the last bibliography heading followed by reference-like paragraphs."""
+    chosen = None
+    for i, block in enumerate(blocks):
+        if len(block.lines) != 1 or not BIBLIOGRAPHY_HEADING.match(heading_title(block.text)):
+            continue
+        following = _until_next_heading(blocks, i + 1)
+        if _section_is_bibliographic(following) or _section_is_bibliographic(blocks[i + 1:]):
+            chosen = i
+    return chosen
+
+
+def _until_next_heading(blocks: Sequence[Block], start: int) -> list[Block]:
+    out = []
+    for block in blocks[start:]:
+        if len(block.lines) == 1 and looks_like_heading(block.text):
+            break
+        out.append(block)
+    return out
+
+
+def _split_entries(block: Block) -> list[tuple[Line, ...]]:
+    """One entry per paragraph, unless the paragraph holds several one-per-line entries
+    (hanging indent, numbered labels, or a new author after a finished entry)."""
+    lines = block.lines
+    if len(lines) == 1:
+        return [lines]
+    indents = [len(line.text) - len(line.text.lstrip()) for line in lines]
+    hanging = min(indents) == indents[0] and any(i > indents[0] for i in indents[1:])
+    groups: list[list[Line]] = [[lines[0]]]
+    for prev, line, indent in zip(lines, lines[1:], indents[1:], strict=False):
+        text = line.text.strip()
+        if hanging:
+            new = indent <= indents[0]
+        else:
+            finished = prev.text.rstrip().endswith((".", ">")) or URL_LIKE.search(prev.text.split()[-1])
+            new = bool(ENTRY_LABEL.match(text) or REPEATED_AUTHOR.match(text)
+                       or (finished and (AUTHOR_START.match(text) or text[:1] in "\"“")))
+        if new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return [tuple(g) for g in groups]
+
+
+def _entry(index: int, section: str | None, lines: tuple[Line, ...], doc: Document) -> BibEntry:
+    text = join_lines(line.text for line in lines)
+    label_match = ENTRY_LABEL.match(text)
+    label = label_match.group("label") if label_match else None
+    start = lines[0].start + (len(lines[0].text) - len(lines[0].text.lstrip()))
+    end = lines[-1].start + len(lines[-1].text.rstrip())
+    return BibEntry(index=index, section=section, text=text, span=Span(start, end, lines[0].number),
+                    label=label, repeats_author=bool(REPEATED_AUTHOR.match(text)))
+
+
+def extract_bibliography(doc: Document) -> Bibliography:
+    blocks = split_blocks(doc.lines)
+    start = _find_heading(blocks)
+    if start is None:
+        return NO_BIBLIOGRAPHY
+    heading = heading_title(blocks[start].text)
+    entries: list[BibEntry] = []
+    sections: list[str] = []
+    section: str | None = None
+    end_line = blocks[start].last
+    i = start + 1
+    while i < len(blocks):
+        block = blocks[i]
+        if len(block.lines) == 1 and looks_like_heading(block.text):
+            title = heading_title(block.text)
+            following = _until_next_heading(blocks, i + 1)
+            if (BACK_MATTER_HEADING.match(title) or ENDNOTES_HEADING.match(title)
+                    or BIBLIOGRAPHY_HEADING.match(title) or not _section_is_bibliographic(following)):
+                break
+            section = title
+            sections.append(title)
+            end_line = block.last
+            i += 1
+            continue
+        if not entries and not is_reference_like(block.text) and section is None and i > start + 1:
+            break
+        for group in _split_entries(block):
+            entries.append(_entry(len(entries) + 1, section, group, doc))
+        end_line = block.last
+        i += 1
+    return Bibliography(heading=heading, heading_line=blocks[start].first, end_line=end_line,
+                        sections=tuple(sections), entries=tuple(entries))

@@ -1,0 +1,120 @@
+"""Every regular expression the extraction stages use, compiled and named, with an example each."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_TABLE = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+# --- note starts (at the beginning of a line) -------------------------------------------------
+# "¹⁰ A. Warkotsch, ..."
+NOTE_START_SUPERSCRIPT = re.compile(r"^[ \t]{0,3}(?P<num>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(?=\S)")
+# "[12] Smith, ..."
+NOTE_START_BRACKET = re.compile(r"^[ \t]{0,3}\[(?P<num>\d{1,4})\][ \t]+(?=\S)")
+# "^12 Smith, ..."
+NOTE_START_CARET = re.compile(r"^[ \t]{0,3}\^(?P<num>\d{1,4})[.:]?[ \t]+(?=\S)")
+# "<sup>12</sup> Smith, ..."
+NOTE_START_SUPTAG = re.compile(r"^[ \t]{0,3}<sup>(?P<num>\d{1,4})</sup>[ \t]*(?=\S)")
+# "12 Smith, ..." (PDF page-foot notes); no digit or slash next, so "09 / 2011" is not a note
+NOTE_START_PLAIN = re.compile(r"^[ \t]{0,3}(?P<num>\d{1,3})[ \t]+(?=[^\W\d_]|[\"“‘'*(«\[])")
+# "12. Smith, ..." or "12) Smith" (endnote sections)
+NOTE_START_NUMBERED = re.compile(r"^[ \t]{0,3}(?P<num>\d{1,4})[.)]?[ \t]+(?=\S)")
+
+# --- note markers in body text ----------------------------------------------------------------
+# "region,¹⁰ and" ; not an exponent after a digit ("10⁶") or a unit ("km²")
+MARKER_SUPERSCRIPT = re.compile(r"(?<![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])(?<!\bkm)(?<!\bcm)(?<!\bmm)(?<!\bm)(?<!\bft)"
+                                r"(?P<num>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# "region.[12]"
+MARKER_BRACKET = re.compile(r"\[(?P<num>\d{1,4})\]")
+# "region.^12"
+MARKER_CARET = re.compile(r"(?<!\[)\^(?P<num>\d{1,4})\b")
+# "region.<sup>12</sup>"
+MARKER_SUPTAG = re.compile(r"<sup>(?P<num>\d{1,4})</sup>")
+# "influence.3 Then" (superscripts flattened by a PDF converter): digits glued to a word's end
+MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?P<num>\d{1,3})(?=[\s,.;:)]|$)")
+
+# --- Markdown footnotes ---------------------------------------------------------------------
+# "[^12]: Smith, ..." / "[^note-a]: ..."
+MD_FOOTNOTE_DEF = re.compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]?(?P<text>.*)$")
+# "text[^12] more"
+MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+# "text^[an inline note] more"
+MD_INLINE_NOTE_START = re.compile(r"\^\[")
+
+# --- headings ---------------------------------------------------------------------------------
+# "## 7. References", "**Bibliography**", "BIBLIOGRAPHIE", "Works cited:"
+HEADING_DECORATION = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*"
+                                r"(?:(?:[0-9]{1,2}|[IVXLC]{1,5}|[A-Z])(?:\.[0-9]{1,2})*[.)]?\s+)?"
+                                r"(?P<title>.*?)\s*(?:\*\*|__|\*|_)?\s*:?\s*$")
+BIBLIOGRAPHY_HEADING = re.compile(
+    r"^(?:bibliography|select(?:ed)? bibliography|references?|reference list|list of references|"
+    r"references and notes|works cited|works consulted|sources|sources and literature|literature|"
+    r"literature cited|cited literature|further reading|"
+    r"bibliographie|références|références bibliographiques|sources et bibliographie|ouvrages cités|"
+    r"literatur|literaturverzeichnis|quellen|quellen und literatur|quellenverzeichnis|"
+    r"bibliografía|referencias|referencias bibliográficas|obras citadas|fuentes|"
+    r"bibliografia|riferimenti bibliografici|fonti|opere citate|referências)$",
+    re.IGNORECASE)
+ENDNOTES_HEADING = re.compile(r"^(?:notes|endnotes|end notes|notes and references|anmerkungen|"
+                              r"endnoten|fußnoten|notas|note)$", re.IGNORECASE)
+# Back matter after a bibliography: publisher lists, author notes, appendices.
+BACK_MATTER_HEADING = re.compile(
+    r"^(?:list of\b|about the authors?\b|about this\b|notes on contributors|(?:the )?authors?$|"
+    r"biograph|appendi|annex|index$|acknowledg|other (?:papers|titles|publications)|"
+    r"(?:recent|previous|forthcoming|also) (?:papers|titles|publications|in this series)|"
+    r".*\bin this series$|series editors?|order online|imprint|colophon|"
+    r"à propos de l'auteur|über den autor|über die autorin|sobre el autor|anhang|anexo|allegat)",
+    re.IGNORECASE)
+
+# --- references and their parts -------------------------------------------------------------
+YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+NO_DATE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.|sans date|no date)", re.IGNORECASE)
+URL_LIKE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+DOI_LIKE = re.compile(r"\b10\.\d{4,9}/\S+")
+# "Smith, J." / "Délétroz Alain," / "Melvin, Neil J. and" at the start of a bibliography line
+AUTHOR_START = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+(?:\s(?:[A-ZÀ-Þ][\w'’\-]+|de|van|von|der|da|di|del|al-\w+))*,\s"
+                          r"|[A-Z]\.\s?(?:[A-Z]\.\s?)*[A-ZÀ-Þ][\w'’\-]+,)")
+# "———." / "---," / "___." repeated-author marks
+REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–\-_]{2,}|\u2e3a|\u2e3b)\s*[.,]?\s*")
+# "[12] " / "12. " list labels of numbered bibliographies
+ENTRY_LABEL = re.compile(r"^\s*(?P<label>\[\d{1,4}\]|\d{1,4}\.)\s+")
+
+# --- figure and table sources -----------------------------------------------------------------
+# "Source: UNODC, 2008, p.12." / "Sources : INSEE" / "Quelle: Destatis"
+SOURCE_LINE = re.compile(r"^\s*(?:[*_]{1,2})?(?P<label>Sources?|Quellen?|Fuentes?|Fonti|Fonte|Data source)"
+                         r"\s*(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*(?P<text>\S.*?)\s*$", re.IGNORECASE)
+
+# --- citations inside notes -----------------------------------------------------------------
+# "Ibid." / "*Ibid.*, p. 66" / "ibidem" / "Ib."
+IBID = re.compile(r"^[\s*_]*(?:see\s+(?:also\s+)?)?(?:ibid(?:em)?|ib)\b\.?[*_]*", re.IGNORECASE)
+# "Id." / "Id. at 15" (legal); case-sensitive so the pronoun "id" in prose does not match
+ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d\.[*_]*(?=[\s,;]|$)")
+OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?", re.IGNORECASE)
+LOC_CIT = re.compile(r"\bloc\.?\s*cit\b\.?", re.IGNORECASE)
+# "supra note 12" / "supra n. 12" / "supra, note 12"
+SUPRA = re.compile(r"\bsupra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+INFRA = re.compile(r"\binfra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+# "see note 12" / "cf. n. 12 above" / "voir note 3" / "siehe Anm. 4"
+CROSS_REF = re.compile(r"^(?:see|cf\.|compare|voir|vgl\.|siehe|véase|vedi)?\s*(?:above,?\s*|below,?\s*)?"
+                       r"(?:note|notes|n\.|nn\.|Anm\.|nota)\s*(?P<num>\d{1,4})\b", re.IGNORECASE)
+# Introductory signals stripped from a citation's start: "See also", "Cf.", "For more details, see"
+SIGNAL = re.compile(r"^(?:(?:for (?:more|further) (?:details|information)|on this(?: point)?|"
+                    r"as (?:quoted|cited) in|quoted in|cited in|available at|see, e\.g\.|see, for example|"
+                    r"see also|see|cf\.|compare|e\.g\.|but see|contra|voir aussi|voir|vgl\.|siehe|véase|vedi)"
+                    r"[,:]?\s+)+", re.IGNORECASE)
+# Mid-sentence lead-ins to a citation: "... For more details, see Russian Federation, ..."
+EMBEDDED_SIGNAL = re.compile(r"(?:^|[.;:]\s+|\s)(?P<signal>(?:for (?:more|further) (?:details|information),?\s+)?"
+                             r"(?:see also|see|cf\.|available at|is available at)[:,]?)\s+(?=\S)",
+                             re.IGNORECASE)
+# Pinpoints at the end of a citation: "p. 84", "pp. 12-15", "at 12", "S. 12", "article 4"
+PINPOINT = re.compile(r"(?:,|\s)\s*(?:(?:pp?|S|s|Bl)\.\s?|at\s|(?P<label>article|art\.|para\.|§)\s?)"
+                      r"(?P<pin>[0-9ivxlcIVXLC]+(?:\s?[-–—]\s?[0-9ivxlcIVXLC]+)?(?:\s?ff?\.)?)[*_]?\.?\s*$")
+QUOTED_TITLE = re.compile(r"[\"“«„‘][^\"”»“‘’]{3,}[\"”»“’]")
+ITALIC_TITLE = re.compile(r"(?<![*\w])[*_][^*_]{3,}[*_](?![*\w])")
+# Sentence ends inside notes: ". " followed by a capital, unless the word before is an abbreviation
+ABBREVIATION = re.compile(r"(?:\b(?:p|pp|vol|vols|no|nos|ed|eds|trans|chap|ch|art|para|n|nn|cf|e\.g|i\.e|"
+                          r"al|op|cit|loc|ibid|id|ib|st|dr|mr|mrs|ms|prof|jr|sr|fig|repr|rev|ser|"
+                          r"dept|univ|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+                          r"no|vs|viz|etc|approx|ca|c|S|Bd|Hrsg|Aufl|hg|éd|dir|coll|trad)"
+                          r"|\b[A-Z]|\b[A-Z]\.[A-Z])\.$", re.IGNORECASE)

@@ -1,0 +1,169 @@
+"""split_citations(): cut a note into its citations, strip signals, label each with a kind guess,
+and leave commentary out (it stays in the note's text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit.extract.patterns import (
+    ABBREVIATION,
+    CROSS_REF,
+    EMBEDDED_SIGNAL,
+    IBID,
+    ID_FORM,
+    INFRA,
+    ITALIC_TITLE,
+    LOC_CIT,
+    OP_CIT,
+    PINPOINT,
+    QUOTED_TITLE,
+    SIGNAL,
+    SUPRA,
+    URL_LIKE,
+    YEAR,
+)
+from audit.models import CitationKind
+
+_OPENERS = {"“": "”", "«": "»", "„": "“", "(": ")", "[": "]"}
+# A full citation names at least this many comma-separated parts besides its pinpoint.
+MIN_FULL_PARTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str  # the citation, signal stripped
+    start: int  # offsets of `text` within the note's text
+    end: int
+    kind: CitationKind
+    signal: str | None = None
+    pinpoint: str | None = None
+    target_note: int | None = None  # for supra/infra/cross-ref "note N"
+
+
+def _depth_walk(text: str):
+    """Yield (index, char, at_top_level) outside quotes, brackets and *italics*."""
+    stack: list[str] = []
+    straight_open = False
+    italic_open = False
+    for i, ch in enumerate(text):
+        top = not stack and not straight_open and not italic_open
+        yield i, ch, top
+        if ch == '"':
+            straight_open = not straight_open
+        elif ch == "*":
+            italic_open = not italic_open
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _OPENERS and not (ch == "„" and stack and stack[-1] == "“"):
+            stack.append(_OPENERS[ch])
+
+
+def _split_top_level(text: str, separators: str, sentence: bool) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    begin = 0
+    for i, ch, top in _depth_walk(text):
+        if not top or ch not in separators:
+            continue
+        if sentence:
+            rest = text[i + 1:]
+            if not rest.startswith(" ") or not rest.lstrip()[:1] or not (
+                    rest.lstrip()[0].isupper() or rest.lstrip()[0] in "\"“*_<"):
+                continue
+            if ABBREVIATION.search(text[max(begin, i - 12):i + 1]):
+                continue
+            pieces.append((begin, i + 1))
+        else:
+            pieces.append((begin, i))
+        begin = i + 1
+    pieces.append((begin, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def top_level_parts(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in _split_top_level(text, ",", sentence=False)]
+
+
+def find_pinpoint(text: str) -> str | None:
+    match = PINPOINT.search(text.rstrip(" *_"))
+    if not match:
+        return None
+    pin = match.group("pin").replace(" ", "")
+    return f"{match.group('label')} {pin}" if match.group("label") else pin
+
+
+def _has_title(parts: list[str]) -> bool:
+    """A title in a citation is a part of its own ("Title", *Title*), not a quotation inside prose."""
+    return any(QUOTED_TITLE.match(p) or ITALIC_TITLE.match(p) for p in parts)
+
+
+def _is_citation_like(text: str) -> bool:
+    if URL_LIKE.search(text):
+        return True
+    parts = top_level_parts(text)
+    has_title = _has_title(parts)
+    has_anchor = has_title or bool(YEAR.search(text) or PINPOINT.search(text))
+    return len(parts) >= 2 and has_anchor and (has_title or len(parts) >= MIN_FULL_PARTS or bool(YEAR.search(text)))
+
+
+def _kind(text: str) -> tuple[CitationKind, int | None]:
+    if IBID.match(text):
+        return "ibid", None
+    if ID_FORM.match(text):
+        return "id", None
+    cross = CROSS_REF.match(text)
+    if cross:
+        return "cross-ref", int(cross.group("num"))
+    supra = SUPRA.search(text)
+    if supra:
+        return "supra", int(supra.group("num")) if supra.group("num") else None
+    infra = INFRA.search(text)
+    if infra:
+        return "infra", int(infra.group("num")) if infra.group("num") else None
+    if LOC_CIT.search(text):
+        return "loc-cit", None
+    if OP_CIT.search(text):
+        return "op-cit", None
+    parts = [p for p in top_level_parts(text) if not PINPOINT.fullmatch(", " + p)]
+    has_title = _has_title(parts)
+    if URL_LIKE.search(text) or len(parts) >= MIN_FULL_PARTS or (has_title and YEAR.search(text)):
+        return "full", None
+    return "short", None
+
+
+def _segment(note_text: str, start: int, end: int) -> Segment | None:
+    raw = note_text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start += lead
+    signal = SIGNAL.match(text)
+    if signal and not IBID.match(text):
+        start += signal.end()
+        text = text[signal.end():]
+    short_form = _kind(text)[0] not in ("full", "short")
+    if not short_form and not _is_citation_like(text):
+        embedded = None
+        for match in EMBEDDED_SIGNAL.finditer(text):
+            if _is_citation_like(text[match.end():]):
+                embedded = match
+                break
+        if embedded is None:
+            return None
+        start += embedded.end()
+        text = text[embedded.end():]
+    text = text.rstrip()
+    kind, target = _kind(text)
+    return Segment(text=text, start=start, end=start + len(text), kind=kind,
+                   signal=signal.group(0).strip() if signal else None, pinpoint=find_pinpoint(text),
+                   target_note=target)
+
+
+def split_citations(note_text: str) -> list[Segment]:
+    """The citations in one note, in order; commentary sentences yield none."""
+    segments: list[Segment] = []
+    for s_start, s_end in _split_top_level(note_text, ".", sentence=True):
+        sentence = note_text[s_start:s_end]
+        for p_start, p_end in _split_top_level(sentence, ";", sentence=False):
+            segment = _segment(note_text, s_start + p_start, s_start + p_end)
+            if segment is not None:
+                segments.append(segment)
+    return segments
