@@ -70,7 +70,7 @@ def is_reference_like(text: str) -> bool:
 
 
 def _section_is_bibliographic(blocks: Sequence[Block]) -> bool:
-    sample = [b for b in blocks[:LOOKAHEAD_PARAGRAPHS]]
+    sample = [b for b in blocks if not (len(b.lines) == 1 and looks_like_heading(b.text))][:LOOKAHEAD_PARAGRAPHS]
     if not sample:
         return False
     refs = sum(1 for b in sample if is_reference_like(b.text))
@@ -83,8 +83,10 @@ def _find_heading(blocks: Sequence[Block]) -> int | None:
     for i, block in enumerate(blocks):
         if len(block.lines) != 1 or not BIBLIOGRAPHY_HEADING.match(heading_title(block.text)):
             continue
-        following = _until_next_heading(blocks, i + 1)
-        if _section_is_bibliographic(following) or _section_is_bibliographic(blocks[i + 1:]):
+        first = i + 1
+        while first < len(blocks) and len(blocks[first].lines) == 1 and looks_like_heading(blocks[first].text):
+            first += 1  # section headings right under the main heading
+        if _section_is_bibliographic(_until_next_heading(blocks, first)):
             chosen = i
     return chosen
 
@@ -128,8 +130,9 @@ def _entry(index: int, section: str | None, lines: tuple[Line, ...], doc: Docume
     label = label_match.group("label") if label_match else None
     start = lines[0].start + (len(lines[0].text) - len(lines[0].text.lstrip()))
     end = lines[-1].start + len(lines[-1].text.rstrip())
+    unlabelled = text[label_match.end():] if label_match else text
     return BibEntry(index=index, section=section, text=text, span=Span(start, end, lines[0].number),
-                    label=label, repeats_author=bool(REPEATED_AUTHOR.match(text)))
+                    label=label, repeats_author=bool(REPEATED_AUTHOR.match(unlabelled)))
 
 
 def extract_bibliography(doc: Document) -> Bibliography:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audit.extract.bibliography import heading_title, looks_like_heading
 from audit.extract.blocks import join_lines, split_blocks
 from audit.extract.patterns import (
     ENDNOTES_HEADING,
@@ -27,7 +28,6 @@ from audit.extract.patterns import (
     NOTE_START_SUPTAG,
     SUPERSCRIPT_TABLE,
 )
-from audit.extract.bibliography import heading_title, looks_like_heading
 from audit.models import Document, Line, Marker, Note, Span
 
 

@@ -93,7 +93,7 @@ def read_markdown(path: str, text: str, sha256: str, encoding: str) -> Document:
         label = f"inline@{start}"
         notes.append(NoteHint(number=numbers[label], label=label, text=body,
                               span=Span(start, line.start + end, line.number)))
-    notes.sort(key=lambda n: n.span.start)
+    notes.sort(key=lambda n: (n.number, n.span.start))
     body_lines = tuple(replace(line, text="") if line.number in consumed else line for line in lines)
     return Document(path=path, format="markdown", text=text, sha256=sha256, lines=body_lines,
                     note_hints=tuple(notes), marker_hints=markers, encoding=encoding, structured_notes=True)

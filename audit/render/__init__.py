@@ -1,0 +1,11 @@
+"""Renderers map a Report to text; they never count or decide anything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from audit.render.json_report import render_json
+from audit.render.markdown_report import render_markdown
+from audit.report import Report
+
+RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown}

@@ -1,0 +1,88 @@
+"""What the `citeaudit` commands do, without click: expand paths, run, render, write atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from audit.config import AuditConfig
+from audit.errors import ExitCode, UnreadableInput, exit_code_for
+from audit.ingest import is_supported, supported_suffixes
+from audit.pipeline import run_audit
+from audit.render import RENDERERS
+from audit.render.json_report import report_to_dict
+from audit.report import Report
+
+Echo = Callable[[str], None]
+DEFAULT_OUT = "reports"
+
+
+def expand_paths(paths: Sequence[str]) -> list[Path]:
+    """Files as given; a directory means every supported file directly inside it."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir()
+                            if p.is_file() and not p.name.startswith(".") and is_supported(p))
+            if not inside:
+                kinds = ", ".join(sorted(supported_suffixes()))
+                raise UnreadableInput(f"{path}: no supported documents in this directory ({kinds})")
+            found.extend(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UnreadableInput(f"{path}: no such file or directory")
+    return found
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a partial report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
+    return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
+
+
+def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
+                  echo: Echo, warn: Echo) -> int:
+    documents = expand_paths(paths)
+    reports: list[Report] = []
+    unreadable = False
+    for path in documents:
+        try:
+            report = run_audit(path, config)
+        except UnreadableInput as exc:
+            if len(documents) == 1:
+                raise
+            warn(f"citeaudit: {exc}")
+            unreadable = True
+            continue
+        reports.append(report)
+        for notice in report.notices:
+            warn(f"{path}: {notice}")
+        if not to_stdout:
+            target = Path(out_dir or DEFAULT_OUT)
+            for fmt, text in render_outputs(report, config.formats).items():
+                write_atomically(target / f"{path.stem}.{fmt}", text)
+            counts = report.severity_counts
+            warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
+                 f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
+    if to_stdout:
+        payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
+        echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if unreadable:
+        return int(ExitCode.UNREADABLE_INPUT)
+    return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))

@@ -1,0 +1,80 @@
+"""render_json(): the citeaudit/1 JSON report, keys in a stable order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from audit.findings import Finding, Location
+from audit.models import Citation, Fields, Work
+from audit.report import EntryRecord, NoteRecord, Report
+
+
+def fields_to_json(fields: Fields) -> dict[str, Any]:
+    return {name: list(value) if isinstance(value, tuple | list) else value for name, value in fields.items()}
+
+
+def location_to_json(location: Location) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": location.kind}
+    if location.number is not None:
+        out["number"] = location.number
+    if location.index is not None:
+        out["index"] = location.index
+    if location.line is not None:
+        out["line"] = location.line
+    return out
+
+
+def citation_to_json(citation: Citation) -> dict[str, Any]:
+    return {"id": citation.id, "kind": citation.kind, "text": citation.text, "type": citation.type,
+            "line": citation.span.line, "fields": fields_to_json(citation.fields), "key": citation.key,
+            "pinpoint": citation.pinpoint, "work": citation.work, "antecedent": citation.antecedent}
+
+
+def _note(record: NoteRecord) -> dict[str, Any]:
+    note = record.note
+    return {"number": note.number, "line": note.span.line, "text": note.text,
+            "citations": [citation_to_json(c) for c in record.citations]}
+
+
+def _entry(record: EntryRecord) -> dict[str, Any]:
+    entry = record.entry
+    return {"index": entry.index, "section": entry.section, "line": entry.span.line, "text": entry.text,
+            "type": record.parsed.type, "fields": fields_to_json(record.parsed.fields), "work": record.work,
+            "key": record.key, "cited_by": list(record.cited_by)}
+
+
+def _work(work: Work) -> dict[str, Any]:
+    return {"id": work.id, "key": work.key, "type": work.type, "fields": fields_to_json(work.fields),
+            "citations": list(work.citations), "bibliography": list(work.bibliography)}
+
+
+def finding_to_json(finding_id: str, finding: Finding) -> dict[str, Any]:
+    return {"id": finding_id, "rule": finding.rule, "severity": finding.severity.value,
+            "message": finding.message, "locations": [location_to_json(loc) for loc in finding.locations],
+            "values": list(finding.values), "suggestion": finding.suggestion}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    from audit.urls import url_record_to_dict
+
+    return {
+        "schema": report.schema,
+        "tool": {"name": "citeaudit", "version": report.version},
+        "document": {"path": report.path, "format": report.format, "sha256": report.sha256},
+        "stats": {"notes": len(report.notes), "markers": report.marker_count,
+                  "bibliography_entries": len(report.bibliography), "citations": report.citation_count,
+                  "works": len(report.works), "urls": len(report.urls), "findings": report.severity_counts},
+        "notices": list(report.notices),
+        "notes": [_note(n) for n in report.notes],
+        "body_citations": [citation_to_json(c) for c in report.body_citations],
+        "bibliography": [_entry(e) for e in report.bibliography],
+        "bibliography_sections": list(report.bibliography_sections),
+        "works": [_work(w) for w in report.works],
+        "urls": [url_record_to_dict(u) for u in report.urls],
+        "findings": [finding_to_json(f.id, f.finding) for f in report.findings],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
