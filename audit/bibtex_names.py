@@ -1,0 +1,135 @@
+"""Name and key heuristics for the BibTeX export: corporate authors, person lists, ASCII folding.
+
+No pybtex here: `bibtex_export` is the only module that imports it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that mark an organisation, not a person ("World Bank", "Council of the European Union").
+CORPORATE_WORDS: frozenset[str] = frozenset(
+    "office council commission institute institut group organization organisation centre center university "
+    "programme program ministry agency union committee consortium foundation association bank nations "
+    "federation conference presidency parliament secretariat service department government assembly court "
+    "board bureau forum network fund society academy company corporation trust observatory directorate "
+    "international watch".split()
+)
+# Lower-case words that belong in organisation names but not in person names.
+_ORG_FUNCTION_WORDS = frozenset({"of", "for", "on", "the", "in", "to", "against", "pour", "für"})
+# Name particles that may start a person's surname (kept lower case in person names).
+_PARTICLES = frozenset({"de", "la", "le", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "del",
+                        "bin", "ibn", "al", "el", "ter", "ten", "zu"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Leading words a key skips: articles (English, French, German, Spanish, Italian) and a few prepositions.
+SKIP_WORDS: frozenset[str] = frozenset(
+    "the a an le la les l un une des du d der die das den dem ein eine el los las il lo gli uno una "
+    "on of in for to and".split()
+)
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\)\s*$")
+_ALL_CAPS_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
+_AND_RE = re.compile(r"\s+and\s+|\s*&\s*")
+_ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_FOLD_EXTRA: dict[str, str] = {
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "ı": "i", "ð": "d",
+}
+# Simple Cyrillic transliteration for keys only (stored names are never rewritten).
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєў",
+    "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i e u".split(),
+    strict=True,
+))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only: 'Délétroz' -> 'deletroz', 'Парамонов' -> 'paramonov'."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(ch):
+            continue
+        ch = _FOLD_EXTRA.get(ch, _CYRILLIC.get(ch, ch)).strip("_")
+        out.append(ch if ch.isascii() else "")
+    return "".join(c for c in "".join(out) if c.isalnum())
+
+
+def is_corporate(name: str) -> bool:
+    """True for names a BibTeX name parser must not split or invert."""
+    name = name.strip()
+    if _ACRONYM_RE.search(name) or _ALL_CAPS_RE.match(name):
+        return True
+    if "," in name:  # "Bank, Jane": an inverted person name
+        return False
+    words = name.split()
+    if len(words) >= 2 and any(w.strip(".,").lower() in CORPORATE_WORDS for w in words):
+        return True
+    if len(words) >= 3 and any(w in _ORG_FUNCTION_WORDS for w in words[1:-1]):
+        return True
+    return bool(_AND_RE.search(name)) and split_person_list(name) is None
+
+
+def _person_like(part: str) -> bool:
+    part = part.strip()
+    if not part or is_corporate_word_in(part):
+        return False
+    if "," in part:
+        surname, _, given = part.partition(",")
+        return bool(surname.strip()) and all(_person_word(w) for w in (surname + " " + given).split())
+    words = part.split()
+    return 1 <= len(words) <= 5 and all(_person_word(w) for w in words)
+
+
+def is_corporate_word_in(part: str) -> bool:
+    return any(w.strip(".,").lower() in CORPORATE_WORDS for w in part.split())
+
+
+def _person_word(word: str) -> bool:
+    bare = word.strip(".,")
+    if not bare:
+        return False
+    lowered = bare.lower()
+    if lowered in _PARTICLES or lowered in _SUFFIXES or lowered.split("-")[0] in _PARTICLES:
+        return True
+    return bare[0].isupper() and lowered not in _ORG_FUNCTION_WORDS
+
+
+def split_person_list(name: str) -> tuple[str, ...] | None:
+    """('Smith', 'Jones') for 'Smith and Jones'; None when some part does not look like a person."""
+    parts = [p.strip() for p in _AND_RE.split(name.strip())]
+    if len(parts) < 2 or not all(_person_like(p) for p in parts):
+        return None
+    return tuple(parts)
+
+
+def corporate_key(name: str) -> str:
+    """The acronym in parentheses, an all-caps name itself, or the first significant word."""
+    acronym = _ACRONYM_RE.search(name)
+    if acronym:
+        return fold(acronym.group(1))
+    if _ALL_CAPS_RE.match(name.strip()):
+        return fold(name)
+    words = significant_words(name)
+    return words[0] if words else ""
+
+
+def significant_words(text: str) -> list[str]:
+    """Folded words of a title or name, leading articles and elisions (l', d') skipped."""
+    words = [fold(_ELISION_RE.sub("", w)) for w in _WORD_RE.findall(text)]
+    words = [w for w in words if w]
+    start = 0
+    while start < len(words) - 1 and words[start] in SKIP_WORDS:
+        start += 1
+    return words[start:]
+
+
+def strip_particles(surname: str) -> str:
+    """'al-Rashid' -> 'Rashid', 'de la Fontaine' -> 'Fontaine': keys use the surname proper."""
+    words = surname.split()
+    while len(words) > 1 and words[0].lower() in _PARTICLES:
+        words = words[1:]
+    if len(words) == 1:
+        head, sep, rest = words[0].partition("-")
+        if sep and rest and head.lower() in _PARTICLES:
+            return rest
+    return " ".join(words)
