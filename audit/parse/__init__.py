@@ -1,0 +1,73 @@
+"""The reference parser: one citation or bibliography entry in, a `ParsedReference` out.
+
+Certain rules go first (identifiers, access dates, signals and pinpoints, see `cues.py`).
+Comma-separated references with a quoted or emphasised title are then read structurally
+(`comma_style.py`); everything else, author-date and numbered styles above all, is tagged by
+the CRF trained on AnyStyle's data (`crf.py`) and mapped to citeaudit's fields (`labels.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from audit import patterns
+from audit.models import FIELD_NAMES, NAME_FIELDS, ParsedReference
+from audit.parse.classify import classify
+from audit.parse.comma_style import parse_comma_style
+from audit.parse.crf import DEFAULT_MODEL, tag_tokens
+from audit.parse.cues import find_cues
+from audit.parse.labels import fields_from_labels
+
+CONTEXTS = ("note", "bibliography")
+
+__all__ = ["CONTEXTS", "parse_reference", "parse_references"]
+
+
+def _is_comma_style(text: str) -> bool:
+    """Oxford/Chicago-note shape: a quoted or emphasised title set off by commas, no author-date year."""
+    if patterns.AUTHOR_DATE.match(text) or patterns.CITATION_NUMBER.match(text):
+        return False
+    if patterns.INTERVIEW_CUE.search(text) and "," in text:
+        return True
+    return bool(patterns.COMMA_TITLE.search(text))
+
+
+def _finish(fields: dict) -> dict:
+    """Contract order, name fields as tuples, empty values dropped."""
+    out: dict = {}
+    for name in FIELD_NAMES:
+        value = fields.get(name)
+        if not value:
+            continue
+        out[name] = tuple(value) if name in NAME_FIELDS else str(value)
+    return out
+
+
+def parse_reference(text: str, *, context: str = "bibliography",
+                    model_path: str | Path = DEFAULT_MODEL) -> ParsedReference:
+    """Parse one reference; `context` is "note" (pinpoints are split off) or "bibliography"."""
+    if context not in CONTEXTS:
+        raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
+    cues = find_cues(text, context=context)
+    fields: dict | None = None
+    title_style = "plain"
+    if _is_comma_style(cues.rest):
+        fields = parse_comma_style(cues.rest)
+        if fields is not None:
+            title_style = fields.pop("_title_style", "plain")
+    if fields is None:
+        rest = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
+        tokens = rest.split()
+        fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
+        title_style = "quoted" if any(q in rest for q in "“\"«") else "italic" if "*" in rest else "plain"
+    for name, value in cues.fields.items():
+        fields.setdefault(name, value)
+    ref_type = classify(fields, cues.rest, title_style=title_style)
+    return ParsedReference(type=ref_type, fields=_finish(fields), pinpoint=cues.pinpoint)
+
+
+def parse_references(texts: Iterable[str], *, context: str = "bibliography",
+                     model_path: str | Path = DEFAULT_MODEL) -> list[ParsedReference]:
+    """Parse many references with one loaded model."""
+    return [parse_reference(t, context=context, model_path=model_path) for t in texts]

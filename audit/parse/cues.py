@@ -1,0 +1,84 @@
+"""Rule cues that are certain: URLs, DOIs, ISBNs, access dates, pinpoints and signals.
+
+Each `take_*` function removes what it found from the text and returns both, so that the
+structural parser and the CRF only see what the rules could not decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from audit import patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the certain rules found, and the text left over for the parser."""
+
+    rest: str
+    fields: dict[str, str] = field(default_factory=dict)
+    pinpoint: str | None = None
+    signal: str | None = None
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces and drop dangling separators left where a cue was cut out."""
+    text = patterns.SPACES.sub(" ", text).strip()
+    text = text.replace(" ,", ",").replace(",,", ",").replace(", .", ".")
+    return patterns.TRAILING_PUNCT.sub("", text).strip()
+
+
+def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
+    """Cut out access dates, DOIs, ISBNs and URLs (in that order: a DOI URL is a DOI)."""
+    found: dict[str, str] = {}
+    match = patterns.ACCESSED.search(text)
+    if match:
+        found["accessed"] = patterns.TRAILING_PUNCT.sub("", match.group(1))
+        text = text[: match.start()] + text[match.end():]
+    match = patterns.DOI.search(text)
+    if match:
+        found["doi"] = match.group(1)
+        text = text[: match.start()] + text[match.end():]
+    match = patterns.ISBN.search(text)
+    if match:
+        found["isbn"] = match.group(1)
+        text = text[: match.start()] + text[match.end():]
+    match = patterns.URL.search(text)
+    if match:
+        found["url"] = match.group(1)
+        before = text[: match.start()]
+        lead = patterns.URL_LEAD.search(before)
+        if lead:
+            before = before[: lead.start()]
+        text = before + text[match.end():]
+    return text, found
+
+
+def take_pinpoint(text: str) -> tuple[str, str | None]:
+    """A locator at the end of a note citation ("p. 84" -> "84", "article 4" -> "4")."""
+    match = patterns.PINPOINT.search(text.rstrip())
+    if not match:
+        return text, None
+    return text[: match.start()], match.group(2).replace("–", "-").replace(" ", "")
+
+
+def take_signal(text: str) -> tuple[str, str | None]:
+    """An introductory signal ("See also", "Cf.") at the start of a note citation."""
+    match = patterns.SIGNAL.match(text)
+    if not match:
+        return text, None
+    return text[match.end():], match.group(0).strip().rstrip(":")
+
+
+def find_cues(text: str, *, context: str = "bibliography") -> Cues:
+    """Apply the certain rules; notes also lose their signal and trailing pinpoint."""
+    rest = patterns.SPACES.sub(" ", text).strip()
+    signal = pinpoint = None
+    if context == "note":
+        rest, signal = take_signal(rest)
+    rest, found = take_identifiers(rest)
+    rest = tidy(rest)
+    if context == "note":
+        rest, pinpoint = take_pinpoint(rest)
+        rest = tidy(rest)
+    return Cues(rest=rest, fields=found, pinpoint=pinpoint, signal=signal)

@@ -1,0 +1,109 @@
+"""Turn CRF label runs (AnyStyle's label set) into citeaudit's fields."""
+
+from __future__ import annotations
+
+from audit import patterns
+from audit.parse.dataset import segments_of
+from audit.parse.names import split_names
+from audit.parse.segments import strip_marks
+
+# AnyStyle labels that are not citeaudit fields, and where they go; None drops the label.
+LABEL_TO_FIELD: dict[str, str | None] = {
+    "journal": "container-title",
+    "citation-number": None,
+    "director": "note",
+    "producer": "note",
+    "medium": "genre",
+    "source": "note",
+    "signal": None,
+    "pinpoint": None,
+    "other": "note",
+}
+
+_QUOTES = "“”\"«»„‘’'"
+
+
+def _clean_title(text: str) -> str:
+    text = strip_marks(text).strip(_QUOTES + " ")
+    return patterns.TRAILING_PUNCT.sub("", text).strip(_QUOTES + " ")
+
+
+def _clean_container(text: str) -> str:
+    return _clean_title(patterns.IN_LEAD.sub("", strip_marks(text)))
+
+
+def _clean_date(text: str) -> str:
+    return strip_marks(text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " "))
+
+
+def _clean_pages(text: str) -> str:
+    s = strip_marks(text.replace("(", " ").replace(")", " "))
+    s = patterns.PAGE_PREFIX.sub("", s)
+    return s.replace("–", "-").replace("—", "-").replace(" - ", "-").strip()
+
+
+def _volume_fields(text: str) -> dict[str, str]:
+    s = strip_marks(text.replace("[", "").replace("]", ""))
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1]
+    elif s.startswith("(") and ")" not in s:
+        s = s[1:]
+    s = patterns.SPACES.sub("", s) if patterns.VOLUME_ISSUE.match(s.replace(" ", "")) else s
+    match = patterns.VOLUME_ISSUE.match(s)
+    if match:
+        return {"volume": match.group(1), "issue": match.group(2)}
+    parts = [p.strip() for p in s.replace(";", ",").split(",") if p.strip()]
+    out: dict[str, str] = {}
+    for part in parts:
+        vol = patterns.VOLUME.match(part)
+        issue = patterns.ISSUE.match(part)
+        if vol:
+            out.setdefault("volume", vol.group(1).rstrip(".:"))
+        elif issue:
+            out.setdefault("issue", issue.group(1).rstrip(".:"))
+        elif "volume" not in out:
+            inner = patterns.VOLUME_ISSUE.match(part)
+            if inner:
+                out.update(volume=inner.group(1), issue=inner.group(2))
+            else:
+                out["volume"] = part.rstrip(".:")
+    return out
+
+
+def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
+    """citeaudit fields from one tagged reference; later runs of a label are appended."""
+    fields: dict = {}
+    for label, text in segments_of(tokens, labels):
+        name = LABEL_TO_FIELD.get(label, label)
+        if name is None:
+            continue
+        if name in ("author", "editor", "translator"):
+            body = patterns.EDITOR_LEAD.sub("", patterns.TRANSLATOR_LEAD.sub("", patterns.IN_LEAD.sub("", text)))
+            names = split_names(body)
+            if names:
+                fields[name] = fields.get(name, []) + names
+            continue
+        if name == "volume":
+            for key, value in _volume_fields(text).items():
+                fields.setdefault(key, value)
+            continue
+        if name == "title":
+            value = _clean_title(text)
+        elif name == "container-title":
+            value = _clean_container(text)
+        elif name == "date":
+            value = _clean_date(text)
+        elif name == "pages":
+            value = _clean_pages(text)
+        elif name in ("url", "doi", "isbn"):
+            value = text.strip("<>().,; ")
+        else:
+            value = strip_marks(text.strip("()[]"))
+        if not value:
+            continue
+        if name in fields:
+            sep = ". " if name == "title" else " "
+            fields[name] = fields[name] + sep + value
+        else:
+            fields[name] = value
+    return fields
