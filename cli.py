@@ -91,6 +91,35 @@ def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debu
     _guarded(debug, body)
 
 
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              help="A table (status, code, archive, URL) or the JSON report.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+              help="Exit 1 when findings at or above this severity exist (default error).")
+@url_options
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def urls(path: str, fmt: str, debug: bool, **flags: Any) -> None:
+    """Check only the URLs of one document: status, archived copy, repairs."""
+    from audit.urls.command import urls_command
+
+    def body() -> int:
+        config = _config(debug=debug, **flags)
+        return urls_command(path, config, fmt=fmt, echo=_echo_out, warn=_echo_err,
+                            progress=_progress_bar() if sys.stderr.isatty() else None)
+
+    _guarded(debug, body)
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line bar on stderr (only used when stderr is a terminal)."""
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True, nl=done >= total)
+    return show
+
+
 def _parse_formats(formats: str | None) -> tuple[str, ...] | None:
     if formats is None:
         return None

@@ -34,6 +34,9 @@ class AuditConfig:
     max_concurrency: int = 32  # whole-run parallel requests: 2 cores spend most time waiting on I/O
     max_retries: int = 2  # for 429/5xx, with back-off honouring Retry-After
     max_body_bytes: int = 64 * 1024  # enough to judge a soft 404 without downloading reports
+    retry_backoff: float = 1.0  # seconds before the first retry, doubling: lets a briefly overloaded server recover
+    retry_after_max: float = 60.0  # longest Retry-After honoured; a longer ask would park a worker, so: BLOCKED
+    cache_home: str | None = None  # XDG_CACHE_HOME; the cache lives in <it>/citeaudit (default ~/.cache)
     max_input_bytes: int = 50 * 1024 * 1024  # larger inputs are refused with a one-line error
     debug: bool = False
 
@@ -42,6 +45,7 @@ _ENV = {
     "CITEAUDIT_ARCHIVE_URL": "archive_url",
     "CITEAUDIT_ARCHIVE_RATE": "archive_rate",
     "CITEAUDIT_CACHE": "cache",
+    "XDG_CACHE_HOME": "cache_home",
 }
 
 

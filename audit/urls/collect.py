@@ -1,0 +1,291 @@
+"""Find URLs as written, repair PDF/converter damage, normalise, and read access dates. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit, urlunsplit
+
+from audit.findings import Location
+from audit.urls import url_patterns as P
+from audit.urls.records import UrlRef
+
+MAX_LINE_JOINS = 4  # a URL longer than five printed lines is vanishingly rare; stops runaway joins
+ACCESS_DATE_REACH = 300  # characters between a URL and its access date; a note rarely puts more between
+DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_HOST_OK = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$|^localhost$|^\[[0-9a-f:.]+\]$"
+                      r"|^\d{1,3}(?:\.\d{1,3}){3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class UrlSite:
+    """A piece of document text that may contain URLs (a note, a bibliography entry, a paragraph)."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    written: str
+    start: int
+    end: int
+    wrapped: bool  # inside <…>: the brackets are a wrapper, not damage
+
+
+def collect_urls(sites: Iterable[UrlSite]) -> tuple[UrlRef, ...]:
+    """Every URL occurrence in the sites, in order, repaired and normalised, with its access date."""
+    refs: list[UrlRef] = []
+    for site in sites:
+        dates = find_access_dates(site.text)
+        for found in find_urls(site.text):
+            location = site.location
+            if location.kind == "body" and location.line is not None:
+                location = replace(location, line=location.line + site.text.count("\n", 0, found.start))
+            normalised, repairs, alternates = repair_url(found.written, wrapped=found.wrapped)
+            refs.append(UrlRef(written=found.written, normalised=normalised, repairs=repairs,
+                               alternates=alternates, accessed=pick_access_date(dates, found.start, found.end),
+                               location=location, offset=found.start))
+    return tuple(refs)
+
+
+def split_paragraphs(text: str, first_line: int = 1) -> tuple[UrlSite, ...]:
+    """Blank-line separated paragraphs as body sites (for inputs no extractor has structured)."""
+    sites: list[UrlSite] = []
+    for match in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        line = first_line + text.count("\n", 0, match.start())
+        sites.append(UrlSite(match.group(0), Location.body(line)))
+    return tuple(sites)
+
+
+# ---- finding ------------------------------------------------------------------------------------
+
+
+def find_urls(text: str) -> list[_Found]:
+    """URLs as written: angle-wrapped ones first, then scheme or www. starts, joined across line breaks."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in P.ANGLE_WRAPPED.finditer(text):
+        found.append(_Found(m.group(1).strip(), m.start(1), m.end(1), wrapped=True))
+        taken.append((m.start(), m.end()))
+    for m in P.URL_START.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        end = _extend(text, m.start())
+        written = _strip_trailing(text[m.start():end])
+        if len(written) <= len(m.group(0)):
+            continue
+        found.append(_Found(written, m.start(), m.start() + len(written), wrapped=False))
+        taken.append((m.start(), m.start() + len(written)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _extend(text: str, start: int) -> int:
+    """End of the URL starting at `start`, following it over line breaks and inner spaces."""
+    end = P.URL_CHARS.match(text, start).end()  # type: ignore[union-attr]  # URL_START guarantees a char
+    for _ in range(MAX_LINE_JOINS):
+        gap = re.compile(r"[ \t]*\n?[ \t]*").match(text, end)
+        assert gap is not None
+        nxt = gap.end()
+        if nxt == end or nxt >= len(text) or P.URL_START.match(text, nxt):
+            break
+        current = text[start:end]
+        token = P.URL_CHARS.match(text, nxt)
+        if token is None:
+            break
+        has_path = "/" in current.split("//", 1)[-1]
+        if "\n" in gap.group(0):
+            ends_open = current[-1] in "-/_=&?%#~"
+            if not (ends_open and token.group(0)[0].isalnum() and not token.group(0)[0].isupper()
+                    or has_path and P.CONTINUATION.fullmatch(_strip_trailing(token.group(0)))):
+                break
+        elif not (has_path and P.CONTINUATION.fullmatch(_strip_trailing(token.group(0)))
+                  and "/" in _strip_trailing(token.group(0))):
+            break
+        end = token.end()
+    return end
+
+
+def _strip_trailing(url: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets (GFM autolink rule)."""
+    while url:
+        last = url[-1]
+        if last in P.TRAILING_PUNCTUATION:
+            url = url[:-1]
+        elif last in ")]}" and url.count({")": "(", "]": "[", "}": "{"}[last]) < url.count(last):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+# ---- repairing ----------------------------------------------------------------------------------
+
+
+def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(normalised URL or None, repairs made, alternate readings to try if it fails)."""
+    repairs: list[str] = []
+    alternates: list[str] = []
+    url = written
+    if "\n" in url:
+        joined = re.sub(r"[ \t]*\n[ \t]*", "", url)
+        if re.search(r"-[ \t]*\n", url):
+            alternates.append(re.sub(r"-[ \t]*\n[ \t]*", "", url))
+            repairs.append("line break (after a hyphen) inside the URL")
+        else:
+            repairs.append("line break inside the URL")
+        url = joined
+    cleaned = P.INVISIBLES.sub("", unicodedata.normalize("NFKC", url))
+    if cleaned != url:
+        repairs.append("PDF artefacts (ligature, soft hyphen or invisible character)")
+        url = cleaned
+        alternates = [P.INVISIBLES.sub("", unicodedata.normalize("NFKC", a)) for a in alternates]
+    if re.search(r"\s", url):
+        url = re.sub(r"\s+", "%20", url.strip())
+        alternates = [re.sub(r"\s+", "%20", a.strip()) for a in alternates]
+        repairs.append("spaces inside the URL")
+    url, scheme_repair = _repair_scheme(url)
+    alternates = [_repair_scheme(a)[0] for a in alternates]
+    if scheme_repair:
+        repairs.append(scheme_repair)
+    mended = reencode_entities(url)
+    if mended != url:
+        repairs.append("HTML entity damage in the query (e.g. '§ion=' for '&section=')")
+        url = mended
+        alternates = [reencode_entities(a) for a in alternates]
+    normalised = normalise_url(url)
+    if normalised is None:
+        return None, tuple(repairs), ()
+    split = urlsplit(normalised)
+    if "//" in split.path:
+        repairs.append("doubled slash in the path")
+        collapsed = P.DOUBLED_SLASH.sub("/", split.path)
+        alternates.append(urlunsplit(split._replace(path=collapsed)))
+    readings = [n for n in (normalise_url(a) for a in alternates) if n and n != normalised]
+    return normalised, tuple(repairs), tuple(dict.fromkeys(readings))
+
+
+def _repair_scheme(url: str) -> tuple[str, str | None]:
+    if re.match(r"(?i)www\d{0,3}\.", url):
+        return "http://" + url, "missing scheme"
+    match = P.SCHEME_TYPO.match(url)
+    if match is None:
+        return url, None
+    scheme = "https" if match.group(0).lower().rstrip(":/").endswith("s") else "http"
+    if url[:3].lower() == "ftp":
+        scheme = "ftp"
+    fixed = f"{scheme}://{url[match.end():]}"
+    if fixed.lower() == url.lower():
+        return url, None
+    return fixed, "damaged scheme (e.g. 'http//' or 'htp://')"
+
+
+def reencode_entities(url: str) -> str:
+    """Undo legacy-entity decoding in the query: '?id=1§ion=2' -> '?id=1&section=2'."""
+    base, sep, query = url.partition("?")
+    if not sep:
+        return url
+    return base + sep + P.ENTITY_MOJIBAKE.sub(lambda m: "&" + P.ENTITY_MOJIBAKE_TABLE[m.group(1)], query)
+
+
+def normalise_url(url: str) -> str | None:
+    """RFC 3986 §6.2.2 normal form for checking and de-duplicating; None if it is not a usable URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if scheme not in ("http", "https", "ftp", "ftps") or not host:
+        return None
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if not _HOST_OK.match(host):
+        return None
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    path = _normalise_escapes(_remove_dot_segments(parts.path or "/"))
+    return urlunsplit((scheme, netloc, path, parts.query, parts.fragment))
+
+
+def _remove_dot_segments(path: str) -> str:
+    if "/." not in path and not path.startswith("."):
+        return path
+    trailing = path.endswith(("/", "/.", "/.."))
+    cleaned = posixpath.normpath(path)
+    if cleaned.startswith("//"):  # normpath keeps a leading '//' (POSIX); a URL path does not need it
+        cleaned = "/" + cleaned.lstrip("/")
+    return cleaned + "/" if trailing and cleaned != "/" else cleaned
+
+
+def _normalise_escapes(path: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        char = chr(int(m.group(1), 16))
+        return char if char in _UNRESERVED else "%" + m.group(1).upper()
+
+    return P.PERCENT_ESCAPE.sub(fix, path)
+
+
+# ---- access dates -------------------------------------------------------------------------------
+
+
+def find_access_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) for each 'accessed on …'-style phrase in the text."""
+    dates: list[tuple[int, int, str]] = []
+    for phrase in P.ACCESS_PHRASE.finditer(text):
+        at = P.ACCESS_GAP.match(text, phrase.end()).end()  # type: ignore[union-attr]  # matches empty
+        for pattern in P.ACCESS_DATES:
+            m = pattern.match(text, at)
+            if m and (iso := iso_date(m)):
+                dates.append((phrase.start(), m.end(), iso))
+                break
+    return dates
+
+
+def pick_access_date(dates: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The access date nearest the URL, before or after it, within reach."""
+    best: tuple[int, str] | None = None
+    for d_start, d_end, iso in dates:
+        distance = start - d_end if d_end <= start else d_start - end if d_start >= end else 0
+        if distance <= ACCESS_DATE_REACH and (best is None or distance < best[0]):
+            best = (distance, iso)
+    return best[1] if best else None
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    """ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY) from one ACCESS_DATES match, or None if not a date."""
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("a"):
+        first, second = int(groups["a"]), int(groups["b"])
+        # Day first unless impossible: the papers audited are mostly European (12/05/2011 = 12 May).
+        day, month = (second, first) if second > 12 and first <= 12 else (first, second)
+    else:
+        raw_month = groups.get("month")
+        if raw_month is None:
+            return f"{year:04d}"
+        month_number = int(raw_month) if raw_month.isdigit() else _month_number(raw_month)
+        if month_number is None:
+            return None
+        month = month_number
+        if not groups.get("day"):
+            return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+        day = int(groups["day"])
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return P.MONTHS.get(key) or P.MONTHS.get(key[:4]) or P.MONTHS.get(key[:3])

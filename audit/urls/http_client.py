@@ -1,0 +1,316 @@
+"""All network access of the URL stage: sessions, SQLite cache, per-host limits, archive rate limit, retries.
+
+The only module that imports requests / requests_cache. Callers get frozen `Answer`s, never exceptions.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import errno
+import logging
+import random
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import requests_cache
+
+from audit import __version__
+from audit.config import DEFAULT_ARCHIVE_URL, AuditConfig
+
+log = logging.getLogger(__name__)
+
+# Wikimedia-style agent with a contact: some sites block generic python-requests agents.
+USER_AGENT = (f"citeaudit/{__version__} (+https://github.com/citeaudit/citeaudit; citeaudit@users.noreply.github.com)"
+              f" python-requests/{requests.__version__}")
+# Public Wayback CDX: about 60 requests a minute is the reported hard limit; 0.4/s (24/min) is what the
+# `wayback` client settled on after being firewalled at higher rates.
+PUBLIC_ARCHIVE_RATE = 0.4
+MAX_REDIRECTS = 10  # lychee's default; requests' 30 only prolongs loops
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Every answer is an observation worth keeping, except the transient ones: 408/429 and 5xx (and
+# time-outs, which have no answer). A re-run within the expiry then makes no request.
+CACHEABLE_STATUSES = tuple(code for code in range(200, 500) if code not in (408, 429))
+READ_CHUNK = 16384
+
+SessionFactory = Callable[[], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One HTTP exchange, as the checker needs it. `error` names a failure with no HTTP answer."""
+
+    url: str
+    status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[int, ...] = ()  # status codes of the redirect hops, in order
+    hops: tuple[str, ...] = ()  # URLs of the redirect hops, in order
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    # timeout | dns | dns-temporary | refused | unreachable | tls | redirect-loop | invalid | reset | other
+    error: str | None = None
+    detail: str = ""
+    from_cache: bool = False
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+class RateLimiter:
+    """Token bucket shared by all threads; `pause` stops everyone after a 429."""
+
+    def __init__(self, rate: float, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._interval = 1.0 / rate
+        self._next = 0.0
+        self._lock = threading.Lock()
+        self._clock, self._sleep = clock, sleep
+
+    def acquire(self) -> None:
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next)
+            self._next = slot + self._interval
+        if slot > now:
+            self._sleep(slot - now)
+
+    def pause(self, seconds: float) -> None:
+        with self._lock:
+            self._next = max(self._next, self._clock() + seconds)
+
+
+def resolve_cache_file(config: AuditConfig) -> Path:
+    """--cache / CITEAUDIT_CACHE (a directory means a file inside it), else the user's cache directory."""
+    if config.cache:
+        path = Path(config.cache).expanduser()
+        if path.is_dir() or config.cache.endswith(("/", "\\")):
+            return path / "http.sqlite"
+        return path
+    home = Path(config.cache_home).expanduser() if config.cache_home else Path.home() / ".cache"
+    return home / "citeaudit" / "http.sqlite"
+
+
+def archive_rate(config: AuditConfig) -> float | None:
+    """Requests per second to the archive: given, else the public default only for the public archive."""
+    if config.archive_rate is not None:
+        return config.archive_rate if config.archive_rate > 0 else None
+    return PUBLIC_ARCHIVE_RATE if config.archive_url.rstrip("/") == DEFAULT_ARCHIVE_URL else None
+
+
+class Fetcher:
+    """Polite, cached HTTP for many threads: one session per thread, per-host and global limits."""
+
+    def __init__(self, config: AuditConfig, *, session_factory: SessionFactory | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._config = config
+        self._factory = session_factory or self._cached_session
+        self._local = threading.local()
+        self._sessions: list[Any] = []
+        self._lock = threading.Lock()
+        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._global = threading.BoundedSemaphore(max(1, config.max_concurrency))
+        self._sleep = sleep
+        rate = archive_rate(config)
+        self.archive_limiter = RateLimiter(rate, sleep=sleep) if rate else None
+        self.archive_host = urlsplit(config.archive_url).netloc.lower()
+        self.network_seen = threading.Event()  # set on the first HTTP answer: the network works
+        self._cache_file = resolve_cache_file(config) if session_factory is None else None
+        if self._cache_file is not None:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+
+    # -- sessions --------------------------------------------------------------------------------
+
+    def _cached_session(self) -> Any:
+        assert self._cache_file is not None
+        session = requests_cache.CachedSession(
+            str(self._cache_file), backend="sqlite", expire_after=timedelta(days=self._config.cache_expiry_days),
+            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"), wal=True)
+        return session
+
+    def _session(self) -> Any:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._factory()
+            session.headers["User-Agent"] = USER_AGENT
+            session.max_redirects = MAX_REDIRECTS
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
+
+    @contextmanager
+    def _slot(self, url: str) -> Iterator[None]:
+        host = urlsplit(url).netloc.lower()
+        with self._lock:
+            limit = self._hosts.setdefault(host, threading.BoundedSemaphore(max(1, self._config.host_concurrency)))
+        with limit, self._global:
+            yield
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def head(self, url: str) -> Answer:
+        return self._with_retries("HEAD", url)
+
+    def get(self, url: str, *, max_bytes: int | None = None) -> Answer:
+        return self._with_retries("GET", url, max_bytes=max_bytes or self._config.max_body_bytes)
+
+    def get_archive(self, url: str, params: Mapping[str, str]) -> Answer:
+        """A rate-limited archive API call; a 429 pauses every archive call."""
+        return self._with_retries("GET", url, params=params, archive=True, max_bytes=4 * 1024 * 1024)
+
+    def _with_retries(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
+                      archive: bool = False, max_bytes: int = 0) -> Answer:
+        answer = Answer(url, error="other")
+        for attempt in range(self._config.max_retries + 1):
+            if archive and self.archive_limiter:
+                self.archive_limiter.acquire()
+            answer = self._once(method, url, params=params, max_bytes=max_bytes)
+            retryable = answer.status in RETRY_STATUSES or answer.error == "timeout"
+            if not retryable or attempt == self._config.max_retries:
+                break
+            wait = _retry_after(answer) if answer.status in (429, 503) else None
+            if wait is None:
+                wait = self._config.retry_backoff * (2 ** attempt) * (1 + random.random() / 4)
+            elif wait > self._config.retry_after_max:
+                log.info("%s asks to wait %.0f s; not waiting that long", url, wait)
+                break
+            if archive and self.archive_limiter and answer.status == 429:
+                self.archive_limiter.pause(wait)
+            self._sleep(wait)
+        return answer
+
+    def _once(self, method: str, url: str, *, params: Mapping[str, str] | None, max_bytes: int) -> Answer:
+        session = self._session()
+        timeout = (self._config.connect_timeout, self._config.read_timeout)
+        try:
+            with self._slot(url):
+                if method == "HEAD":
+                    response = session.request("HEAD", url, params=params, timeout=timeout, allow_redirects=True,
+                                               force_refresh=self._config.refresh) if self._cache_file \
+                        else session.request("HEAD", url, params=params, timeout=timeout, allow_redirects=True)
+                    return self._answer(url, response, b"")
+                return self._get(session, url, params, timeout, max_bytes)
+        except requests.exceptions.TooManyRedirects as exc:
+            return Answer(url, error="redirect-loop", detail=str(exc)[:200])
+        except requests.exceptions.SSLError as exc:
+            return Answer(url, error="tls", detail=str(exc)[:200])
+        except (requests.exceptions.Timeout, TimeoutError) as exc:
+            return Answer(url, error="timeout", detail=str(exc)[:200])
+        except requests.exceptions.ConnectionError as exc:
+            return Answer(url, error=classify_connection_error(exc), detail=str(exc)[:200])
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema, UnicodeError, ValueError) as exc:
+            return Answer(url, error="invalid", detail=str(exc)[:200])
+        except requests.exceptions.RequestException as exc:
+            return Answer(url, error="other", detail=str(exc)[:200])
+
+    def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: tuple[float, float],
+             max_bytes: int) -> Answer:
+        """GET at most `max_bytes` of the body; the truncated answer is what the cache keeps."""
+        cache = getattr(session, "cache", None)
+        key = None
+        if cache is not None:
+            key = cache.create_key(session.prepare_request(requests.Request("GET", url, params=params)))
+            if not self._config.refresh:
+                cached = cache.get_response(key)
+                if cached is not None and not cached.is_expired:
+                    return self._answer(url, cached, cached.content or b"", from_cache=True)
+            with session.cache_disabled():
+                response = session.request("GET", url, params=params, timeout=timeout, stream=True)
+        else:
+            response = session.request("GET", url, params=params, timeout=timeout, stream=True)
+        body = bytearray()
+        deadline = time.monotonic() + 2 * self._config.read_timeout  # read timeout is per socket read
+        try:
+            for chunk in response.iter_content(READ_CHUNK):
+                body += chunk
+                if len(body) >= max_bytes or time.monotonic() > deadline:
+                    break
+        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError,
+                requests.exceptions.ConnectionError) as exc:
+            response.close()
+            return Answer(url, status=response.status_code, final_url=response.url, error="reset",
+                          detail=str(exc)[:200])
+        finally:
+            response.close()
+        payload = bytes(body[:max_bytes])
+        if cache is not None and response.status_code in CACHEABLE_STATUSES:
+            response._content = payload  # what the cache stores: the capped body, never a whole download
+            expires = datetime.now(UTC) + timedelta(days=self._config.cache_expiry_days)
+            try:
+                cache.save_response(response, cache_key=key, expires=expires)
+            except Exception as exc:  # noqa: BLE001 - a cache write failure must not fail the check
+                log.warning("could not cache %s: %s", url, exc)
+        return self._answer(url, response, payload)
+
+    def _answer(self, url: str, response: Any, body: bytes, *, from_cache: bool = False) -> Answer:
+        self.network_seen.set()
+        history = list(getattr(response, "history", []) or [])
+        return Answer(url, status=response.status_code, final_url=str(response.url),
+                      redirects=tuple(r.status_code for r in history), hops=tuple(str(r.url) for r in history),
+                      headers={k.lower(): v for k, v in response.headers.items()}, body=body,
+                      from_cache=from_cache or bool(getattr(response, "from_cache", False)))
+
+
+def classify_connection_error(exc: BaseException) -> str:
+    """dns | dns-temporary | refused | unreachable | reset | other, from the exception's cause chain."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror):
+            return "dns-temporary" if current.errno == socket.EAI_AGAIN else "dns"
+        if isinstance(current, ConnectionRefusedError):
+            return "refused"
+        if isinstance(current, ConnectionResetError):
+            return "reset"
+        if isinstance(current, OSError) and current.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "unreachable"
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        for attr in ("reason", "__cause__", "__context__"):
+            nested = getattr(current, attr, None)
+            if isinstance(nested, BaseException):
+                stack.append(nested)
+    text = str(exc)
+    if "Name or service not known" in text or "NameResolutionError" in text or "nodename nor servname" in text:
+        return "dns"
+    if "Connection refused" in text:
+        return "refused"
+    return "other"
+
+
+def _retry_after(answer: Answer) -> float | None:
+    """Retry-After in seconds (delta-seconds or an HTTP-date), or None."""
+    value = answer.header("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

@@ -1,0 +1,94 @@
+"""Named regular expressions of the URL stage (kept apart from the shared audit/patterns.py)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.entities import html5
+
+# Where a URL starts: a scheme (also the typos PDF converters and typists make: "http//", "http:/",
+# "http:///", "htp://") or a bare "www." host, which GFM autolinks treat as http.
+URL_START = re.compile(
+    r"(?<![\w@.])(?:(?P<scheme>https?|ftp|htps?|hhtps?|htttps?)(?P<sep>:/{1,3}|//|:(?=www\.))"
+    r"|(?P<www>www\d{0,3}\.))",
+    re.IGNORECASE,
+)
+
+# Characters a URL is made of as written in prose; quotes and angle brackets end it.
+URL_CHARS = re.compile(r"[^\s<>\"“”‘’«»]+")
+
+# An explicit wrapper: <http://…> (RFC 3986 appendix C); the contents may span lines.
+ANGLE_WRAPPED = re.compile(r"<(?:URL:)?\s*((?:https?|ftp)\s*:[^<>]*|www\.[^<>]*)>", re.IGNORECASE)
+
+# A token that continues a URL broken across a line: it has URL syntax (a slash, a file extension,
+# a query) and no capital letter at its start, which would mark a new sentence.
+CONTINUATION = re.compile(r"[a-z0-9_%~\-][^\s<>\"“”‘’«»]*(?:/|\.[a-z0-9]{2,5}\b|[?=&#])[^\s<>\"“”‘’«»]*")
+
+# Trailing characters that are sentence punctuation, not URL (GFM autolink rule).
+TRAILING_PUNCTUATION = "?!.,:;*_~'\"’”»"
+
+# Characters a PDF converter leaves inside words: soft hyphen, zero-width space/joiners, BOM.
+INVISIBLES = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+SCHEME_TYPO = re.compile(r"^(?:htps?|hhtps?|htttps?|https?)(?::/{1,3}|//|:)(?=[^/])", re.IGNORECASE)
+DOUBLED_SLASH = re.compile(r"(?<!:)//+")
+PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _legacy_entity_table() -> dict[str, str]:
+    """Symbols that legacy HTML entities without ';' decode to, e.g. '§' <- '&sect', '©' <- '&copy'."""
+    table: dict[str, str] = {}
+    for name, char in html5.items():
+        if (not name.endswith(";") and len(char) == 1 and ord(char) > 127
+                and not unicodedata.category(char).startswith("L")):
+            table.setdefault(char, name.lower())
+    return table
+
+
+ENTITY_MOJIBAKE_TABLE: dict[str, str] = _legacy_entity_table()
+# A decoded entity symbol directly before a query parameter name ("§ion=2" was "&section=2").
+ENTITY_MOJIBAKE = re.compile("([" + re.escape("".join(ENTITY_MOJIBAKE_TABLE)) + "])(?=[A-Za-z0-9_.\\-]*=)")
+
+# ---- access dates -------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+    "january jan janvier janv januar jän enero ene gennaio gen",
+    "february feb febr février févr fevrier februar febrero febbraio",
+    "march mar mars märz maerz marzo",
+    "april apr avril abril aprile",
+    "may mai mayo maggio mag",
+    "june jun juin juni junio giugno giu",
+    "july jul juillet juil juli julio luglio lug",
+    "august aug août aout agosto ago",
+    "september sep sept septembre septiembre setiembre settembre set",
+    "october oct octobre oktober okt octubre ottobre ott",
+    "november nov novembre noviembre",
+    "december dec décembre decembre dezember dez diciembre dic dicembre",
+), start=1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+ACCESS_PHRASE = re.compile(
+    r"(?:last\s+)?(?:accessed|retrieved|consulted|visited|viewed|downloaded|checked)(?:\s+(?:on|at))?"
+    r"|access(?:ed)?\s+(?:date|on)|date\s+of\s+access"
+    r"|(?:zuletzt\s+)?(?:abgerufen|aufgerufen|zugegriffen)(?:\s+(?:am|im))?|zugriff(?:\s+am)?|stand:?"
+    r"|consulté(?:e)?(?:\s+(?:le|en))?|dernière\s+consultation(?:\s+le)?"
+    r"|consultad[oa](?:\s+(?:el|en))?|recuperad[oa](?:\s+(?:el|en))?|fecha\s+de\s+consulta"
+    r"|consultat[oa](?:\s+(?:il|l'|in))?|ultimo\s+accesso(?:\s+il)?",
+    re.IGNORECASE,
+)
+# The date forms that follow an access phrase; the first that matches at the phrase's end wins.
+ACCESS_DATES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\b"),
+    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d{2})\b"),
+    re.compile(_DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s*(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE),
+    re.compile(_MONTH + r"\s+" + _DAY + r",?\s*" + _YEAR, re.IGNORECASE),
+    re.compile(_MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
+    re.compile(_YEAR + r"\b"),
+)
+# Between an access phrase and its date: ":", "[", "(", spaces.
+ACCESS_GAP = re.compile(r"[\s:\[(,]*")

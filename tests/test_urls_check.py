@@ -1,0 +1,238 @@
+"""Live checks against loopback fakes: every status class, retries, limits, cache, offline, no network."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import requests
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from audit.findings import Location
+from audit.urls import UrlSite, UrlStatus, audit_urls
+from tests.url_fakes import fast_config, loopback_only  # noqa: F401  (autouse guard)
+
+NOT_FOUND_PAGE = "<html><head><title>Page not found</title></head><body>Sorry, nothing here.</body></html>"
+ARTICLE = "<html><head><title>Drug routes</title></head><body>" + "A long article on drug routes. " * 40 + "</body>"
+
+
+def run(config, *urls: str, **kwargs):
+    sites = [UrlSite(f"See {u} for details.", Location.note(i + 1, i + 1)) for i, u in enumerate(urls)]
+    return audit_urls(sites, config, **kwargs)
+
+
+def status_of(result, url: str):
+    return next(r for r in result.records if r.url == url)
+
+
+def honest_404(server: HTTPServer) -> None:
+    """Unknown paths (the random sibling probe) get a real 404, like an honest server."""
+    server.expect_request(r"^/.*$" if False else __import__("re").compile(r"^/.*$")).respond_with_data(
+        "no", status=404)
+
+
+@pytest.mark.parametrize(("setup", "expected", "code"), [
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data(ARTICLE, content_type="text/html"),
+                 UrlStatus.ALIVE, 200, id="alive"),
+    pytest.param(lambda s: (s.expect_request("/p", method="HEAD").respond_with_data("", status=405),
+                            s.expect_request("/p", method="GET").respond_with_data(ARTICLE)),
+                 UrlStatus.ALIVE, 200, id="head-refused-get-ok"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=404), UrlStatus.DEAD, 404, id="404"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=410), UrlStatus.DEAD, 410, id="410"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=500), UrlStatus.DEAD, 500,
+                 id="500-after-retries"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=403), UrlStatus.BLOCKED, 403,
+                 id="403"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=200,
+                                                                     headers={"cf-mitigated": "challenge"}),
+                 UrlStatus.BLOCKED, 200, id="cloudflare-challenge"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=429, headers={"Retry-After": "30"}),
+                 UrlStatus.BLOCKED, 429, id="429-long-retry-after"),
+    pytest.param(lambda s: s.expect_request("/p").respond_with_data("", status=503), UrlStatus.BLOCKED, 503,
+                 id="503-persistent"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=301, headers={"Location": "/new"}),
+                            s.expect_request("/new").respond_with_data(ARTICLE)),
+                 UrlStatus.REDIRECTED, 200, id="permanent-redirect"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=302, headers={"Location": "/tmp"}),
+                            s.expect_request("/tmp").respond_with_data(ARTICLE)),
+                 UrlStatus.ALIVE, 200, id="temporary-redirect-is-alive"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=301, headers={"Location": "/a"}),
+                            s.expect_request("/a").respond_with_data("", status=301, headers={"Location": "/b"}),
+                            s.expect_request("/b").respond_with_data(ARTICLE)),
+                 UrlStatus.REDIRECTED, 200, id="redirect-chain"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=301, headers={"Location": "/q"}),
+                            s.expect_request("/q").respond_with_data("", status=301, headers={"Location": "/p"})),
+                 UrlStatus.BLOCKED, None, id="redirect-loop"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=301, headers={"Location": "/"}),
+                            s.expect_request("/").respond_with_data("home")),
+                 UrlStatus.MOVED_TO_ROOT, 200, id="redirect-to-root"),
+    pytest.param(lambda s: (s.expect_request("/p").respond_with_data("", status=302,
+                                                                      headers={"Location": "/errors/404.htm"}),
+                            s.expect_request("/errors/404.htm").respond_with_data("oops")),
+                 UrlStatus.SOFT_404, 200, id="redirect-to-error-url"),
+])
+def test_status_classes(httpserver: HTTPServer, tmp_path, setup, expected, code) -> None:
+    setup(httpserver)
+    honest_404(httpserver)
+    url = httpserver.url_for("/p")
+    record = status_of(run(fast_config(tmp_path), url), url)
+    assert record.status is expected, record.reason
+    assert record.http_status == code
+
+
+def test_soft_404_when_random_sibling_also_answers(httpserver: HTTPServer, tmp_path) -> None:
+    import re
+
+    httpserver.expect_request(re.compile(r"^/docs/.*$")).respond_with_data(NOT_FOUND_PAGE, content_type="text/html")
+    url = httpserver.url_for("/docs/report.html")
+    result = run(fast_config(tmp_path), url)
+    assert status_of(result, url).status is UrlStatus.SOFT_404
+    assert [f.rule for f in result.findings] == ["url-soft-404"]
+
+
+def test_page_on_catch_all_host_with_real_content_stays_alive(httpserver: HTTPServer, tmp_path) -> None:
+    import re
+
+    httpserver.expect_request("/docs/report.html").respond_with_data(ARTICLE, content_type="text/html")
+    httpserver.expect_request(re.compile(r"^/docs/.*$")).respond_with_data(NOT_FOUND_PAGE, content_type="text/html")
+    url = httpserver.url_for("/docs/report.html")
+    assert status_of(run(fast_config(tmp_path), url), url).status is UrlStatus.ALIVE
+
+
+def test_transient_503_then_200_is_alive(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_oneshot_request("/p", method="HEAD").respond_with_data("", status=503)
+    httpserver.expect_request("/p").respond_with_data(ARTICLE)
+    honest_404(httpserver)
+    url = httpserver.url_for("/p")
+    assert status_of(run(fast_config(tmp_path, retry_after_max=2.0), url), url).status is UrlStatus.ALIVE
+
+
+def test_429_retry_after_is_honoured(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_oneshot_request("/p", method="HEAD").respond_with_data("", status=429,
+                                                                             headers={"Retry-After": "1"})
+    httpserver.expect_request("/p").respond_with_data(ARTICLE)
+    honest_404(httpserver)
+    url = httpserver.url_for("/p")
+    started = time.monotonic()
+    record = status_of(run(fast_config(tmp_path, retry_after_max=2.0), url), url)
+    assert record.status is UrlStatus.ALIVE
+    assert time.monotonic() - started >= 0.9
+
+
+def test_slow_page_is_blocked_not_dead(httpserver: HTTPServer, tmp_path) -> None:
+    def slow(request: Request) -> Response:
+        time.sleep(0.6)
+        return Response("late")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    url = httpserver.url_for("/slow")
+    result = run(fast_config(tmp_path, read_timeout=0.2, max_retries=0), url)
+    record = status_of(result, url)
+    assert record.status is UrlStatus.BLOCKED
+    assert "timed out" in record.reason
+    assert [f.rule for f in result.findings] == ["url-blocked"]
+
+
+def test_connection_refused_is_dead_after_a_recheck(tmp_path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again on exit: nothing listens there
+    url = f"http://127.0.0.1:{port}/gone"
+    result = run(fast_config(tmp_path), url)
+    assert status_of(result, url).status is UrlStatus.DEAD
+    assert result.notice is None
+
+
+@pytest.fixture
+def threaded_server():
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+def test_per_host_limit_caps_concurrent_requests(threaded_server: HTTPServer, tmp_path) -> None:
+    httpserver = threaded_server
+    lock, state = threading.Lock(), {"now": 0, "peak": 0}
+
+    def counted(request: Request) -> Response:
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        time.sleep(0.05)
+        with lock:
+            state["now"] -= 1
+        return Response("ok" if "page" in request.path else "no", status=200 if "page" in request.path else 404)
+
+    import re
+
+    httpserver.expect_request(re.compile(r"^/.*$")).respond_with_handler(counted)
+    urls = [httpserver.url_for(f"/d{i}/page{i}") for i in range(24)]
+    result = run(fast_config(tmp_path, host_concurrency=3, max_concurrency=16), *urls)
+    assert all(r.status is UrlStatus.ALIVE for r in result.records)
+    assert state["peak"] == 3
+
+
+def test_second_run_is_served_from_the_cache(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_request("/p", method="HEAD").respond_with_data("", status=405)
+    httpserver.expect_request("/p", method="GET").respond_with_data(ARTICLE)
+    httpserver.expect_request("/gone").respond_with_data("", status=404)
+    honest_404(httpserver)
+    urls = (httpserver.url_for("/p"), httpserver.url_for("/gone"))
+    first = run(fast_config(tmp_path), *urls)
+    count = len(httpserver.log)
+    assert count > 0
+    second = run(fast_config(tmp_path), *urls)
+    assert len(httpserver.log) == count
+    assert [r.status for r in second.records] == [r.status for r in first.records] == [UrlStatus.ALIVE,
+                                                                                       UrlStatus.DEAD]
+    run(fast_config(tmp_path, refresh=True), *urls)
+    assert len(httpserver.log) > count
+
+
+def test_429_is_never_cached(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_request("/p").respond_with_data("", status=429)
+    url = httpserver.url_for("/p")
+    run(fast_config(tmp_path, max_retries=0), url)
+    count = len(httpserver.log)
+    run(fast_config(tmp_path, max_retries=0), url)
+    assert len(httpserver.log) == 2 * count
+
+
+def test_offline_makes_no_request_and_no_session(httpserver: HTTPServer, tmp_path) -> None:
+    def no_session():
+        raise AssertionError("offline must not create a session")
+
+    url = httpserver.url_for("/p")
+    result = run(fast_config(tmp_path, offline=True, no_archive=False, archive_url=httpserver.url_for("")),
+                 url, session_factory=no_session)
+    assert len(httpserver.log) == 0
+    assert status_of(result, url).status is UrlStatus.NOT_CHECKED
+    assert status_of(result, url).archive.status.value == "NOT_CHECKED"
+    assert result.findings == ()
+
+
+class _NoNetworkSession(requests.Session):
+    def send(self, request, **kwargs):
+        raise requests.ConnectionError(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
+
+
+def test_no_network_marks_not_checked_with_one_notice(tmp_path) -> None:
+    urls = ("http://example.org/a", "http://example.net/b")
+    result = run(fast_config(tmp_path, no_archive=False), *urls, session_factory=_NoNetworkSession)
+    assert result.notice == "No network: URLs were not checked."
+    assert {r.status for r in result.records} == {UrlStatus.NOT_CHECKED}
+    assert not any(f.rule == "url-dead" for f in result.findings)
+
+
+def test_progress_callback_counts_every_url(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_request("/a").respond_with_data("x")
+    honest_404(httpserver)
+    seen: list[tuple[int, int]] = []
+    run(fast_config(tmp_path), httpserver.url_for("/a"), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (1, 1)
