@@ -230,7 +230,8 @@ def _convert(item: ExportItem, *, ascii: bool) -> tuple[str, dict[str, str], lis
                 notes.append(f"accessed '{value}' is not a full date: kept in note")
                 extra_notes.append(f"accessed {value}")
         else:
-            notes.append(f"unknown field '{field}' not exported: {value}")
+            notes.append(f"field '{field}' has no BibTeX equivalent: kept in note")
+            extra_notes.append(f"{field}: {value}")
     if extra_notes:
         put("note", "; ".join([n for n in [_text(item.fields.get("note", ""))] if n] + extra_notes))
     if not out:

@@ -58,23 +58,21 @@ def escape_text(text: str, *, ascii: bool) -> tuple[str, tuple[str, ...]]:
     """LaTeX for `text`, and (ASCII mode) the characters that have no LaTeX form and were kept as UTF-8."""
     kept: list[str] = []
     out: list[str] = []
-    previous = ""
     for ch in unicodedata.normalize("NFC", text) if ascii else text:
-        if ch == "-" and previous == "-":
-            out.append("{}")  # a typed "--" stays two hyphens; bare "--" reads back as an en dash
-        previous = ch
         if ch in _SPECIALS:
-            out.append(_SPECIALS[ch])
+            latex = _SPECIALS[ch]
         elif not ascii or ch.isascii():
-            out.append(ch)
+            latex = ch
         elif ch in _ASCII_LETTERS:
-            out.append(_ASCII_LETTERS[ch])
+            latex = _ASCII_LETTERS[ch]
         else:
             latex = _accented(ch)
             if latex is None:
                 kept.append(ch)
                 latex = ch
-            out.append(latex)
+        if latex.startswith("-") and out and out[-1].endswith("-"):
+            out.append("{}")  # hyphens from two characters must not merge into a dash ("--" reads as "–")
+        out.append(latex)
     return "".join(out), tuple(dict.fromkeys(kept))
 
 

@@ -29,7 +29,7 @@ SKIP_WORDS: frozenset[str] = frozenset(
 )
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\)\s*$")
 _ALL_CAPS_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
-_AND_RE = re.compile(r"\s+and\s+|\s*&\s*")
+_AND_RE = re.compile(r"\s+and\s+|\s+&\s+", re.IGNORECASE)  # pybtex splits "AND" too
 _ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FOLD_EXTRA: dict[str, str] = {
@@ -59,6 +59,8 @@ def is_corporate(name: str) -> bool:
     name = name.strip()
     if _ACRONYM_RE.search(name) or _ALL_CAPS_RE.match(name):
         return True
+    if _AND_RE.search(name):  # unbraced, BibTeX would split it: only a list of persons may stay so
+        return split_person_list(name) is None
     if "," in name:  # "Bank, Jane": an inverted person name
         return False
     words = name.split()
@@ -66,7 +68,7 @@ def is_corporate(name: str) -> bool:
         return True
     if len(words) >= 3 and any(w in _ORG_FUNCTION_WORDS for w in words[1:-1]):
         return True
-    return bool(_AND_RE.search(name)) and split_person_list(name) is None
+    return False
 
 
 def _person_like(part: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from audit.bibtex_export import BibExport, ExportItem, export_bibtex, make_keys, parse_date, read_bibtex
@@ -393,3 +395,24 @@ def test_escape_decode_inverse_on_all_specials() -> None:
     text = "\\{}~^%&#_$ -- é ß"
     for ascii in (False, True):
         assert decode_latex(escape_text(text, ascii=ascii)[0]) == text
+
+
+def test_unknown_field_kept_in_note() -> None:
+    export, (_, _, fields, _) = one(item(title="T", note="N", archive="Hoover Institution"))
+    assert fields["note"] == "N; archive: Hoover Institution"
+    assert export.changes == ("note 1: field 'archive' has no BibTeX equivalent: kept in note",)
+
+
+_FUZZ_PIECES = list("aZ éÉñßøŁæ–—“”’…\u00a0%&#_$\\{}~^'\"-:(П") + [" and ", " AND ", "--", "\\'", "{\\"]
+
+
+@pytest.mark.parametrize("ascii", [False, True], ids=["utf8", "ascii"])
+def test_round_trip_random_text(ascii: bool) -> None:
+    """Seeded random strings of every character the escaper treats specially: text comes back exactly."""
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join("".join(rng.choice(_FUZZ_PIECES) for _ in range(rng.randint(1, 20))).split()) or "x"
+        name = " ".join("".join(rng.choice(_FUZZ_PIECES) for _ in range(rng.randint(1, 12))).split()) or "y"
+        export, (_, _, fields, persons) = one(item(title=text, publisher=text, author=(name,)), ascii=ascii)
+        assert (fields["title"], fields["publisher"]) == (text, text)
+        assert persons["author"] == ([name] if not split_person_list(name) else list(split_person_list(name)))
