@@ -255,7 +255,7 @@ def _names(field: str, names: Sequence[str], ascii: bool, notes: list[str], kept
         else:
             parts, brace = split_person_list(name) or (name,), False
             if len(parts) > 1:
-                notes.append(f"{field} '{name}' split into {len(parts)} names")
+                notes.append(f"{field} '{name}' written as {len(parts)} names: {'; '.join(parts)}")
         for part in parts:
             latex, kept_here = escape_text(part, ascii=ascii)
             kept.extend(kept_here)

@@ -14,7 +14,7 @@ CORPORATE_WORDS: frozenset[str] = frozenset(
     "programme program ministry agency union committee consortium foundation association bank nations "
     "federation conference presidency parliament secretariat service department government assembly court "
     "board bureau forum network fund society academy company corporation trust observatory directorate "
-    "international watch".split()
+    "international watch house endowment initiative project alliance coalition press".split()
 )
 # Lower-case words that belong in organisation names but not in person names.
 _ORG_FUNCTION_WORDS = frozenset({"of", "for", "on", "the", "in", "to", "against", "pour", "für"})
@@ -30,6 +30,7 @@ SKIP_WORDS: frozenset[str] = frozenset(
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\)\s*$")
 _ALL_CAPS_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
 _AND_RE = re.compile(r"\s+and\s+|\s+&\s+", re.IGNORECASE)  # pybtex splits "AND" too
+_ET_AL_RE = re.compile(r",?\s+(?:et\s+al\.?|and\s+others)$", re.IGNORECASE)
 _ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FOLD_EXTRA: dict[str, str] = {
@@ -97,11 +98,28 @@ def _person_word(word: str) -> bool:
 
 
 def split_person_list(name: str) -> tuple[str, ...] | None:
-    """('Smith', 'Jones') for 'Smith and Jones'; None when some part does not look like a person."""
-    parts = [p.strip() for p in _AND_RE.split(name.strip())]
-    if len(parts) < 2 or not all(_person_like(p) for p in parts):
+    """The persons in one string, or None when it is one name or some part does not look like a person.
+
+    'Smith and Jones' -> ('Smith', 'Jones'); 'Rumer, B. Eugene, Dmitri Trenin and Huasheng Zhao' -> three
+    names (Chicago inverts only the first); 'Delcour, Laure et al.' -> ('Delcour, Laure', 'others'), which
+    BibTeX styles print as "et al.".
+    """
+    text = name.strip()
+    others = bool(_ET_AL_RE.search(text))
+    parts: list[str] = []
+    for chunk in _AND_RE.split(_ET_AL_RE.sub("", text)):
+        parts.extend(_split_commas(chunk.strip().rstrip(",").strip()))
+    if len(parts) + others < 2 or not all(_person_like(p) for p in parts):
         return None
-    return tuple(parts)
+    return (*parts, "others") if others else tuple(parts)
+
+
+def _split_commas(chunk: str) -> list[str]:
+    """'Rumer, B. Eugene, Dmitri Trenin' -> two names; 'Smith, Jr., John' (a suffix) stays one."""
+    pieces = [p.strip() for p in chunk.split(",")]
+    if len(pieces) < 3 or pieces[1].lower() in _SUFFIXES or any(len(p.split()) < 2 for p in pieces[2:]):
+        return [chunk]
+    return [f"{pieces[0]}, {pieces[1]}", *pieces[2:]]
 
 
 def corporate_key(name: str) -> str:
