@@ -11,7 +11,6 @@ classic BibTeX instead: LaTeX escapes for accents, `misc` for web pages, month n
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +28,15 @@ from audit.bibtex_names import (
     significant_words,
     split_person_list,
     strip_particles,
+)
+from audit.bibtex_patterns import (
+    ACCESS_WORDS,
+    DATE_FORMS,
+    DOI_PREFIX,
+    MASTERS_GENRE,
+    NON_EN_DASH,
+    PAGE_DASH,
+    YEAR,
 )
 from audit.models import NAME_FIELDS, Fields
 
@@ -86,25 +94,12 @@ _MONTHS: dict[str, int] = {
     )
     for number, name in enumerate(names, start=1)
 } | {"sept": 9}
-_YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
-_YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d")
-_DATE_FORMS = tuple(re.compile(p) for p in (
-    rf"^{_YEAR}(?:-(?P<m>\d\d?)(?:-(?P<d>\d\d?))?)?$",
-    rf"^(?P<d>\d\d?)(?:er|st|nd|rd|th)?\.?\s+(?P<mn>[^\W\d_]+)\.?,?\s+{_YEAR}$",
-    rf"^(?P<mn>[^\W\d_]+)\.?\s+(?P<d>\d\d?)(?:st|nd|rd|th)?,?\s+{_YEAR}$",
-    rf"^(?P<mn>[^\W\d_]+)\.?,?\s+{_YEAR}$",
-    rf"^(?P<d>\d\d?)\.(?P<m>\d\d?)\.{_YEAR}$",  # 07.09.2011 is day-first; slashed dates stay ambiguous
-))
-_ACCESS_WORDS_RE = re.compile(r"^(?:accessed|retrieved|consulted|viewed|consulté le)(?:\s+on)?\s+", re.I)
-_MASTERS_RE = re.compile(r"master|m[ée]moire|\bM\.?A\b|\bM\.?Sc\b|\bM\.?Phil\b", re.I)
-_DOI_PREFIX_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
-_DASH_RE = re.compile(r"\s*[-‐‑–—]+\s*")
 
 
 def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
     """(year, month, day) from '7 September 2011', '2011-05-12', '7 septembre 2011', 'May 2011', '2011'."""
-    text = _ACCESS_WORDS_RE.sub("", " ".join(text.split())).rstrip(".")
-    for form in _DATE_FORMS:
+    text = ACCESS_WORDS.sub("", " ".join(text.split())).rstrip(".")
+    for form in DATE_FORMS:
         m = form.match(text)
         if not m:
             continue
@@ -148,7 +143,7 @@ def _missing(item: ExportItem) -> str | None:
         return "no fields found"
     need = _REQUIRED.get(item.type, _REQUIRED["other"])
     present = {f for f, v in item.fields.items() if _text(v)}
-    if not _YEAR_RE.search(_text(item.fields.get("date", ""))):
+    if not YEAR.search(_text(item.fields.get("date", ""))):
         present.discard("date")  # "n.d." is written out, but the item still lacks a date
     gaps = [" or ".join(alts) for alts in need if not present.intersection(alts)]
     return f"missing {', '.join(gaps)}" if gaps else None
@@ -169,7 +164,7 @@ def _convert(item: ExportItem, *, ascii: bool) -> tuple[str, dict[str, str], lis
         notes.append(f"unknown type '{item.type}' written as misc")
         bib_type = "misc"
     genre = _text(item.fields.get("genre", ""))
-    if bib_type == "phdthesis" and _MASTERS_RE.search(genre):
+    if bib_type == "phdthesis" and MASTERS_GENRE.search(genre):
         bib_type = "mastersthesis"
     if bib_type == "online" and ascii:
         bib_type = "misc"
@@ -210,15 +205,15 @@ def _convert(item: ExportItem, *, ascii: bool) -> tuple[str, dict[str, str], lis
             put({"techreport": "institution", "phdthesis": "school", "mastersthesis": "school"}
                 .get(bib_type, "publisher"), value)
         elif field == "pages":
-            out["pages"] = "--".join(escape_text(p, ascii=ascii)[0] for p in _DASH_RE.split(value))
-            if re.search(r"[-‐‑—]", value):
+            out["pages"] = "--".join(escape_text(p, ascii=ascii)[0] for p in PAGE_DASH.split(value))
+            if NON_EN_DASH.search(value):
                 notes.append(f"pages '{value}' written {out['pages']}")
         elif field == "date":
             _put_date(value, out, notes, ascii=ascii)
         elif field in ("url", "doi"):
-            if field == "doi" and _DOI_PREFIX_RE.match(value):
+            if field == "doi" and DOI_PREFIX.match(value):
                 notes.append(f"doi prefix removed from '{value}'")
-                value = _DOI_PREFIX_RE.sub("", value)
+                value = DOI_PREFIX.sub("", value)
             out[field] = escape_verbatim(value, ascii=ascii)
             if decode_verbatim(out[field]) != value:
                 notes.append(f"{field} '{value}' percent-encoded as {decode_verbatim(out[field])}")
@@ -266,7 +261,7 @@ def _names(field: str, names: Sequence[str], ascii: bool, notes: list[str], kept
 def _put_date(value: str, out: dict[str, str], notes: list[str], *, ascii: bool) -> None:
     parsed = parse_date(value)
     if parsed is None:
-        year = _YEAR_RE.search(value)
+        year = YEAR.search(value)
         out["year"] = year.group(0) if year else escape_text(value, ascii=ascii)[0]
         notes.append(f"date '{value}' written as year {decode_latex(out['year'])}")
         return
@@ -317,7 +312,7 @@ def _key_base(item: ExportItem) -> str:
     first = (names,) if isinstance(names, str) else names
     name = next((" ".join(n.split()) for n in first if n.strip()), "")
     date = item.fields.get("date", "")
-    year = _YEAR_RE.search(date if isinstance(date, str) else "")
+    year = YEAR.search(date if isinstance(date, str) else "")
     words = significant_words(_text(item.fields.get("title", "")))
     who = _name_key(name) if name else ""
     if not who:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from audit.bibtex_patterns import LATEX_TOKEN, VERBATIM_ESCAPE, WHITESPACE_RUN, WORD_CORE
+
 # Characters LaTeX treats specially, as written in text fields.
 _SPECIALS: dict[str, str] = {
     "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}",
@@ -33,16 +35,6 @@ _ACCENTS: dict[str, str] = {
 }
 _ACCENT_MARKS: dict[str, str] = {cmd: mark for mark, cmd in _ACCENTS.items()}
 
-# Decoding: one alternation, tried left to right at each position.
-_DECODE_RE = re.compile(
-    r"\\text(?P<text>backslash|braceleft|braceright|asciitilde|asciicircum|quotedblleft|quotedblright"
-    r"|quoteleft|quoteright)(?:\{\}|\s+|(?![A-Za-z]))"
-    r"|\\(?P<sym>[%&#_$])"
-    r"|\\(?P<acc>['`^\"~=.])\s*(?:\{(?P<acc_arg>\\?[A-Za-z])\}|(?P<acc_bare>\\?[A-Za-z]))"
-    r"|\\(?P<lacc>[cvuHrkd])(?:\{(?P<lacc_arg>\\?[A-Za-z])\}|\s+(?P<lacc_bare>[A-Za-z]))"
-    r"|\\(?P<letter>ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|ldots|guillemotleft|guillemotright)(?![A-Za-z])(?:\{\}|\s*)"
-    r"|(?P<brace>[{}])|(?P<dash>---?)|(?P<tie>~)"
-)
 _TEXT_NAMES: dict[str, str] = {
     "backslash": "\\", "braceleft": "{", "braceright": "}", "asciitilde": "~", "asciicircum": "^",
     "quotedblleft": "“", "quotedblright": "”", "quoteleft": "‘", "quoteright": "’",
@@ -51,7 +43,6 @@ _LETTER_NAMES: dict[str, str] = {
     "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø", "O": "Ø",
     "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "ldots": "…", "guillemotleft": "«", "guillemotright": "»",
 }
-_WORD_CORE_RE = re.compile(r"^(?P<lead>[\"'“‘«(\[]*)(?P<core>.*?)(?P<trail>[\"'”’»)\].,:;!?]*)$")
 
 
 def escape_text(text: str, *, ascii: bool) -> tuple[str, tuple[str, ...]]:
@@ -97,11 +88,11 @@ def protect_title(title: str, *, ascii: bool) -> tuple[str, tuple[str, ...], tup
     protected: list[str] = []
     kept: list[str] = []
     first = True
-    for token in re.split(r"(\s+)", title):
+    for token in WHITESPACE_RUN.split(title):
         if not token or token.isspace():
             out.append(token)
             continue
-        parts = _WORD_CORE_RE.match(token)
+        parts = WORD_CORE.match(token)
         assert parts is not None  # the pattern matches any string
         core = parts["core"]
         letters = [c for c in core if c.isalpha()]
@@ -133,7 +124,7 @@ def escape_verbatim(value: str, *, ascii: bool) -> str:
 
 
 def decode_verbatim(value: str) -> str:
-    return re.sub(r"\\([%#&_$])", r"\1", value)
+    return VERBATIM_ESCAPE.sub(r"\1", value)
 
 
 def decode_latex(value: str) -> str:
@@ -158,4 +149,4 @@ def decode_latex(value: str) -> str:
             return "—" if m["dash"] == "---" else "–"
         return "\u00a0"
 
-    return _DECODE_RE.sub(replace, value)
+    return LATEX_TOKEN.sub(replace, value)

@@ -5,8 +5,9 @@ No pybtex here: `bibtex_export` is the only module that imports it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from audit.bibtex_patterns import ACRONYM_SUFFIX, ALL_CAPS_NAME, ELISION, ET_AL, NAME_SEPARATOR, WORD
 
 # Words that mark an organisation, not a person ("World Bank", "Council of the European Union").
 CORPORATE_WORDS: frozenset[str] = frozenset(
@@ -27,12 +28,6 @@ SKIP_WORDS: frozenset[str] = frozenset(
     "the a an le la les l un une des du d der die das den dem ein eine el los las il lo gli uno una "
     "on of in for to and".split()
 )
-_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*)\)\s*$")
-_ALL_CAPS_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]+$")
-_AND_RE = re.compile(r"\s+and\s+|\s+&\s+", re.IGNORECASE)  # pybtex splits "AND" too
-_ET_AL_RE = re.compile(r",?\s+(?:et\s+al\.?|and\s+others)$", re.IGNORECASE)
-_ELISION_RE = re.compile(r"^(?:l|d|qu)['’]", re.IGNORECASE)
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _FOLD_EXTRA: dict[str, str] = {
     "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "ı": "i", "ð": "d",
 }
@@ -58,33 +53,29 @@ def fold(text: str) -> str:
 def is_corporate(name: str) -> bool:
     """True for names a BibTeX name parser must not split or invert."""
     name = name.strip()
-    if _ACRONYM_RE.search(name) or _ALL_CAPS_RE.match(name):
+    if ACRONYM_SUFFIX.search(name) or ALL_CAPS_NAME.match(name):
         return True
-    if _AND_RE.search(name):  # unbraced, BibTeX would split it: only a list of persons may stay so
+    if NAME_SEPARATOR.search(name):  # unbraced, BibTeX would split it: only a list of persons may stay so
         return split_person_list(name) is None
     if "," in name:  # "Bank, Jane": an inverted person name
         return False
     words = name.split()
-    if len(words) >= 2 and any(w.strip(".,").lower() in CORPORATE_WORDS for w in words):
+    if len(words) >= 2 and _has_org_word(name):  # one-word names ("Bank") are more often surnames
         return True
-    if len(words) >= 3 and any(w in _ORG_FUNCTION_WORDS for w in words[1:-1]):
-        return True
-    return False
+    return len(words) >= 3 and any(w in _ORG_FUNCTION_WORDS for w in words[1:-1])
+
+
+def _has_org_word(text: str) -> bool:
+    return any(w.strip(".,").lower() in CORPORATE_WORDS for w in text.split())
 
 
 def _person_like(part: str) -> bool:
     part = part.strip()
-    if not part or is_corporate_word_in(part):
-        return False
-    if "," in part:
+    if "," in part:  # "Bank, Jane": inversion marks a person whatever the words
         surname, _, given = part.partition(",")
         return bool(surname.strip()) and all(_person_word(w) for w in (surname + " " + given).split())
     words = part.split()
-    return 1 <= len(words) <= 5 and all(_person_word(w) for w in words)
-
-
-def is_corporate_word_in(part: str) -> bool:
-    return any(w.strip(".,").lower() in CORPORATE_WORDS for w in part.split())
+    return 1 <= len(words) <= 5 and not _has_org_word(part) and all(_person_word(w) for w in words)
 
 
 def _person_word(word: str) -> bool:
@@ -105,9 +96,9 @@ def split_person_list(name: str) -> tuple[str, ...] | None:
     BibTeX styles print as "et al.".
     """
     text = name.strip()
-    others = bool(_ET_AL_RE.search(text))
+    others = bool(ET_AL.search(text))
     parts: list[str] = []
-    for chunk in _AND_RE.split(_ET_AL_RE.sub("", text)):
+    for chunk in NAME_SEPARATOR.split(ET_AL.sub("", text)):
         parts.extend(_split_commas(chunk.strip().rstrip(",").strip()))
     if len(parts) + others < 2 or not all(_person_like(p) for p in parts):
         return None
@@ -124,10 +115,10 @@ def _split_commas(chunk: str) -> list[str]:
 
 def corporate_key(name: str) -> str:
     """The acronym in parentheses, an all-caps name itself, or the first significant word."""
-    acronym = _ACRONYM_RE.search(name)
+    acronym = ACRONYM_SUFFIX.search(name)
     if acronym:
         return fold(acronym.group(1))
-    if _ALL_CAPS_RE.match(name.strip()):
+    if ALL_CAPS_NAME.match(name.strip()):
         return fold(name)
     words = significant_words(name)
     return words[0] if words else ""
@@ -135,7 +126,7 @@ def corporate_key(name: str) -> str:
 
 def significant_words(text: str) -> list[str]:
     """Folded words of a title or name, leading articles and elisions (l', d') skipped."""
-    words = [fold(_ELISION_RE.sub("", w)) for w in _WORD_RE.findall(text)]
+    words = [fold(ELISION.sub("", w)) for w in WORD.findall(text)]
     words = [w for w in words if w]
     start = 0
     while start < len(words) - 1 and words[start] in SKIP_WORDS:

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from audit import bibtex_patterns as pat
 from audit.bibtex_export import BibExport, ExportItem, export_bibtex, make_keys, parse_date, read_bibtex
 from audit.bibtex_latex import decode_latex, escape_text
 from audit.bibtex_names import fold, is_corporate, split_person_list
@@ -425,3 +426,26 @@ def test_round_trip_random_text(ascii: bool) -> None:
         export, (_, _, fields, persons) = one(item(title=text, publisher=text, author=(name,)), ascii=ascii)
         assert (fields["title"], fields["publisher"]) == (text, text)
         assert persons["author"] == ([name] if not split_person_list(name) else list(split_person_list(name)))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        pytest.param(pat.ACRONYM_SUFFIX, f"{UNODC} (UNODC)", "UNODC", id="acronym-suffix"),
+        pytest.param(pat.ALL_CAPS_NAME, "AT&T", "AT&T", id="all-caps"),
+        pytest.param(pat.NAME_SEPARATOR, "Smith AND Jones", " AND ", id="name-separator"),
+        pytest.param(pat.ET_AL, "Delcour, Laure et al.", ", et al.", id="et-al"),
+        pytest.param(pat.ELISION, "L'Union", "L'", id="elision"),
+        pytest.param(pat.WORD, "(post-Soviet)", "post-Soviet", id="word"),
+        pytest.param(pat.YEAR, "hiver 2008/2009", "2008", id="year"),
+        pytest.param(pat.ACCESS_WORDS, "retrieved on 7 May 2011", "retrieved on ", id="access-words"),
+        pytest.param(pat.MASTERS_GENRE, "MA thesis", "MA", id="masters"),
+        pytest.param(pat.DOI_PREFIX, "https://doi.org/10.1/x", "https://doi.org/", id="doi-prefix"),
+        pytest.param(pat.PAGE_DASH, "12 – 30", " – ", id="page-dash"),
+        pytest.param(pat.VERBATIM_ESCAPE, r"a\%20", r"\%", id="verbatim-escape"),
+        pytest.param(pat.LATEX_TOKEN, r"x\c{c}", r"\c{c}", id="latex-token"),
+    ],
+)
+def test_patterns(pattern, text: str, found: str) -> None:
+    match = pattern.search(text)
+    assert match is not None and match.group(0) == found
