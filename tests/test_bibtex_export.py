@@ -431,10 +431,10 @@ def test_round_trip_random_text(ascii: bool) -> None:
 @pytest.mark.parametrize(
     ("pattern", "text", "found"),
     [
-        pytest.param(pat.ACRONYM_SUFFIX, f"{UNODC} (UNODC)", "UNODC", id="acronym-suffix"),
+        pytest.param(pat.ACRONYM_SUFFIX, f"{UNODC} (UNODC)", "(UNODC)", id="acronym-suffix"),
         pytest.param(pat.ALL_CAPS_NAME, "AT&T", "AT&T", id="all-caps"),
         pytest.param(pat.NAME_SEPARATOR, "Smith AND Jones", " AND ", id="name-separator"),
-        pytest.param(pat.ET_AL, "Delcour, Laure et al.", ", et al.", id="et-al"),
+        pytest.param(pat.ET_AL, "Delcour, Laure, et al.", ", et al.", id="et-al"),
         pytest.param(pat.ELISION, "L'Union", "L'", id="elision"),
         pytest.param(pat.WORD, "(post-Soviet)", "post-Soviet", id="word"),
         pytest.param(pat.YEAR, "hiver 2008/2009", "2008", id="year"),
