@@ -68,7 +68,7 @@ MONTH = re.compile(
     re.I,
 )
 # Signals at the start of a note citation: "See", "See also", "Cf.", "Vgl.", "Voir"
-SIGNAL = re.compile(r"^(?:see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|vgl\.|voir(?:\s+aussi)?|v\.|siehe|"
+SIGNAL = re.compile(r"^(?:see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|vgl\.|voir(?:\s+aussi)?|siehe|"
                     r"véase|vedi|for\s+more\s+details,?\s+see)\s*:?\s+", re.I)
 # Citation number at the start of a bibliography entry: "[3]", "12.", "(4)"
 CITATION_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s+\D))\s*")
@@ -133,12 +133,14 @@ EVENT_SEGMENT = re.compile(r"^\d+(?:st|nd|rd|th|e|ème)\s", re.I)
 # "pp. ", "p.", "S. ", "pages " before a page range
 PAGE_PREFIX = re.compile(r"^(?:pp?\.|pages?|pgs?\.?|S\.|Seiten?|págs?\.|pag\.)\s*", re.I)
 # Titles that name a report: "World Drug Report 2010", "Inception Report", "Annual report 2010"
-TITLE_REPORT = re.compile(r"\b(?:report|strategy|action\s+plan|statement|declaration|white\s+paper|"
+TITLE_REPORT = re.compile(r"\b(?:report|strategy|action\s+plan|white\s+paper|"
                           r"green\s+paper|communication|rapport|bericht|informe)\b", re.I)
 # Titles of legal texts: "Miranda v. Arizona", "Regulation (EU) 2016/679", "Loi n° 78-17"
 LEGAL_TITLE = re.compile(r"\b(?:v\.|regulation\s+\(|directive\s+\d|act\s+(?:of\s+)?\d{4}|loi\s+n|"
                          r"gesetz\s+(?:vom|über))", re.I)
 # A title set off by commas: `, “Title”,` / `"Title",` / `, *Book Title*,` (or ending the text)
 COMMA_TITLE = re.compile(r"(?:^|,\s*|\s)(?:[“\"«][^“”\"«»]{2,}[”\"»]|\*[^*]{2,}\*)\s*(?:,|$|\.$)")
+# A comma segment that opens with a speech word: ", speech at the closing conference"
+SPEECH_SEGMENT = re.compile(r",\s*(?:speech|address|keynote|lecture|remarks|discours|rede|discorso|discurso)\b", re.I)
 # Whitespace runs
 SPACES = re.compile(r"\s+")

@@ -28,7 +28,7 @@ def _is_comma_style(text: str) -> bool:
     """Oxford/Chicago-note shape: a quoted or emphasised title set off by commas, no author-date year."""
     if patterns.AUTHOR_DATE.match(text) or patterns.CITATION_NUMBER.match(text):
         return False
-    if patterns.INTERVIEW_CUE.search(text) and "," in text:
+    if "," in text and (patterns.INTERVIEW_CUE.search(text) or patterns.SPEECH_SEGMENT.search(text)):
         return True
     return bool(patterns.COMMA_TITLE.search(text))
 

@@ -30,7 +30,7 @@ def classify(fields: dict, text: str, *, title_style: str = "plain") -> str:
         return "speech"
     if patterns.THESIS_CUE.search(genre) or patterns.THESIS_CUE.search(rest):
         return "thesis"
-    if _has(fields, "editor") and container:
+    if "author" in fields and "editor" in fields and container:  # "in … (ed.)" under an author
         return "chapter"
     if container:
         if patterns.NEWS_CUE.search(container):
@@ -44,6 +44,9 @@ def classify(fields: dict, text: str, *, title_style: str = "plain") -> str:
         return "news"
     if patterns.GENRE_SEGMENT.search(genre) or patterns.REPORT_CUE.search(genre):
         return "report"
+    if title_style == "quoted" and publisher.startswith(("université", "university", "universität", "universidad",
+                                                         "università")):
+        return "thesis"  # a quoted title issued by a university alone: a dissertation or mémoire
     if any(b in publisher for b in _BOOK_PUBLISHER):
         return "book"
     if title_style != "quoted" and _has(fields, "publisher", "location") and not _has(fields, "url"):

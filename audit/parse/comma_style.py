@@ -64,10 +64,10 @@ def _shape(segment: str) -> tuple[str, str]:
         match = pattern.match(s)
         if match:
             return kind, match.group(1)
-    if s.lower().startswith(("no.", "n°", "nr.")) and ":" in s:  # "no. 2: *Subtitle of the issue*"
+    if s.lower().startswith(("no.", "n°", "nr.")) and ":" in s:  # "no. 2: *Title of the issue*"
         match = patterns.ISSUE.match(s.split(":", 1)[0].strip())
         if match:
-            return "issue", match.group(1)
+            return "issue-titled", match.group(1) + "\n" + strip_marks(s.split(":", 1)[1])
     match = patterns.PAGE_RANGE.match(s)
     if match and (s.lower().startswith(("p", "s.")) or "-" in s or "–" in s):
         return "pages", match.group(1).replace("–", "-").replace(" ", "")
@@ -159,7 +159,10 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         kinds[0] = ("container-title", kinds[0][1])  # italics lost: `“Article”, Journal, vol. 3`
     _resolve_unknowns(kinds)
     for kind, value in kinds:
-        if kind == "in-editor":
+        if kind == "issue-titled":
+            fields["issue"], issue_title = value.split("\n", 1)
+            _join(fields, "note", issue_title)
+        elif kind == "in-editor":
             fields["editor"] = split_names(value)
         elif kind in ("location", "publisher", "note", "genre", "collection-title", "date"):
             _join(fields, kind, value)
@@ -198,10 +201,11 @@ def parse_interview(segments: list[str], text: str) -> dict | None:
     """`Surname, Given, role…, Interview, Place, Date` and `Interview with Name, role…, Place, Date`."""
     fields: dict = {}
     first = segments[0]
-    lead = patterns.INTERVIEW_CUE.match(first)
-    if lead and first.lower().startswith(("interview with ", "entretien avec ", "entrevista con ")):
+    genre = None
+    if first.lower().startswith(("interview with ", "entretien avec ", "entrevista con ", "intervista con ",
+                                 "interview mit ")):
         fields["author"] = split_names(first.split(" ", 2)[2])
-        fields["genre"] = first.split(" ", 2)[0] + " " + first.split(" ", 2)[1]
+        genre = first.split(" ", 1)[0]
         rest = segments[1:]
     else:
         take = 2 if len(segments) > 1 and not is_corporate(segments[0]) and len(segments[0].split()) == 1 else 1
@@ -220,6 +224,8 @@ def parse_interview(segments: list[str], text: str) -> dict | None:
             notes.append(strip_marks(seg))
     if notes:
         fields["note"] = ", ".join(notes)
+    if genre:
+        fields["genre"] = genre
     return fields
 
 
