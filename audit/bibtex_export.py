@@ -3,9 +3,10 @@
 Field names are the classic BibTeX ones (journal, address, number, institution, school), which biber's default
 sourcemap also reads for biblatex (journal -> journaltitle, address -> location, techreport -> report,
 phdthesis -> thesis). On top of that the default UTF-8 output, meant for biblatex + biber, uses the biblatex
-type `online` for web pages, a numeric `month` and an ISO `date` when the day is known; `ascii=True` writes
-classic BibTeX instead: LaTeX escapes for accents, `misc` for web pages, month names. Both keep `url`,
-`urldate` and `translator`, which classic styles ignore, so no information is lost.
+type `online` for web pages, a numeric `month` and an ISO `date` when the day is known (only then: biber
+warns when `date` overrides `year`). `ascii=True` writes classic BibTeX instead: LaTeX escapes for accents,
+`misc` for web pages, month names. Both keep `url`, `urldate` and `translator`, which classic styles
+ignore (natbib's plainnat/unsrtnat print `url`), so no information is lost.
 """
 
 from __future__ import annotations
@@ -123,6 +124,11 @@ class _Writer(Writer):
 
 
 def export_bibtex(items: Sequence[ExportItem], *, ascii: bool = False) -> BibExport:
+    """One entry per item, in item order; nothing is dropped, every repair is listed in `changes`.
+
+    `ascii=False` (default): UTF-8 for biblatex + biber. `ascii=True`: classic BibTeX with LaTeX escapes;
+    characters with no LaTeX form (Cyrillic, CJK) stay UTF-8 and are named in `changes`.
+    """
     keys = make_keys(items)
     bib = BibliographyData()
     changes: list[str] = []
@@ -269,8 +275,9 @@ def _put_date(value: str, out: dict[str, str], notes: list[str], *, ascii: bool)
     out["year"] = str(year)
     if month:
         out["month"] = _MONTH_NAMES[month - 1] if ascii else str(month)
-        if not ascii:
-            out["date"] = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    if month and day and not ascii:
+        # Only the day needs biblatex's `date`; biber warns when `date` overrides year/month, so keep it rare.
+        out["date"] = f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def make_keys(items: Sequence[ExportItem]) -> tuple[str, ...]:

@@ -182,7 +182,8 @@ def test_accessed_without_full_date_goes_to_note(accessed: str) -> None:
     ("date", "ascii", "expected"),
     [
         pytest.param("2005", False, {"year": "2005"}, id="year"),
-        pytest.param("May 2011", False, {"year": "2011", "month": "5", "date": "2011-05"}, id="month-biblatex"),
+        pytest.param("May 2011", False, {"year": "2011", "month": "5"}, id="month-biblatex"),
+        pytest.param("12 May 2011", True, {"year": "2011", "month": "May"}, id="full-classic"),
         pytest.param("May 2011", True, {"year": "2011", "month": "May"}, id="month-classic"),
         pytest.param("12 May 2011", False, {"year": "2011", "month": "5", "date": "2011-05-12"}, id="full"),
         pytest.param("2005 [1999]", False, {"year": "2005"}, id="reprint"),
