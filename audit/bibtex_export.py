@@ -323,7 +323,8 @@ def _key_base(item: ExportItem) -> str:
     words = significant_words(_text(item.fields.get("title", "")))
     who = _name_key(name) if name else ""
     if not who:
-        who, words = (words[0], words[1:]) if words else ("anon", [])
+        # The title's first word stands in for the author; the key's word slot takes the next content word.
+        who, words = (words[0], significant_words(" ".join(words[1:]))) if words else ("anon", [])
     return who + (year.group(0) if year else "") + (words[0] if words else "")
 
 

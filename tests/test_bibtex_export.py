@@ -97,6 +97,8 @@ def test_field_mapping(type_: str, field: str, bib_field: str) -> None:
                      ("council2007strategy",), id="corporate-first-word"),
         pytest.param([item(author=("OSCE",), title="Report", date="2010")], ("osce2010report",), id="all-caps"),
         pytest.param([item(title="The Opium Economy", date="2009")], ("opium2009economy",), id="no-author"),
+        pytest.param([item(title="Declaration of the Conference")], ("declarationconference",),
+                     id="no-author-skips-function-words"),
         pytest.param([item(author=("Парамонов",), title="Центральная Азия", date="2005")],
                      ("paramonov2005tsentralnaya",), id="cyrillic"),
         pytest.param([item()], ("anon",), id="nothing"),
