@@ -155,9 +155,9 @@ def _missing(item: ExportItem) -> str | None:
     return f"missing {', '.join(gaps)}" if gaps else None
 
 
-def _text(value: str | tuple[str, ...]) -> str:
+def _text(value: str | Sequence[str]) -> str:
     """A field's text with whitespace collapsed: pybtex would collapse it on reading anyway."""
-    if isinstance(value, tuple):
+    if not isinstance(value, str):  # a name tuple (or a list, from JSON)
         return " and ".join(n for n in (" ".join(v.split()) for v in value) if n)
     return " ".join(value.split())
 
@@ -191,7 +191,7 @@ def _convert(item: ExportItem, *, ascii: bool) -> tuple[str, dict[str, str], lis
                 out[field] = value
             continue
         value = _text(raw)
-        if value != (raw if isinstance(raw, str) else value):
+        if value and value != (raw if isinstance(raw, str) else value):
             notes.append(f"{field}: whitespace collapsed")
         if not value:
             continue

@@ -361,6 +361,7 @@ def test_nothing_dropped_and_problems_reported() -> None:
         ExportItem("other", {}, "bibliography entry 12"),
         item("book", origin="note 5", editor=("Ann Lee",), title="Oil", date="n.d."),
         item("webpage", origin="note 6", title="Home", url="https://x.org"),
+        ExportItem("chapter", {"author": ["Ann Lee"], "title": " ", "pages": "", "date": "2001"}, "note 8"),
     ]
     export = export_bibtex(items)
     entries = read_bibtex(export.text)
@@ -370,7 +371,16 @@ def test_nothing_dropped_and_problems_reported() -> None:
         (0, "note 3: missing author, container-title, date"),
         (1, "bibliography entry 12: no fields found"),
         (2, "note 5: missing date"),
+        (4, "note 8: missing title, container-title"),
     )
+    assert entries[4][2:] == ({"year": "2001"}, {"author": ["Ann Lee"]})
+    assert [c for c in export.changes if c.startswith("note 8")] == []
+
+
+def test_whitespace_collapsed_and_reported() -> None:
+    export, (_, _, fields, _) = one(item(title="Gas\n  and  oil"))
+    assert fields["title"] == "Gas and oil"
+    assert export.changes == ("note 1: title: whitespace collapsed",)
 
 
 def test_deterministic_and_fixed_field_order() -> None:
