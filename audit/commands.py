@@ -13,6 +13,7 @@ from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
 from audit.pipeline import run_audit
 from audit.render import RENDERERS
+from audit.render.html_report import render_index
 from audit.render.json_report import report_to_dict
 from audit.report import Report
 
@@ -56,6 +57,15 @@ def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
     return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
 
 
+def write_index(reports: Sequence[Report], out_dir: Path) -> Path | None:
+    """`index.html` listing every audited document with its counts; only when several were audited."""
+    if len(reports) < 2:
+        return None
+    target = out_dir / "index.html"
+    write_atomically(target, render_index([(f"{Path(r.path).stem}.html", r) for r in reports]))
+    return target
+
+
 def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
                   echo: Echo, warn: Echo) -> int:
     documents = expand_paths(paths)
@@ -80,6 +90,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             counts = report.severity_counts
             warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
+    if not to_stdout and "html" in config.formats:
+        write_index(reports, Path(out_dir or DEFAULT_OUT))
     if to_stdout:
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from audit.render.html_report import render_html
 from audit.render.json_report import render_json
 from audit.render.markdown_report import render_markdown
 from audit.report import Report
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown}
+RENDERERS: dict[str, Callable[[Report], str]] = {"json": render_json, "md": render_markdown, "html": render_html}
