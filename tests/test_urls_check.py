@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -30,8 +31,7 @@ def status_of(result, url: str):
 
 def honest_404(server: HTTPServer) -> None:
     """Unknown paths (the random sibling probe) get a real 404, like an honest server."""
-    server.expect_request(r"^/.*$" if False else __import__("re").compile(r"^/.*$")).respond_with_data(
-        "no", status=404)
+    server.expect_request(re.compile(r"^/.*$")).respond_with_data("no", status=404)
 
 
 @pytest.mark.parametrize(("setup", "expected", "code"), [
@@ -84,8 +84,6 @@ def test_status_classes(httpserver: HTTPServer, tmp_path, setup, expected, code)
 
 
 def test_soft_404_when_random_sibling_also_answers(httpserver: HTTPServer, tmp_path) -> None:
-    import re
-
     httpserver.expect_request(re.compile(r"^/docs/.*$")).respond_with_data(NOT_FOUND_PAGE, content_type="text/html")
     url = httpserver.url_for("/docs/report.html")
     result = run(fast_config(tmp_path), url)
@@ -94,8 +92,6 @@ def test_soft_404_when_random_sibling_also_answers(httpserver: HTTPServer, tmp_p
 
 
 def test_page_on_catch_all_host_with_real_content_stays_alive(httpserver: HTTPServer, tmp_path) -> None:
-    import re
-
     httpserver.expect_request("/docs/report.html").respond_with_data(ARTICLE, content_type="text/html")
     httpserver.expect_request(re.compile(r"^/docs/.*$")).respond_with_data(NOT_FOUND_PAGE, content_type="text/html")
     url = httpserver.url_for("/docs/report.html")
@@ -168,8 +164,6 @@ def test_per_host_limit_caps_concurrent_requests(threaded_server: HTTPServer, tm
         with lock:
             state["now"] -= 1
         return Response("ok" if "page" in request.path else "no", status=200 if "page" in request.path else 404)
-
-    import re
 
     httpserver.expect_request(re.compile(r"^/.*$")).respond_with_handler(counted)
     urls = [httpserver.url_for(f"/d{i}/page{i}") for i in range(24)]

@@ -12,7 +12,6 @@ from typing import Any
 
 from audit.config import AuditConfig
 from audit.findings import Finding, Location
-from audit.rules.urls import find_url_findings
 from audit.urls.collect import UrlSite, collect_urls, split_paragraphs
 from audit.urls.records import (
     ArchiveResult,
@@ -53,6 +52,8 @@ def audit_urls(sites: Sequence[UrlSite], config: AuditConfig, *, document_date: 
         checks, archives, drifts, notice = outcome.checks, outcome.archives, outcome.drifts, outcome.notice
         if notice:
             log.warning(notice)
+    from audit.rules.urls import find_url_findings  # rules import our records: import at call time
+
     records = _records(refs, checks, archives, drifts)
     return UrlAudit(records, find_url_findings(records, document_date=document_date), notice)
 

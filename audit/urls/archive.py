@@ -37,7 +37,8 @@ def find_snapshots(items: Sequence[tuple[str, str | None]], fetch: ArchiveFetch,
 
 def find_snapshot(url: str, date: str | None, fetch: ArchiveFetch, base: str) -> ArchiveResult:
     """Latest 200 capture at or before the date within 30 days, else the earliest after it within 30 days
-    (ARCHIVED_NEAR_DATE); else the nearest anywhere (ARCHIVED); none: NOT_ARCHIVED."""
+    (ARCHIVED_NEAR_DATE); else, among the ten nearest, the latest before, else the earliest after (ARCHIVED):
+    what the author saw matters more than closeness. None at all: NOT_ARCHIVED."""
     base = base.rstrip("/")
     endpoint = f"{base}/cdx/search/cdx"
     when = parse_date(date)
@@ -51,7 +52,7 @@ def find_snapshot(url: str, date: str | None, fetch: ArchiveFetch, base: str) ->
         near = [c for c in captures if abs(_parse_ts(c["timestamp"]) - when) <= dt.timedelta(days=NEAR_DAYS)]
         if near:
             return _result(ArchiveStatus.ARCHIVED_NEAR_DATE, choose_capture(near, when), base)
-        params = {**common, "closest": ts14(when), "sort": "closest", "limit": "3"}
+        params = {**common, "closest": ts14(when), "sort": "closest", "limit": "10"}
     else:
         params = {**common, "limit": "-1", "fastLatest": "true"}  # no date to be near: the latest capture
     captures = _query(fetch, endpoint, params)
@@ -59,9 +60,9 @@ def find_snapshot(url: str, date: str | None, fetch: ArchiveFetch, base: str) ->
         return ArchiveResult(ArchiveStatus.ARCHIVE_UNREACHABLE)
     if not captures:
         return ArchiveResult(ArchiveStatus.NOT_ARCHIVED)
-    anchor = when or max(_parse_ts(c["timestamp"]) for c in captures)
-    nearest = min(captures, key=lambda c: abs(_parse_ts(c["timestamp"]) - anchor))
-    return _result(ArchiveStatus.ARCHIVED, nearest, base)
+    if when is None:
+        return _result(ArchiveStatus.ARCHIVED, max(captures, key=lambda c: c["timestamp"]), base)
+    return _result(ArchiveStatus.ARCHIVED, choose_capture(captures, when), base)
 
 
 def choose_capture(captures: Sequence[Mapping[str, str]], when: dt.datetime) -> Mapping[str, str]:

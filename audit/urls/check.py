@@ -92,7 +92,8 @@ def _check_one(url: str, fetch: Fetch, prober: _Prober) -> tuple[CheckResult, st
 def judge(url: str, answer: Answer, prober: _Prober | None = None) -> CheckResult:
     """Apply the status table (url-audit.md §3) to one final answer."""
     def result(status: UrlStatus, reason: str) -> CheckResult:
-        return CheckResult(status, answer.status, answer.final_url, reason, checked_url=url)
+        return CheckResult(status, answer.status, answer.final_url, reason, checked_url=url,
+                           content_type=answer.header("content-type"))
 
     if answer.error and answer.status is None:
         if answer.error == "invalid":

@@ -18,6 +18,7 @@ MIN_WORDS = 30  # too little text to compare (a frame set, a redirect page, a co
 
 class DriftFetch(Protocol):
     def get(self, url: str, *, max_bytes: int | None = None) -> Answer: ...
+    def get_replay(self, url: str) -> Answer: ...
 
 
 def measure_drift(live_url: str, archive: ArchiveResult, fetch: DriftFetch, base: str) -> Drift | None:
@@ -27,7 +28,7 @@ def measure_drift(live_url: str, archive: ArchiveResult, fetch: DriftFetch, base
     live = fetch.get(live_url)
     if not live.ok or "html" not in (live.header("content-type") or ""):
         return None
-    old = fetch.get(replay_url(base, archive.timestamp, archive.original, raw=True))
+    old = fetch.get_replay(replay_url(base, archive.timestamp, archive.original, raw=True))
     if not old.ok or "html" not in (old.header("content-type") or ""):
         return None
     now_text = extract_page_text(live.body, live.header("content-type")).text

@@ -34,6 +34,7 @@ USER_AGENT = (f"citeaudit/{__version__} (+https://github.com/citeaudit/citeaudit
 # Public Wayback CDX: about 60 requests a minute is the reported hard limit; 0.4/s (24/min) is what the
 # `wayback` client settled on after being firewalled at higher rates.
 PUBLIC_ARCHIVE_RATE = 0.4
+PUBLIC_REPLAY_RATE = 1.0  # replays (drift comparisons) of the public archive: at most one a second
 MAX_REDIRECTS = 10  # lychee's default; requests' 30 only prolongs loops
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Every answer is an observation worth keeping, except the transient ones: 408/429 and 5xx (and
@@ -124,30 +125,46 @@ class Fetcher:
         self._sleep = sleep
         rate = archive_rate(config)
         self.archive_limiter = RateLimiter(rate, sleep=sleep) if rate else None
+        self.replay_limiter = RateLimiter(PUBLIC_REPLAY_RATE, sleep=sleep) if rate else None
         self.archive_host = urlsplit(config.archive_url).netloc.lower()
         self.network_seen = threading.Event()  # set on the first HTTP answer: the network works
         self._cache_file = resolve_cache_file(config) if session_factory is None else None
+        self._backend: Any = None
         if self._cache_file is not None:
             self._cache_file.parent.mkdir(parents=True, exist_ok=True)
 
     # -- sessions --------------------------------------------------------------------------------
 
     def _cached_session(self) -> Any:
+        """A session per thread on one shared SQLite backend: its lock serialises writers, which separate
+        connections racing on one file do not ("database is locked")."""
         assert self._cache_file is not None
-        session = requests_cache.CachedSession(
-            str(self._cache_file), backend="sqlite", expire_after=timedelta(days=self._config.cache_expiry_days),
-            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"), wal=True)
-        return session
+        with self._lock:
+            if self._backend is None:
+                self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
+        return requests_cache.CachedSession(
+            backend=self._backend, expire_after=timedelta(days=self._config.cache_expiry_days),
+            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"))
 
-    def _session(self) -> Any:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = self._factory()
-            session.headers["User-Agent"] = USER_AGENT
-            session.max_redirects = MAX_REDIRECTS
-            self._local.session = session
+    def _thread_sessions(self) -> tuple[Any, Any]:
+        """(session for HEAD, session for GET) of this thread. HEADs go through requests-cache; GETs stream
+        on a plain session and this class caches their capped bodies itself (see _get)."""
+        pair = getattr(self._local, "pair", None)
+        if pair is None:
+            if self._cache_file is None:
+                single = self._prepared(self._factory())
+                pair = (single, single)
+            else:
+                pair = (self._prepared(self._cached_session()), self._prepared(requests.Session()))
+            self._local.pair = pair
             with self._lock:
-                self._sessions.append(session)
+                self._sessions.extend(pair)
+        return pair
+
+    @staticmethod
+    def _prepared(session: Any) -> Any:
+        session.headers["User-Agent"] = USER_AGENT
+        session.max_redirects = MAX_REDIRECTS
         return session
 
     def close(self) -> None:
@@ -176,6 +193,12 @@ class Fetcher:
         """A rate-limited archive API call; a 429 pauses every archive call."""
         return self._with_retries("GET", url, params=params, archive=True, max_bytes=4 * 1024 * 1024)
 
+    def get_replay(self, url: str) -> Answer:
+        """An archived page, paced like the public archive wants replays paced."""
+        if self.replay_limiter:
+            self.replay_limiter.acquire()
+        return self.get(url)
+
     def _with_retries(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
                       archive: bool = False, max_bytes: int = 0) -> Answer:
         answer = Answer(url, error="other")
@@ -198,16 +221,16 @@ class Fetcher:
         return answer
 
     def _once(self, method: str, url: str, *, params: Mapping[str, str] | None, max_bytes: int) -> Answer:
-        session = self._session()
+        head_session, get_session = self._thread_sessions()
         timeout = (self._config.connect_timeout, self._config.read_timeout)
         try:
             with self._slot(url):
                 if method == "HEAD":
-                    response = session.request("HEAD", url, params=params, timeout=timeout, allow_redirects=True,
-                                               force_refresh=self._config.refresh) if self._cache_file \
-                        else session.request("HEAD", url, params=params, timeout=timeout, allow_redirects=True)
+                    extra = {"force_refresh": True} if self._backend is not None and self._config.refresh else {}
+                    response = head_session.request("HEAD", url, params=params, timeout=timeout,
+                                                    allow_redirects=True, **extra)
                     return self._answer(url, response, b"")
-                return self._get(session, url, params, timeout, max_bytes)
+                return self._get(get_session, url, params, timeout, max_bytes)
         except requests.exceptions.TooManyRedirects as exc:
             return Answer(url, error="redirect-loop", detail=str(exc)[:200])
         except requests.exceptions.SSLError as exc:
@@ -225,7 +248,7 @@ class Fetcher:
     def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: tuple[float, float],
              max_bytes: int) -> Answer:
         """GET at most `max_bytes` of the body; the truncated answer is what the cache keeps."""
-        cache = getattr(session, "cache", None)
+        cache = self._backend
         key = None
         if cache is not None:
             key = cache.create_key(session.prepare_request(requests.Request("GET", url, params=params)))
@@ -233,10 +256,7 @@ class Fetcher:
                 cached = cache.get_response(key)
                 if cached is not None and not cached.is_expired:
                     return self._answer(url, cached, cached.content or b"", from_cache=True)
-            with session.cache_disabled():
-                response = session.request("GET", url, params=params, timeout=timeout, stream=True)
-        else:
-            response = session.request("GET", url, params=params, timeout=timeout, stream=True)
+        response = session.request("GET", url, params=params, timeout=timeout, stream=True)
         body = bytearray()
         deadline = time.monotonic() + 2 * self._config.read_timeout  # read timeout is per socket read
         try:

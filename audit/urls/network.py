@@ -11,7 +11,7 @@ from typing import Any
 
 from audit.config import AuditConfig
 from audit.urls.archive import find_snapshot, find_snapshots
-from audit.urls.check import NO_NETWORK_ERRORS, Target, check_urls
+from audit.urls.check import NO_NETWORK_ERRORS, Target, check_urls, interleave_by_host
 from audit.urls.drift import measure_drift
 from audit.urls.http_client import Fetcher
 from audit.urls.records import ArchiveResult, ArchiveStatus, CheckResult, Drift, UrlStatus
@@ -62,7 +62,7 @@ def run_network_checks(targets: Mapping[str, tuple[tuple[str, ...], str | None]]
             # Dead links first: their snapshot is what the report needs most if the run is cut short.
             order = sorted(checks, key=lambda k: not checks[k].status.is_dead)
             items = [(checks[k].checked_url or k, targets[k][1] or document_date) for k in order]
-            found = find_snapshots(items, fetcher, config.archive_url, workers=config.host_concurrency,
+            found = find_snapshots(items, fetcher, config.archive_url, workers=config.max_concurrency,
                                    progress=steps.step)
             archives = {k: found[checks[k].checked_url or k] for k in order}
             drifts = _drifts(checks, archives, fetcher, config)
@@ -87,10 +87,13 @@ def _network_missing(raw: Mapping[str, tuple[CheckResult, str | None]], fetcher:
 def _drifts(checks: Mapping[str, CheckResult], archives: Mapping[str, ArchiveResult], fetcher: Fetcher,
             config: AuditConfig) -> dict[str, Drift]:
     candidates = [k for k, c in checks.items() if c.status in (UrlStatus.ALIVE, UrlStatus.REDIRECTED)
-                  and archives[k].status is ArchiveStatus.ARCHIVED_NEAR_DATE]
+                  and archives[k].status is ArchiveStatus.ARCHIVED_NEAR_DATE
+                  and "html" in (c.content_type or "").lower()]
     if not candidates:
         return {}
-    with ThreadPoolExecutor(max_workers=max(1, config.host_concurrency)) as pool:
+    # Round-robin by host so the per-host limits, not the pool, pace the work.
+    candidates = [t.key for t in interleave_by_host([Target(k) for k in candidates])]
+    with ThreadPoolExecutor(max_workers=max(1, config.max_concurrency)) as pool:
         measured = pool.map(lambda k: measure_drift(checks[k].final_url or k, archives[k], fetcher,
                                                     config.archive_url), candidates)
         return {k: d for k, d in zip(candidates, measured, strict=True) if d is not None}

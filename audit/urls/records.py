@@ -84,6 +84,7 @@ class CheckResult:
     final_url: str | None = None
     reason: str = ""  # plain English, for the finding's message
     checked_url: str | None = None  # the reading that was judged (an alternate when it answered better)
+    content_type: str | None = None  # of the final answer; drift is only measured on HTML
 
 
 @dataclass(frozen=True, slots=True)
