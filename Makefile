@@ -21,7 +21,12 @@ venv: $(STAMP)
 audit: $(STAMP)
 	$(VENV)/bin/citeaudit audit $(REFS) --out $(OUT) --fail-on $(FAIL_ON) $(AUDIT_FLAGS)
 
-test: $(STAMP)
+# Headless Chromium for tests/test_browser_report.py; when it cannot be installed that test skips, saying why.
+browser:
+	@test -x /usr/bin/chromium || ! command -v apt-get >/dev/null || apt-get install -y chromium \
+		|| (apt-get update && apt-get install -y chromium) || echo "make browser: could not install chromium"
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
