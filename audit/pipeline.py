@@ -7,23 +7,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from audit.bibtex_export import BibExport, ExportItem, export_bibtex, make_keys
+from audit.cluster import cluster_works
 from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.notes import NoteExtraction, extract_notes
-from audit.extract.patterns import ENDNOTES_HEADING
+from audit.extract.patterns import ENDNOTES_HEADING, YEAR
 from audit.extract.segments import split_citations
 from audit.extract.sources import extract_source_lines
 from audit.findings import Finding, Location, Severity
 from audit.ingest import ingest
-from audit.models import Citation, Document, ParsedReference, SourceLine, Span
+from audit.models import BibEntry, Citation, Document, ParsedReference, SourceLine, Span, Work
 from audit.report import EntryRecord, NoteRecord, Report, build_report
+from audit.resolve import resolve_short_forms
 from audit.rules import run_rules
 from audit.rules.context import AuditContext
+from audit.urls import UrlAudit, UrlSite, audit_urls
 
 log = logging.getLogger(__name__)
 
 ParseFn = Callable[[Sequence[str], str], list[ParsedReference]]
 Progress = Callable[[int, int], None]
+UrlStage = Callable[..., UrlAudit]
+FRONT_MATTER_LINES = 80  # the title page and imprint of a paper fit well within this
 
 # Kinds whose text names a work (author, title) worth parsing; ibid./id. carry only a pinpoint.
 _PARSED_KINDS = frozenset({"full", "short", "op-cit", "loc-cit", "supra", "unknown"})
@@ -77,6 +83,34 @@ def parse_citations(citations: Sequence[Citation], parse: ParseFn) -> list[Citat
     return out
 
 
+def parse_entries(entries: Sequence[BibEntry], parse: ParseFn) -> dict[int, ParsedReference]:
+    """Parsed fields per entry index; a "———." entry takes the author of the entry before it."""
+    parsed = parse([e.text for e in entries], "bibliography") if entries else []
+    out: dict[int, ParsedReference] = {}
+    previous: ParsedReference | None = None
+    for entry, result in zip(entries, parsed, strict=True):
+        if entry.repeats_author and previous is not None and previous.fields.get("author"):
+            result = replace(result, fields={**result.fields, "author": previous.fields["author"]})
+        out[entry.index] = result
+        previous = result
+    return out
+
+
+def url_sites(notes: NoteExtraction, bib: Bibliography, sources: Sequence[SourceLine]) -> list[UrlSite]:
+    """Every place a cited URL can be: notes, bibliography entries, figure and table sources."""
+    sites = [UrlSite(n.text, Location.note(n.number, n.span.line)) for n in notes.notes]
+    sites += [UrlSite(e.text, Location.entry(e.index, e.span.line)) for e in bib.entries]
+    sites += [UrlSite(s.raw, Location.body(s.span.line)) for s in sources]
+    return sites
+
+
+def document_date(doc: Document) -> str | None:
+    """The year printed in the front matter: stands in for missing access dates of URLs."""
+    head = " ".join(line.text for line in doc.lines[:FRONT_MATTER_LINES])
+    years = [int(y) for y in YEAR.findall(head)]
+    return str(max(years)) if years else None
+
+
 def _decoding_findings(doc: Document) -> list[Finding]:
     if doc.encoding in ("utf-8", "utf-8-sig"):
         return []
@@ -85,26 +119,43 @@ def _decoding_findings(doc: Document) -> list[Finding]:
                     "accented characters are right.", (Location.body(1),), (doc.encoding,), "UTF-8")]
 
 
-def _notices(notes: NoteExtraction, bib: Bibliography) -> tuple[str, ...]:
+def _notices(notes: NoteExtraction, bib: Bibliography, url_notice: str | None) -> tuple[str, ...]:
     out = []
     if not notes.notes and not notes.markers:
         out.append("No notes or note markers were found in this document.")
     if bib.heading_line is None:
         out.append("No bibliography was found in this document.")
+    if url_notice:
+        out.append(url_notice)
     return tuple(out)
 
 
+def _work_keys(items: Sequence[tuple[str, dict]]) -> tuple[str, ...]:
+    return make_keys([ExportItem(kind, fields, "") for kind, fields in items])
+
+
+def _export(works: Sequence[Work]) -> BibExport:
+    items = [ExportItem(w.type, w.fields, f"work {w.id}" + (f" (bibliography entry {w.bibliography[0]})"
+                                                            if w.bibliography else f" ({w.citations[0]})"
+                                                            if w.citations else "")) for w in works]
+    return export_bibtex(items)
+
+
 def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = default_parse,
-                   progress: Progress | None = None) -> Report:
+                   url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
     bib = extract_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
     citations = parse_citations(segment_notes(notes) + segment_sources(sources), parse)
-    entry_parses = parse([e.text for e in bib.entries], "bibliography") if bib.entries else []
-    entry_fields = {e.index: p for e, p in zip(bib.entries, entry_parses, strict=True)}
-
+    entry_fields = parse_entries(bib.entries, parse)
+    entries = [(e.index, entry_fields[e.index], e.text) for e in bib.entries]
+    citations, resolutions = resolve_short_forms(citations, [n.number for n in notes.notes], entries)
+    clustering = cluster_works(citations, [(e.index, e.span.line, entry_fields[e.index], e.text)
+                                           for e in bib.entries], resolutions, keys_for=_work_keys)
+    urls = url_stage(url_sites(notes, bib, sources), config, document_date=document_date(doc), progress=progress)
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
-                       citations=tuple(citations), entry_fields=entry_fields)
+                       citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
+                       clustering=clustering, url_findings=urls.findings)
     findings = run_rules(ctx) + _decoding_findings(doc)
 
     by_note: dict[int, list[Citation]] = {}
@@ -113,16 +164,23 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
             by_note.setdefault(citation.note, []).append(citation)
     note_records = tuple(NoteRecord(n, tuple(by_note.get(n.number, ()))) for n in notes.notes)
     body_citations = tuple(c for c in ctx.citations if c.note is None)
-    cited_by: dict[int, list[int]] = {}
-    entries = tuple(EntryRecord(e, entry_fields[e.index], None, None, tuple(cited_by.get(e.index, ())))
-                    for e in bib.entries)
+    works = {w.id: w for w in clustering.works}
+    cited_by: dict[str, set[int]] = {}
+    for citation in ctx.citations:
+        if citation.work and citation.note is not None:
+            cited_by.setdefault(citation.work, set()).add(citation.note)
+    records = []
+    for entry in bib.entries:
+        wid = clustering.entry_work.get(entry.index)
+        records.append(EntryRecord(entry, entry_fields[entry.index], wid, works[wid].key if wid else None,
+                                   tuple(sorted(cited_by.get(wid or "", ())))))
+    exported = _export(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,
-                        marker_count=len(notes.markers), body_citations=body_citations, bibliography=entries,
-                        sections=bib.sections, works=ctx.works, urls=(), findings=findings,
-                        notices=_notices(notes, bib))
-
-
+                        marker_count=len(notes.markers), body_citations=body_citations, bibliography=tuple(records),
+                        sections=bib.sections, works=clustering.works, urls=urls.records, findings=findings,
+                        notices=_notices(notes, bib, urls.notice), bibtex_text=exported.text,
+                        bibtex_changes=exported.changes)
 def run_audit(path: Path, config: AuditConfig, *, parse: ParseFn = default_parse,
-              progress: Progress | None = None) -> Report:
+              url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
     doc = ingest(path, max_bytes=config.max_input_bytes)
-    return audit_document(doc, config, parse=parse, progress=progress)
+    return audit_document(doc, config, parse=parse, url_stage=url_stage, progress=progress)

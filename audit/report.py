@@ -54,6 +54,8 @@ class Report:
     urls: tuple[Any, ...]  # audit.urls.UrlRecord
     findings: tuple[NumberedFinding, ...]
     notices: tuple[str, ...]  # plain statements for readers ("No notes were found.")
+    bibtex_text: str = ""  # the cleaned BibTeX of every work
+    bibtex_changes: tuple[str, ...] = ()  # what the cleaning changed, in plain English
 
     @property
     def citation_count(self) -> int:
@@ -79,8 +81,9 @@ def order_findings(findings: list[Finding]) -> tuple[NumberedFinding, ...]:
 def build_report(*, path: str, fmt: str, sha256: str, notes: tuple[NoteRecord, ...], marker_count: int,
                  body_citations: tuple[Citation, ...], bibliography: tuple[EntryRecord, ...],
                  sections: tuple[str, ...], works: tuple[Work, ...], urls: tuple[Any, ...],
-                 findings: list[Finding], notices: tuple[str, ...] = ()) -> Report:
+                 findings: list[Finding], notices: tuple[str, ...] = (), bibtex_text: str = "",
+                 bibtex_changes: tuple[str, ...] = ()) -> Report:
     return Report(schema=SCHEMA, version=__version__, path=path, format=fmt, sha256=sha256, notes=notes,
                   marker_count=marker_count, body_citations=body_citations, bibliography=bibliography,
                   bibliography_sections=sections, works=works, urls=urls, findings=order_findings(findings),
-                  notices=notices)
+                  notices=notices, bibtex_text=bibtex_text, bibtex_changes=bibtex_changes)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from audit.findings import Finding, Severity
+from audit.rules import coverage, names, short_forms, variants
 from audit.rules import notes as note_rules
 from audit.rules.context import AuditContext
 
@@ -24,7 +25,34 @@ RULES: tuple[Rule, ...] = (
     Rule("note-numbering", Severity.ERROR, note_rules.check_note_numbering),
     Rule("marker-without-note", Severity.ERROR, note_rules.check_marker_without_note),
     Rule("note-without-marker", Severity.ERROR, note_rules.check_note_without_marker),
+    Rule("name-variant", Severity.WARNING, names.check_name_variants),
+    Rule("title-variant", Severity.WARNING, variants.check_title_variants),
+    Rule("date-variant", Severity.WARNING, variants.check_date_variants),
+    Rule("field-variant", Severity.WARNING, variants.check_field_variants),
+    Rule("missing-field", Severity.WARNING, coverage.check_missing_fields),
+    Rule("not-in-bibliography", Severity.WARNING, coverage.check_not_in_bibliography),
+    Rule("uncited-entry", Severity.INFO, coverage.check_uncited_entries),
+    Rule("duplicate-entry", Severity.WARNING, coverage.check_duplicate_entries),
+    Rule("short-form-unresolved", Severity.WARNING, short_forms.check_unresolved),
+    Rule("short-form-ambiguous", Severity.WARNING, short_forms.check_ambiguous),
+    Rule("page-out-of-range", Severity.WARNING, short_forms.check_page_ranges),
 )
+
+
+def _from_url_stage(rule_id: str) -> Callable[[AuditContext], Iterable[Finding]]:
+    """URL findings are made by the URL stage (audit/rules/urls.py); the registry passes them on."""
+    def check(ctx: AuditContext) -> Iterable[Finding]:
+        return [f for f in ctx.url_findings if f.rule == rule_id]
+
+    check.__name__ = f"url_stage_{rule_id.replace('-', '_')}"
+    return check
+
+
+_URL_RULES = (("url-malformed", Severity.WARNING), ("url-dead", Severity.ERROR), ("url-soft-404", Severity.ERROR),
+              ("url-moved-to-root", Severity.ERROR), ("url-blocked", Severity.INFO),
+              ("url-redirected", Severity.INFO), ("url-unarchived", Severity.WARNING),
+              ("url-content-drift", Severity.INFO))
+RULES += tuple(Rule(rule_id, severity, _from_url_stage(rule_id)) for rule_id, severity in _URL_RULES)
 
 
 def run_rules(ctx: AuditContext, rules: Iterable[Rule] = RULES) -> list[Finding]:

@@ -1,0 +1,171 @@
+"""resolve_short_forms(): point each Ibid., op. cit., loc. cit., supra, cross-reference and short
+title at the full citation it repeats, or say why it cannot be decided. Never guess."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from audit.matching import authors_match, record_names, short_title_matches, years_of
+from audit.models import Citation, ParsedReference
+from audit.shortforms import ShortForm, read_short_form
+
+Status = Literal["resolved", "unresolved", "ambiguous"]
+_REPEATS_PREVIOUS = frozenset({"ibid", "id"})
+_NAMED = frozenset({"op-cit", "loc-cit", "short", "supra"})
+_BY_NOTE_NUMBER = frozenset({"cross-ref", "infra"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    citation: str
+    status: Status
+    antecedent: str | None
+    reason: str
+    candidates: tuple[str, ...] = ()
+    entry: int | None = None  # a bibliography entry that names the work when no full citation does
+
+
+def _order(citation: Citation) -> tuple[int, int, int]:
+    index = int(citation.id.rsplit(".", 1)[1])
+    return (citation.span.line, citation.note if citation.note is not None else 10**9, index)
+
+
+def _matches(short: ShortForm, text: str, kind: str, fields: dict) -> bool:
+    """Does a short form name the work a full citation or bibliography entry describes?"""
+    if short.interview and not (kind == "interview" or "interview" in text.lower()):
+        return False
+    if short.authors and not authors_match(short.authors, record_names(fields)):
+        return False
+    if short.title and not short_title_matches(short.title, str(fields.get("title", ""))):
+        return False
+    if short.year and short.year not in years_of(str(fields.get("date", ""))) | years_of(
+            str(fields.get("title", ""))):
+        return False
+    return bool(short.authors or short.title)
+
+
+def _distinct_works(candidates: list[Citation]) -> list[Citation]:
+    """Several full citations of one work are one candidate: keep the latest of each title."""
+    seen: dict[str, Citation] = {}
+    for citation in candidates:
+        seen[str(citation.fields.get("title", citation.text)).casefold()] = citation
+    return list(seen.values())
+
+
+class _Resolver:
+    def __init__(self, entries: Sequence[tuple[int, ParsedReference, str]]) -> None:
+        self.entries = entries
+        self.full: list[Citation] = []
+        self.target: dict[str, str | None] = {}  # citation id -> full citation id it stands for
+        self.entry_of: dict[str, int | None] = {}
+        self.by_note: dict[int, list[Citation]] = {}
+        self.out: dict[str, Resolution] = {}
+
+    def _record(self, citation: Citation, status: Status, antecedent: str | None, reason: str,
+                candidates: tuple[str, ...] = (), entry: int | None = None) -> None:
+        self.out[citation.id] = Resolution(citation.id, status, antecedent, reason, candidates, entry)
+        self.target[citation.id] = antecedent
+        self.entry_of[citation.id] = entry
+
+    def _repeat(self, citation: Citation, previous: Citation, why: str) -> None:
+        antecedent = self.target.get(previous.id)
+        entry = self.entry_of.get(previous.id)
+        if antecedent is None:
+            self._record(citation, "unresolved", None,
+                         f"it repeats {previous.id}, which could not be resolved itself ({why})", entry=entry)
+        else:
+            self._record(citation, "resolved", antecedent, why, entry=entry)
+
+    def _ibid(self, citation: Citation, previous_note: int | None) -> None:
+        same_note = self.by_note.get(citation.note, []) if citation.note is not None else []
+        if same_note:
+            self._repeat(citation, same_note[-1], "the citation before it in the same note")
+            return
+        if previous_note is None:
+            self._record(citation, "unresolved", None, "no note comes before it")
+            return
+        before = self.by_note.get(previous_note, [])
+        if not before:
+            self._record(citation, "unresolved", None, f"note {previous_note} before it cites no work")
+        elif len(before) > 1:
+            self._record(citation, "ambiguous", None,
+                         f"note {previous_note} before it cites {len(before)} works",
+                         tuple(c.id for c in before))
+        else:
+            self._repeat(citation, before[0], f"the only citation in note {previous_note}")
+
+    def _named(self, citation: Citation) -> None:
+        short = read_short_form(citation.text)
+        pool = self.full
+        if citation.kind == "supra" and citation_target(citation) is not None:
+            pool = [c for c in self.full if c.note == citation_target(citation)]
+        candidates = _distinct_works([c for c in pool if _matches(short, c.text, c.type, c.fields)])
+        if len(candidates) == 1:
+            self._record(citation, "resolved", candidates[0].id, "its author and title match one earlier citation")
+            return
+        if len(candidates) > 1:
+            self._record(citation, "ambiguous", None, f"{len(candidates)} earlier works match it",
+                         tuple(c.id for c in candidates))
+            return
+        entry = self._entry_for(short)
+        where = f"; the bibliography lists it (entry {entry})" if entry else ""
+        self._record(citation, "unresolved", None, f"no earlier full citation matches it{where}", entry=entry)
+
+    def _entry_for(self, short: ShortForm) -> int | None:
+        found = []
+        for index, parsed, text in self.entries:
+            if _matches(short, text, parsed.type, parsed.fields):
+                found.append(index)
+        return found[0] if len(found) == 1 else None
+
+    def _by_number(self, citation: Citation) -> None:
+        target = citation_target(citation)
+        cited = self.by_note.get(target, []) if target is not None else []
+        if citation.kind == "infra" or target is None:
+            self._record(citation, "unresolved", None, "it refers forward or names no note")
+        elif len(cited) == 1:
+            self._repeat(citation, cited[0], f"the only citation in note {target}")
+        elif not cited:
+            self._record(citation, "unresolved", None, f"note {target} cites no work")
+        else:
+            self._record(citation, "ambiguous", None, f"note {target} cites {len(cited)} works",
+                         tuple(c.id for c in cited))
+
+    def run(self, citations: Sequence[Citation], note_order: Sequence[int]) -> None:
+        previous_of = {n: (note_order[i - 1] if i else None) for i, n in enumerate(note_order)}
+        for citation in sorted(citations, key=_order):
+            if citation.kind == "full":
+                self.target[citation.id] = citation.id
+                self.full.append(citation)
+            elif citation.kind in _REPEATS_PREVIOUS:
+                self._ibid(citation, previous_of.get(citation.note) if citation.note is not None else None)
+            elif citation.kind in _NAMED:
+                self._named(citation)
+            elif citation.kind in _BY_NOTE_NUMBER:
+                self._by_number(citation)
+            if citation.note is not None:
+                self.by_note.setdefault(citation.note, []).append(citation)
+
+
+
+def citation_target(citation: Citation) -> int | None:
+    """The note number a supra/infra/cross-reference names ("supra note 12"), if any."""
+    from audit.extract.patterns import CROSS_REF, INFRA, SUPRA
+
+    for pattern in (CROSS_REF, SUPRA, INFRA):
+        match = pattern.search(citation.text)
+        if match and match.group("num"):
+            return int(match.group("num"))
+    return None
+
+
+def resolve_short_forms(citations: Sequence[Citation], note_order: Sequence[int],
+                        entries: Sequence[tuple[int, ParsedReference, str]] = ()) -> tuple[
+                            list[Citation], dict[str, Resolution]]:
+    """Citations with `antecedent` set where it can be decided, and a Resolution per short form."""
+    resolver = _Resolver(entries)
+    resolver.run(citations, note_order)
+    out = [replace(c, antecedent=resolver.out[c.id].antecedent) if c.id in resolver.out else c for c in citations]
+    return out, resolver.out

@@ -1,0 +1,127 @@
+"""missing-field, not-in-bibliography, uncited-entry, duplicate-entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.cluster import Record
+from audit.extract.patterns import YEAR
+from audit.findings import Finding, Location, Severity
+from audit.matching import title_key, titles_match
+from audit.models import Work
+from audit.rules.context import AuditContext
+from audit.textnorm import clean_title
+
+# What each type of reference cannot do without (the contract checks author, title and year).
+_NEEDS_AUTHOR = frozenset({"article", "chapter", "book", "thesis", "interview", "speech"})
+_NO_TITLE_NEEDED = frozenset({"interview", "speech"})
+_NO_DATE_NEEDED = frozenset({"webpage"})
+
+
+def _missing(record: Record) -> list[str]:
+    fields = record.fields
+    missing = []
+    if record.type in _NEEDS_AUTHOR and not (fields.get("author") or fields.get("editor")):
+        missing.append("author")
+    if record.type not in _NO_TITLE_NEEDED and not fields.get("title"):
+        missing.append("title")
+    # Chicago accepts an access date in place of a publication date for documents read online.
+    online = bool(fields.get("url") and fields.get("accessed"))
+    if record.type not in _NO_DATE_NEEDED and not online and not YEAR.search(str(fields.get("date", ""))):
+        missing.append("date")
+    return missing
+
+
+def check_missing_fields(ctx: AuditContext) -> Iterator[Finding]:
+    if ctx.clustering is None:
+        return
+    pointers = {w.id for w in ctx.works if _is_pointer_only(w)}
+    for wid, records in ctx.clustering.members.items():
+        if wid in pointers:
+            continue
+        for record in records:
+            missing = _missing(record)
+            if not missing:
+                continue
+            elsewhere = {name: next((str(_as_text(r.fields[name])) for r in records
+                                     if r is not record and r.fields.get(name)), None) for name in missing}
+            hints = [f"{name} '{value}'" for name, value in elsewhere.items() if value]
+            suggestion = ("; ".join(hints) + " (from another citation of this work)") if hints else None
+            yield Finding("missing-field", Severity.WARNING,
+                          f"{ctx.describe(record.ref).capitalize()} ({record.type}) has no "
+                          f"{' or '.join(missing)}.", (ctx.locate(record.ref),), (record.text[:200],), suggestion)
+
+
+def _as_text(value) -> str:
+    return value if isinstance(value, str) else ", ".join(value)
+
+
+def _volume_entry(ctx: AuditContext, work: Work) -> int | None:
+    """The bibliography entry of the edited volume a chapter sits in, if the volume is listed."""
+    container = str(work.fields.get("container-title", ""))
+    if not container:
+        return None
+    matches = [(index, parsed) for index, parsed in ctx.entry_fields.items()
+               if index not in work.bibliography and titles_match(container, str(parsed.fields.get("title", "")))]
+    exact = [i for i, p in matches if title_key(str(p.fields.get("title", ""))) == title_key(container)]
+    books = [i for i, p in matches if p.type == "book"]
+    for choice in (exact, books, [i for i, _ in matches]):
+        if len(choice) == 1:
+            return choice[0]
+    return None
+
+
+def _is_pointer_only(work: Work) -> bool:
+    """'For more information, see: <url>' names a page, not a work to list."""
+    return not work.fields.get("title") and not work.fields.get("author") and bool(work.fields.get("url"))
+
+
+def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
+    if not ctx.entries or ctx.clustering is None:
+        return
+    for work in ctx.works:
+        if work.bibliography or not work.citations or _is_pointer_only(work):
+            continue
+        cites = [ctx.citation(c) for c in work.citations]
+        locations = tuple(ctx.locate(c.id) for c in cites)
+        title = clean_title(str(work.fields.get("title", ""))) or cites[0].text[:80]
+        notes = ", ".join(str(c.note) for c in cites if c.note is not None) or "the text"
+        volume = _volume_entry(ctx, work) if work.type == "chapter" else None
+        if volume is not None:
+            entry = ctx.entry(volume)
+            yield Finding("not-in-bibliography", Severity.INFO,
+                          f"'{title}' (notes {notes}) is not listed, but the volume it appears in is "
+                          f"(bibliography entry {volume}).", (*locations, Location.entry(volume, entry.span.line)),
+                          (title,), f"list the chapter, or keep only the volume (entry {volume})")
+        else:
+            yield Finding("not-in-bibliography", Severity.WARNING,
+                          f"'{title}' is cited (notes {notes}) but has no bibliography entry.", locations,
+                          (cites[0].text[:200],), "add it to the bibliography")
+
+
+def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:
+    if ctx.clustering is None:
+        return
+    cited_volumes = {_volume_entry(ctx, w) for w in ctx.works if w.citations and w.type == "chapter"}
+    for work in ctx.works:
+        if work.citations:
+            continue
+        for index in work.bibliography:
+            if index in cited_volumes:
+                continue  # an edited volume whose chapters are cited
+            entry = ctx.entry(index)
+            yield Finding("uncited-entry", Severity.INFO,
+                          f"Bibliography entry {index} is never cited in the notes or text.",
+                          (Location.entry(index, entry.span.line),), (entry.text[:200],),
+                          "cite it or remove it from the bibliography")
+
+
+def check_duplicate_entries(ctx: AuditContext) -> Iterator[Finding]:
+    for work in ctx.works:
+        if len(work.bibliography) < 2:
+            continue
+        entries = [ctx.entry(i) for i in work.bibliography]
+        yield Finding("duplicate-entry", Severity.WARNING,
+                      f"Bibliography entries {', '.join(str(e.index) for e in entries)} describe the same work.",
+                      tuple(Location.entry(e.index, e.span.line) for e in entries),
+                      tuple(e.text[:200] for e in entries), f"keep entry {entries[0].index} only")

@@ -1,0 +1,48 @@
+"""Text folding and comparison keys: accents, quotes, dashes, case, leading articles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                         "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+_LEADING_ARTICLES = re.compile(r"^(?:the|a|an|le|la|les|l'|un|une|der|die|das|ein|eine|el|los|las|il|lo|gli|"
+                               r"i|uno|una)\s+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[*_]{1,2}")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise_punctuation(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free, single-spaced: for comparing, never for display."""
+    text = strip_accents(normalise_punctuation(_MARKUP.sub("", text))).casefold()
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical sort key: leading quotes and articles ignored, accents folded."""
+    folded = fold(text)
+    return _LEADING_ARTICLES.sub("", folded)
+
+
+_ARTICLE_BEFORE_QUOTE = re.compile(r"^(?:the|a|an|le|la|les|l'|der|die|das|el|il)\s+(?=[\"“«„])", re.IGNORECASE)
+
+
+def clean_title(text: str) -> str:
+    """A title as a reader would name it: markup, enclosing quotes and trailing punctuation removed.
+
+    An article in front of the opening quote ('The "Joint Declaration…" is available at') belongs to
+    the sentence around the title, not to the title."""
+    text = _ARTICLE_BEFORE_QUOTE.sub("", _MARKUP.sub("", text).strip())
+    text = text.strip(" \"“”«»‘’'").strip()
+    return text.rstrip(" ,.;:").strip()
