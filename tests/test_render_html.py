@@ -360,6 +360,8 @@ def _marked(segments: tuple[Segment, ...]) -> str:
     pytest.param("", "x", "", "[x]", id="empty"),
     pytest.param("Views from Washington", "views from Washington", "[V]iews from Washington",
                  "[v]iews from Washington", id="case-only"),
+    pytest.param("1999", "2010", "[1999]", "[2010]", id="unrelated-marked-whole"),
+    pytest.param("E.R. Kanet", "Roger Kanet E.", "[E.R.] Kanet", "R[oger] Kanet[ E.]", id="short-islands-absorbed"),
 ])
 def test_diff_pair(a, b, marked_a, marked_b):
     left, right = diff_pair(a, b)

@@ -27,16 +27,42 @@ def _segments(text: str, changed: Sequence[bool]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+# Below this similarity two values share only scattered letters (two unrelated URLs, 1999 / 2010): marking
+# those letters would be noise, so the whole value is marked instead.
+MIN_SIMILARITY = 0.34
+# Unchanged runs this short between two changes ("sco" aside, the '.' and 'e' matches inside unrelated
+# words) read as accidents of alignment; they are marked with their neighbours.
+MAX_ISLAND = 2
+
+
+def _absorb_islands(changed: list[bool]) -> list[bool]:
+    out = list(changed)
+    i = 0
+    while i < len(out):
+        if out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and not out[j]:
+            j += 1
+        if 0 < i and j < len(out) and j - i <= MAX_ISLAND:
+            out[i:j] = [True] * (j - i)
+        i = j
+    return out
+
+
 def _changed_positions(a: str, b: str) -> tuple[list[bool], list[bool]]:
     # autojunk off: its popularity heuristic treats frequent characters (spaces, 'e') as junk in strings over
     # 200 characters, which would mark long titles as entirely different.
     matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if a and b and matcher.ratio() < MIN_SIMILARITY:
+        return [True] * len(a), [True] * len(b)
     in_a = [True] * len(a)
     in_b = [True] * len(b)
     for block in matcher.get_matching_blocks():
         in_a[block.a:block.a + block.size] = [False] * block.size
         in_b[block.b:block.b + block.size] = [False] * block.size
-    return in_a, in_b
+    return _absorb_islands(in_a), _absorb_islands(in_b)
 
 
 def diff_pair(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
