@@ -63,6 +63,47 @@ class MarkerHint:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyCite:
+    """A citation by bibliography key: `\\cite[p.~12]{key}`, `[see @key, p. 12]`, `<d-cite key="a,b">`.
+
+    `note` is the number of the note it sits in (a `\\footcite` or a cite inside `\\footnote{}`), or None
+    in the body. `span` covers the citation as it appears in `Document.text`.
+    """
+
+    keys: tuple[str, ...]
+    span: Span
+    command: str  # "cite", "parencite", "footcite", "pandoc", "d-cite", ...
+    prefix: str | None = None  # "see" in `[see @key]` / `\\cite[see][]{key}`
+    suffix: str | None = None  # "p. 12" / "chap. 3" as written
+    pinpoint: str | None = None  # "12" when the suffix is a page reference
+    note: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A bibliography entry the format gives with a key: a BibTeX entry or a LaTeX `\\bibitem`."""
+
+    key: str
+    type: str  # BibTeX entry type in lower case ("article"), or "bibitem"
+    fields: dict[str, str]  # BibTeX field names in lower case -> value with outer braces/quotes removed
+    raw: str
+    line: int  # line of its paragraph in Document.text (0 when not shown there)
+    source: str = ""  # the file it was read from (.bib path, or the document itself)
+    source_line: int = 0  # 1-based line in that file
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadablePart:
+    """A part of the input that could not be read; the rest of the document still is."""
+
+    what: str  # "BibTeX entry 'smith2004'", "word/footnotes.xml", "page 7"
+    reason: str  # "missing closing brace", "not valid UTF-8"
+    line: int  # 1-based line in `Document.text` nearest to the part (1 when there is none)
+    source: str = ""  # file the part is in, when not the document itself
+    source_line: int = 0  # 1-based line in `source`
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A document as read: its text, its lines, and any notes its format marks up explicitly.
 
@@ -80,6 +121,10 @@ class Document:
     marker_hints: tuple[MarkerHint, ...] = ()
     encoding: str = "utf-8"
     structured_notes: bool = False  # True when the format itself says where notes are
+    key_citations: tuple[KeyCite, ...] = ()  # citations by key, in document order
+    bib_entries: tuple[SourceEntry, ...] = ()  # keyed entries (.bib file, \\bibitem), in source order
+    bib_sources: tuple[str, ...] = ()  # .bib files read for this document
+    parts_unreadable: tuple[UnreadablePart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

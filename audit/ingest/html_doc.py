@@ -1,0 +1,248 @@
+"""HTML: visible text one paragraph per line, footnotes as hints, Distill's `<d-cite>` as key citations.
+
+The only module that imports bs4. Notes are found the way readers follow them: a link inside `<sup>`
+(or marked `footnote-ref`/`doc-noteref`) whose `#target` is the note, which covers Pandoc, Hugo,
+WordPress, Word's HTML export and Wikipedia's `cite_note`s alike; Distill's `<d-footnote>` holds its note
+inline. Note targets leave the body; navigation, scripts, styles and site boilerplate are dropped. External
+links keep their address as `text <url>`, so archive links and "Retrieved ..." dates reach the URL stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from audit.ingest.assemble import KeyMark, NoteMark, NoteText, Piece, assemble_document
+from audit.ingest.bibtex_doc import append_references, read_bib_file, split_bibtex
+from audit.ingest.latex_doc import find_bib_file
+from audit.ingest.patterns import BRACKETED_LABEL, DIGITS, NAV_CLASS, NOTE_REF_ID
+from audit.ingest.plain_text import index_lines
+from audit.models import Document, SourceEntry, UnreadablePart
+
+_DROPPED_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form", "button",
+                           "svg", "iframe", "object", "select", "input", "textarea", "head", "title", "meta",
+                           "link", "d-front-matter", "d-byline", "d-toc"})
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td",
+                         "th", "dd", "dt", "figcaption", "section", "article", "main", "table", "ul", "ol", "dl",
+                         "figure", "address", "caption", "hr", "aside", "d-article", "d-title", "d-appendix",
+                         "body", "center", "details", "summary"})
+# Back-links inside notes ("↩", "^ a b") are navigation, not note text.
+_BACKLINK_CLASSES = ("footnote-back", "footnote-backref", "mw-cite-backlink", "reversefootnote", "fn-back")
+
+
+@dataclass
+class _Walk:
+    """What one pass over the tree found (internal, mutable while walking)."""
+
+    marks: dict[int, NoteMark]  # id(anchor) -> mark
+    next_inline: int = 1  # number of the next Distill <d-footnote>
+    paragraphs: list[list[Piece]] = field(default_factory=list)
+    current: list[Piece] = field(default_factory=list)
+    inline_notes: list[NoteText] = field(default_factory=list)
+
+    def add(self, piece: Piece) -> None:
+        self.current.append(piece)
+
+    def breakline(self) -> None:
+        if self.current:
+            self.paragraphs.append(self.current)
+            self.current = []
+
+    def finish(self) -> list[list[Piece]]:
+        self.breakline()
+        return self.paragraphs
+
+
+def _classes(tag: Tag) -> str:
+    value = tag.get("class") or []
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in _DROPPED_TAGS:
+        return True
+    if tag.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    if tag.get("aria-hidden") == "true" or tag.get("hidden") is not None:
+        return True
+    return bool(NAV_CLASS.search(_classes(tag)) or NAV_CLASS.search(str(tag.get("id") or "")))
+
+
+def _is_backlink(tag: Tag) -> bool:
+    if tag.name not in ("a", "span", "sup"):
+        return False
+    classes = _classes(tag)
+    if any(name in classes for name in _BACKLINK_CLASSES):
+        return True
+    href = str(tag.get("href") or "")
+    return tag.name == "a" and href.startswith("#") and bool(NOTE_REF_ID.search(href))
+
+
+def _note_anchor(anchor: Tag, ids: dict[str, Tag]) -> Tag | None:
+    """The note a footnote-reference link points to, or None for any other internal link."""
+    href = str(anchor.get("href") or "")
+    if not href.startswith("#") or len(href) < 2 or _is_backlink(anchor):
+        return None
+    in_sup = anchor.find_parent("sup") is not None or anchor.find("sup") is not None
+    marked = "footnote" in _classes(anchor) or anchor.get("role") == "doc-noteref"
+    if not (in_sup or marked):
+        return None
+    target = ids.get(href[1:])
+    if not isinstance(target, Tag) or target.name in ("sup", "a") or anchor in target.descendants:
+        return None
+    return target
+
+
+def _printed_label(anchor: Tag) -> str:
+    text = anchor.get_text(" ", strip=True)
+    match = BRACKETED_LABEL.match(text)
+    return match.group("label") if match else text or "?"
+
+
+def _find_notes(soup: BeautifulSoup) -> tuple[dict[int, NoteMark], list[tuple[Tag, NoteMark]]]:
+    """Marks for every note-reference link, and each note target with its mark, in reference order."""
+    found: list[tuple[Tag, Tag, str]] = []
+    ids: dict[str, Tag] = {}
+    for tag in soup.find_all(id=True):
+        ids.setdefault(str(tag["id"]), tag)
+    for anchor in soup.find_all("a", href=True):
+        target = _note_anchor(anchor, ids)
+        if target is not None:
+            found.append((anchor, target, _printed_label(anchor)))
+    numeric = [int(label) for _, _, label in found if DIGITS.match(label)]
+    next_free = max(numeric, default=0) + 1
+    by_target: dict[int, NoteMark] = {}
+    marks: dict[int, NoteMark] = {}
+    targets: list[tuple[Tag, NoteMark]] = []
+    for anchor, target, label in found:
+        known = by_target.get(id(target))
+        if known is not None:
+            marks[id(anchor)] = NoteMark(known.label, known.number, hinted=False)
+            continue
+        if DIGITS.match(label):
+            number = int(label)
+        else:
+            number, next_free = next_free, next_free + 1
+        mark = NoteMark(label, number)
+        by_target[id(target)] = mark
+        marks[id(anchor)] = mark
+        targets.append((target, mark))
+    return marks, targets
+
+
+def _walk(node: Tag, walk: _Walk, *, in_note: bool = False) -> None:
+    for child in node.children:
+        if isinstance(child, Comment | Doctype | ProcessingInstruction):
+            continue
+        if isinstance(child, NavigableString):
+            walk.add(str(child))
+            continue
+        if not isinstance(child, Tag) or _is_boilerplate(child) or (in_note and _is_backlink(child)):
+            continue
+        _walk_tag(child, walk, in_note=in_note)
+
+
+def _walk_tag(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
+    mark = walk.marks.get(id(tag))
+    if mark is not None:
+        walk.add(mark)
+        return
+    if tag.name == "d-cite":
+        keys = tuple(k.strip() for k in str(tag.get("key") or "").split(",") if k.strip())
+        if keys:
+            walk.add(KeyMark(keys, "d-cite"))
+        return
+    if tag.name == "d-footnote" and not in_note:
+        number = walk.next_inline
+        walk.next_inline += 1
+        note_walk = _Walk(marks=walk.marks)
+        _walk(tag, note_walk, in_note=True)
+        pieces = [p for para in note_walk.finish() for p in [*para, " "]]
+        walk.inline_notes.append(NoteText(number, str(number), tuple(pieces)))
+        walk.add(NoteMark(str(number), number))
+        return
+    if tag.name == "br":
+        walk.add(" ")
+        return
+    block = tag.name in _BLOCK_TAGS
+    if block and not in_note:
+        walk.breakline()
+    text = tag.string
+    if tag.name in ("i", "em") and text is not None and text.strip():
+        # Italics mark titles for the reference parser, as in the Markdown and LaTeX readers.
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() else ""
+        walk.add(f"{lead}*{text.strip()}*{trail}")
+        return
+    _walk(tag, walk, in_note=in_note)
+    if tag.name == "a":
+        href = str(tag.get("href") or "").strip()
+        if href.startswith(("http://", "https://", "ftp://")) and tag.get_text(strip=True) != href:
+            walk.add(f" <{href}>")
+    if block:
+        if in_note:
+            walk.add(" ")
+        else:
+            walk.breakline()
+
+
+def _note_pieces(target: Tag, marks: dict[int, NoteMark]) -> tuple[Piece, ...]:
+    walk = _Walk(marks=marks)
+    _walk(target, walk, in_note=True)
+    return tuple(p for para in walk.finish() for p in [*para, " "])
+
+
+def _distill_bibliography(soup: BeautifulSoup, path: str) -> tuple[list[SourceEntry], list[UnreadablePart],
+                                                                     list[str]]:
+    entries: list[SourceEntry] = []
+    problems: list[UnreadablePart] = []
+    sources: list[str] = []
+    for script in soup.find_all("script", type="text/bibliography"):
+        found, bad = split_bibtex(script.get_text(), path)
+        entries.extend(found)
+        problems.extend(bad)
+    for tag in soup.find_all("d-bibliography"):
+        src = str(tag.get("src") or "").strip()
+        if not src or "://" in src:
+            continue
+        bib_path = find_bib_file(Path(path), src)
+        try:
+            bib = read_bib_file(bib_path.read_bytes(), str(bib_path))
+        except OSError as exc:
+            problems.append(UnreadablePart(what=f"bibliography file '{src}'",
+                                           reason=f"cannot be read ({exc.strerror or exc})", line=1,
+                                           source=str(bib_path)))
+            continue
+        entries.extend(bib.entries)
+        problems.extend(bib.unreadable)
+        sources.append(str(bib_path))
+    return entries, problems, sources
+
+
+def read_html(path: str, text: str, sha256: str, encoding: str) -> Document:
+    soup = BeautifulSoup(text, "html.parser")
+    entries, problems, sources = _distill_bibliography(soup, path)
+    marks, targets = _find_notes(soup)
+    notes = [NoteText(mark.number, mark.label, _note_pieces(target, marks)) for target, mark in targets]
+    for target, _ in targets:
+        target.extract()  # the notes leave the body; their lists and headings may stay, empty
+    root = soup.body or soup
+    walk = _Walk(marks=marks, next_inline=max((m.number for _, m in targets), default=0) + 1)
+    _walk(root, walk)
+    body = walk.finish()
+    notes.extend(walk.inline_notes)
+    doc = assemble_document(path=path, fmt="html", sha256=sha256, body=body, notes=notes, encoding=encoding,
+                            unreadable=problems)
+    if not entries:
+        return doc
+    return _with_references(doc, entries, sources)
+
+
+def _with_references(doc: Document, entries: list[SourceEntry], sources: list[str]) -> Document:
+    """Distill renders its bibliography with JavaScript: lay the entries out after the notes instead."""
+    text, placed = append_references(doc.text, entries)
+    blanked = {h.span.line for h in doc.note_hints}
+    lines = tuple(replace(ln, text="") if ln.number in blanked else ln for ln in index_lines(text))
+    return replace(doc, text=text, lines=lines, bib_entries=tuple(placed), bib_sources=tuple(sources))

@@ -1,0 +1,454 @@
+"""LaTeX source to plain text, keeping every line break where it was so line numbers stay those of the .tex.
+
+`convert_latex()` is a small scanner, not a TeX engine: comments go, simple formatting macros keep
+their argument (`\\emph{x}` -> x, `\\textit{x}` -> *x*), accents and special characters become Unicode,
+unknown macros stay as written. Footnotes and citations are pulled out with their positions: a
+footnote leaves its printed marker `[n]` in the text, a `\\cite` leaves `[key]`. A brace that never
+closes is reported as a problem and read as plain text, so the rest of the document is still read.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from audit.ingest.patterns import LATEX_CITE_COMMAND, LATEX_NAME
+
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a",
+            "k": "\u0328", "d": "\u0323", "b": "\u0331"}
+_SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł",
+            "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "ldots": "…", "dots": "…", "textendash": "–",
+            "textemdash": "—", "S": "§", "P": "¶", "LaTeX": "LaTeX", "TeX": "TeX", "copyright": "©",
+            "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
+            "guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "&": "&", "%": "%",
+            "#": "#", "_": "_", "$": "$", "{": "{", "}": "}", "textasciitilde": "~", "textbar": "|",
+            "quad": " ", "qquad": " ", "enspace": " ", "item": "", "noindent": "", "centering": "",
+            "maketitle": "", "tableofcontents": "", "printbibliography": "", "newpage": "", "clearpage": "",
+            "par": "", "medskip": "", "bigskip": "", "smallskip": "", "hline": "", "relax": "",
+            "today": "", "footnotemark": ""}
+_SPACES = {"\\": " ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "/": "", "-": ""}
+# Macros whose only argument is printed as is; italic ones are marked *x* as the Markdown reader sees titles.
+_KEEP_ARGUMENT = frozenset({"emph", "textbf", "textrm", "textsf", "texttt", "textsc", "textup", "textnormal",
+                            "mbox", "hbox", "textmd", "underline", "uline", "enquote", "section", "subsection",
+                            "subsubsection", "chapter", "paragraph", "subparagraph", "part", "title", "caption",
+                            "author", "date", "textsuperscript", "MakeUppercase", "uppercase", "url", "nolinkurl",
+                            "path", "foreignlanguage", "textlatin", "mkbibquote", "hyphenation"})
+_ITALIC = frozenset({"textit", "textsl", "mkbibemph"})
+_DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace": 1, "hspace": 1,
+                        "includegraphics": 1, "bibliographystyle": 1, "usepackage": 1, "documentclass": 1,
+                        "setlength": 2, "addtolength": 2, "thispagestyle": 1, "pagestyle": 1, "newcommand": 2,
+                        "renewcommand": 2, "providecommand": 2, "input": 1, "include": 1, "index": 1,
+                        "setcounter": 2, "addcontentsline": 3, "graphicspath": 1, "hypersetup": 1,
+                        "definecolor": 3, "color": 1, "pagenumbering": 1, "linespread": 1, "geometry": 1,
+                        "DeclareFieldFormat": 2, "ExecuteBibliographyOptions": 1, "newenvironment": 3,
+                        "fontsize": 2, "selectfont": 0, "bibliography": 1, "addbibresource": 1, "nocite": 1}
+_FOOTNOTES = frozenset({"footnote", "endnote", "sidenote", "footnotetext"})
+_SKIPPED_ENVIRONMENTS = frozenset({"comment", "figure*", "tikzpicture", "verbatim*"})
+_RAW_ENVIRONMENTS = frozenset({"verbatim", "lstlisting", "minted"})
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    text: str  # converted, on one line
+    marker_start: int
+    marker_end: int
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    command: str
+    keys: tuple[str, ...]
+    prefix: str | None
+    suffix: str | None
+    start: int  # in the converted text (for a cite in a footnote: the footnote's marker)
+    end: int
+    in_note: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BibItem:
+    key: str
+    start: int  # offset of its "[n]" label in the converted text
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    reason: str
+    offset: int  # in the source
+
+
+@dataclass
+class _Out:
+    """The text written so far (internal, mutable while one conversion runs)."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+
+    def write(self, text: str) -> None:
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class _State:
+    source: str
+    footnotes: list[Footnote] = field(default_factory=list)
+    cites: list[Cite] = field(default_factory=list)
+    bibitems: list[BibItem] = field(default_factory=list)
+    bib_files: list[tuple[str, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    body_only: bool = True  # outside a footnote: footnotes and \bibitem are recorded
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    text: str
+    footnotes: tuple[Footnote, ...]
+    cites: tuple[Cite, ...]  # body and note citations, in source order
+    bibitems: tuple[BibItem, ...]
+    bib_files: tuple[tuple[str, int], ...]  # (name as written, source offset)
+    problems: tuple[Problem, ...]
+
+
+def _group_end(src: str, pos: int, stop: int) -> int | None:
+    """Offset of the `}` closing the group opened at `pos`, skipping escapes and comments."""
+    depth, i = 0, pos
+    while i < stop:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "%":
+            newline = src.find("\n", i, stop)
+            i = stop if newline < 0 else newline
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _optional(src: str, pos: int, stop: int) -> tuple[str | None, int]:
+    """An optional `[...]` argument at `pos` (after spaces), with nested brackets in braces."""
+    i = pos
+    while i < stop and src[i] in " \t":
+        i += 1
+    if i >= stop or src[i] != "[":
+        return None, pos
+    depth = 0
+    for j in range(i, stop):
+        if src[j] == "{":
+            depth += 1
+        elif src[j] == "}":
+            depth -= 1
+        elif src[j] == "]" and depth == 0:
+            return src[i + 1:j], j + 1
+    return None, pos
+
+
+def _required(state: _State, pos: int, stop: int) -> tuple[int, int] | None:
+    """(start, end) of the content of a `{...}` argument at `pos` (after spaces), or None."""
+    src = state.source
+    i = pos
+    while i < stop and src[i] in " \t\n":
+        i += 1
+    if i >= stop or src[i] != "{":
+        return None
+    end = _group_end(src, i, stop)
+    if end is None:
+        return None
+    return i + 1, end
+
+
+def _newlines(text: str) -> str:
+    return "\n" * text.count("\n")
+
+
+def latex_to_text(value: str) -> str:
+    """A LaTeX fragment (a BibTeX field value, a note) as plain text on one line."""
+    if "\\" not in value and "{" not in value and "~" not in value and "-" not in value:
+        return " ".join(value.split())
+    state = _State(source=value, body_only=False)
+    out = _Out()
+    _convert(state, 0, len(value), out)
+    return " ".join(out.text().split())
+
+
+def convert_latex(source: str) -> Converted:
+    state = _State(source=source)
+    out = _Out()
+    begin = source.find("\\begin{document}")
+    end = source.find("\\end{document}")
+    start = begin + len("\\begin{document}") if begin >= 0 else 0
+    stop = end if end > start else len(source)
+    if begin >= 0:
+        _collect_preamble(state, source[:begin])
+        out.write(_newlines(source[:start]))
+    _convert(state, start, stop, out)
+    out.write(_newlines(source[stop:]))
+    return Converted(out.text(), tuple(state.footnotes), tuple(state.cites), tuple(state.bibitems),
+                     tuple(state.bib_files), tuple(state.problems))
+
+
+def _collect_preamble(state: _State, preamble: str) -> None:
+    """\\addbibresource{refs.bib} lives in the preamble."""
+    pos = 0
+    while (pos := preamble.find("\\addbibresource", pos)) >= 0:
+        _, after = _optional(preamble, pos + len("\\addbibresource"), len(preamble))
+        arg = _required(state, after, len(preamble))
+        if arg:
+            state.bib_files.append((preamble[arg[0]:arg[1]].strip(), pos))
+        pos += 1
+
+
+def _convert(state: _State, pos: int, stop: int, out: _Out) -> None:
+    src = state.source
+    depth = 0  # of plain groups opened in this call, to notice a '}' that closes nothing
+    while pos < stop:
+        ch = src[pos]
+        if ch == "%":
+            newline = src.find("\n", pos, stop)
+            pos = stop if newline < 0 else newline
+        elif ch == "\\":
+            pos = _macro(state, pos, stop, out)
+        elif ch == "{":
+            if _group_end(src, pos, stop) is None:
+                state.problems.append(Problem("a '{' is never closed", pos))
+            else:
+                depth += 1
+            pos += 1
+        elif ch == "}":
+            if depth == 0:
+                state.problems.append(Problem("a '}' closes nothing", pos))
+            depth = max(depth - 1, 0)
+            pos += 1
+        elif ch == "~":
+            out.write(" ")
+            pos += 1
+        elif ch == "-" and src.startswith("---", pos):
+            out.write("—")
+            pos += 3
+        elif ch == "-" and src.startswith("--", pos):
+            out.write("–")
+            pos += 2
+        elif ch == "`" and src.startswith("``", pos):
+            out.write("“")
+            pos += 2
+        elif ch == "'" and src.startswith("''", pos):
+            out.write("”")
+            pos += 2
+        elif ch == "`":
+            out.write("‘")
+            pos += 1
+        else:
+            nxt = pos + 1
+            while nxt < stop and src[nxt] not in "%\\{}~-`'":
+                nxt += 1
+            out.write(src[pos:nxt])
+            pos = nxt
+
+
+def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    match = LATEX_NAME.match(src, pos + 1)
+    if match is None:
+        symbol = src[pos + 1:pos + 2]
+        if symbol in _ACCENTS:
+            return _accent(state, symbol, pos + 2, stop, out)
+        if symbol in _SPACES:
+            out.write(_SPACES[symbol] if symbol != "\\" else " ")
+            return pos + 2
+        out.write(_SYMBOLS.get(symbol, symbol))
+        return pos + 2
+    name, after = match.group("name"), match.end()
+    base = name.rstrip("*")
+    if base in _ACCENTS and len(base) == 1:
+        return _accent(state, base, after, stop, out)
+    if base in _SYMBOLS:
+        out.write(_SYMBOLS[base])
+        if src.startswith("{}", after):
+            after += 2
+        return after
+    if base in _FOOTNOTES:
+        return _footnote(state, pos, after, stop, out)
+    if LATEX_CITE_COMMAND.match(base):
+        return _cite(state, base, pos, after, stop, out)
+    if base == "bibitem":
+        return _bibitem(state, after, stop, out)
+    if base in ("begin", "end"):
+        return _environment(state, base, after, stop, out)
+    if base in ("href",):
+        return _href(state, pos, after, stop, out)
+    if base in _DROP_WITH_ARGUMENTS:
+        return _drop(state, base, after, stop, out)
+    if base in _KEEP_ARGUMENT or base in _ITALIC:
+        _, after = _optional(src, after, stop)  # \section[short]{long}
+        arg = _required(state, after, stop)
+        if arg is None:
+            return after
+        mark = "*" if base in _ITALIC else ""
+        out.write(mark)
+        _convert(state, arg[0], arg[1], out)
+        out.write(mark)
+        return arg[1] + 1
+    out.write(src[pos:after])  # unknown macro: kept as written, its arguments read as text
+    return after
+
+
+def _accent(state: _State, accent: str, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    arg = _required(state, pos, stop) if pos < stop and src[pos] in "{ " else None
+    if arg:
+        inner = src[arg[0]:arg[1]].strip()
+        end = arg[1] + 1
+    else:
+        inner = src[pos:pos + 1]
+        end = pos + 1
+    base = {"\\i": "i", "\\j": "j"}.get(inner, inner)
+    out.write(unicodedata.normalize("NFC", base + _ACCENTS[accent]) if base else "")
+    return end
+
+
+def _drop(state: _State, name: str, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    _, pos = _optional(src, pos, stop)
+    for _ in range(_DROP_WITH_ARGUMENTS[name]):
+        if name in ("newcommand", "renewcommand", "providecommand") and src[pos:pos + 1] == "\\":
+            name_match = LATEX_NAME.match(src, pos + 1)
+            pos = name_match.end() if name_match else pos + 1
+            _, pos = _optional(src, pos, stop)
+            continue
+        arg = _required(state, pos, stop)
+        if arg is None:
+            break
+        if name in ("bibliography", "addbibresource"):
+            state.bib_files.extend((part.strip(), pos) for part in src[arg[0]:arg[1]].split(",") if part.strip())
+        if name == "nocite":
+            keys = tuple(k.strip() for k in src[arg[0]:arg[1]].split(",") if k.strip())
+            state.cites.append(Cite("nocite", keys, None, None, out.length, out.length, not state.body_only))
+        out.write(_newlines(src[pos:arg[1] + 1]))
+        pos = arg[1] + 1
+        _, pos = _optional(src, pos, stop)
+    return pos
+
+
+def _footnote(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    _, pos = _optional(src, pos, stop)
+    arg = _required(state, pos, stop)
+    if arg is None:
+        state.problems.append(Problem("the footnote's closing brace is missing; it was read as body text", macro_at))
+        return pos
+    if not state.body_only:  # a footnote inside a footnote: keep its text inline
+        _convert(state, arg[0], arg[1], out)
+        return arg[1] + 1
+    number = len(state.footnotes) + 1
+    marker = f"[{number}]"
+    start = out.length
+    out.write(marker)
+    note_out = _Out()
+    outer_cites = len(state.cites)
+    state.body_only = False
+    _convert(state, arg[0], arg[1], note_out)
+    state.body_only = True
+    note_cites = [Cite(c.command, c.keys, c.prefix, c.suffix, start, start + len(marker), True)
+                  for c in state.cites[outer_cites:]]
+    del state.cites[outer_cites:]
+    state.cites.extend(note_cites)
+    state.footnotes.append(Footnote(number, " ".join(note_out.text().split()), start, start + len(marker),
+                                    tuple(note_cites)))
+    out.write(_newlines(src[pos:arg[1] + 1]))
+    return arg[1] + 1
+
+
+def _cite(state: _State, name: str, macro_at: int, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    first, pos = _optional(src, pos, stop)
+    second, pos = _optional(src, pos, stop) if first is not None else (None, pos)
+    prefix, suffix = (first, second) if second is not None else (None, first)
+    arg = _required(state, pos, stop)
+    if arg is None:
+        state.problems.append(Problem(f"\\{name} has no {{key}} argument", macro_at))
+        out.write(src[macro_at:pos])
+        return pos
+    keys = tuple(k.strip() for k in src[arg[0]:arg[1]].split(",") if k.strip())
+    prefix = latex_to_text(prefix) if prefix else None
+    suffix = latex_to_text(suffix) if suffix else None
+    if name.startswith(("footcite", "footfullcite", "smartcite")) and state.body_only:
+        number = len(state.footnotes) + 1
+        marker = f"[{number}]"
+        start = out.length
+        out.write(marker)
+        cite = Cite(name, keys, prefix, suffix, start, start + len(marker), True)
+        text = "; ".join(keys) + (f", {suffix}" if suffix else "")
+        state.cites.append(cite)
+        state.footnotes.append(Footnote(number, f"{prefix + ' ' if prefix else ''}[{text}]", start,
+                                        start + len(marker), (cite,)))
+    else:
+        shown = "; ".join(keys)
+        shown = f"[{prefix + ' ' if prefix else ''}{shown}{', ' + suffix if suffix else ''}]"
+        start = out.length
+        out.write(shown)
+        state.cites.append(Cite(name, keys, prefix, suffix, start, out.length, not state.body_only))
+    out.write(_newlines(src[pos:arg[1] + 1]))
+    return arg[1] + 1
+
+
+def _bibitem(state: _State, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    _, pos = _optional(src, pos, stop)
+    arg = _required(state, pos, stop)
+    if arg is None:
+        return pos
+    number = len(state.bibitems) + 1
+    state.bibitems.append(BibItem(src[arg[0]:arg[1]].strip(), out.length, number))
+    out.write(f"[{number}] ")
+    return arg[1] + 1
+
+
+def _environment(state: _State, which: str, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    arg = _required(state, pos, stop)
+    if arg is None:
+        return pos
+    name = src[arg[0]:arg[1]].strip()
+    after = arg[1] + 1
+    if which == "end":
+        return after
+    if name == "thebibliography":
+        arg2 = _required(state, after, stop)  # {widest label}
+        out.write("References")
+        return arg2[1] + 1 if arg2 else after
+    if name in _SKIPPED_ENVIRONMENTS or name in _RAW_ENVIRONMENTS:
+        closing = src.find(f"\\end{{{name}}}", after, stop)
+        end = stop if closing < 0 else closing + len(f"\\end{{{name}}}")
+        out.write(src[after:closing] if name in _RAW_ENVIRONMENTS and closing >= 0 else _newlines(src[after:end]))
+        return end
+    return after
+
+
+def _href(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> int:
+    src = state.source
+    url = _required(state, pos, stop)
+    if url is None:
+        out.write(src[macro_at:pos])
+        return pos
+    label = _required(state, url[1] + 1, stop)
+    if label is None:
+        out.write(src[url[0]:url[1]])
+        return url[1] + 1
+    _convert(state, label[0], label[1], out)
+    out.write(f" <{src[url[0]:url[1]].strip()}>")
+    return label[1] + 1
