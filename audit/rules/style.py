@@ -94,7 +94,7 @@ def check_bibliography_order(ctx: AuditContext) -> Iterator[Finding]:
         kept = _kept([item.key for item in items])
         in_order = sorted(range(len(items)), key=lambda j: (items[j].key, j))
         for i, item in enumerate(items):
-            if i in kept or i == 0:
+            if i in kept:
                 continue
             # where it belongs once the whole section is sorted
             rank = in_order.index(i)
@@ -102,13 +102,14 @@ def check_bibliography_order(ctx: AuditContext) -> Iterator[Finding]:
                 suggestion = f"place after '{items[in_order[rank - 1]].label}'"
             else:
                 suggestion = f"place before '{items[in_order[1]].label}'"
-            previous = items[i - 1]
+            # the neighbour it is out of order with: the previous entry, or the next for the first one
+            neighbour, relation = (items[i - 1], "after") if i > 0 else (items[1], "before")
             where = f" in section '{item.entry.section}'" if item.entry.section else ""
             yield Finding("bibliography-order", Severity.INFO,
                           f"Entry {item.entry.index} ('{item.label}') is out of alphabetical order{where}: "
-                          f"it comes after '{previous.label}'",
+                          f"it comes {relation} '{neighbour.label}'",
                           (Location.entry(item.entry.index, item.entry.span.line),),
-                          (item.label, previous.label), suggestion)
+                          (item.label, neighbour.label), suggestion)
 
 
 # --- name-format ----------------------------------------------------------------------------------

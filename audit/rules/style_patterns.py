@@ -66,7 +66,8 @@ _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # "93 per cent", "46%", "2,461 percent"
 PERCENT = re.compile(rf"(?:{_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pour\s?cent\b|prozent\b)", re.IGNORECASE)
 # "$5 million", "€20", "60 billion US dollars", "USD 3.2 billion"
-CURRENCY = re.compile(rf"(?:[$€£¥]\s?\d|\b(?:US\$|USD|EUR|GBP)\s?\d|(?:{_NUMBER}|{_WORD_NUMBER})\s+"
+CURRENCY = re.compile(rf"(?:[$€£¥]\s?(?:{_NUMBER})|\b(?:US\$|USD|EUR|GBP)\s?(?:{_NUMBER})"
+                      rf"|(?:{_NUMBER}|{_WORD_NUMBER})\s+"
                       r"(?:(?:million|billion|trillion|thousand)\s+)?(?:US\s+|U\.S\.\s+)?"
                       r"(?:dollars|euros?|pounds sterling|USD|EUR|yuan|roubles|rubles)\b)", re.IGNORECASE)
 # "3 million", "one billion", "tens of millions"
