@@ -194,6 +194,7 @@ class _PageBuilder:
         self.citation_anchor: dict[str, str] = {}
         self.work_anchor: dict[str, str] = {}
         self.line_anchor: dict[int, str] = {}
+        self.work_keys = {w.id: w.key for w in report.works}
         self._claim_targets()
 
     def _claim_targets(self) -> None:
@@ -240,6 +241,13 @@ class _PageBuilder:
             return _link(f"text, line {location.line}", self.line_anchor.get(location.line))
         return Link(f"URL{line}" if location.kind == "url" else f"{location.kind}{line}", None)
 
+    def work_link(self, work_id: str | None) -> Link | None:
+        """`w5 unodc2008illicit`: the id readers see in the JSON, and the key they will find in the .bib."""
+        if not work_id:
+            return None
+        key = self.work_keys.get(work_id)
+        return _link(f"{work_id} {key}" if key else work_id, self.work_anchor.get(work_id))
+
     def findings_at(self, kind: str, key: int) -> tuple[Link, ...]:
         attribute = {"note": "number", "bibliography": "index", "body": "line"}[kind]
         return tuple(Link(f"{item.id} {item.finding.rule}", f"#{item.id}") for item in self.report.findings
@@ -260,7 +268,7 @@ class _PageBuilder:
         return tuple(out)
 
     def citation(self, citation: Citation, anchor: str, note_text: str | None) -> CitationView:
-        work = _link(citation.work, self.work_anchor.get(citation.work)) if citation.work else None
+        work = self.work_link(citation.work)
         antecedent = None
         if citation.antecedent:
             antecedent = _link(citation.antecedent, self.citation_anchor.get(citation.antecedent))
@@ -284,7 +292,7 @@ class _PageBuilder:
         for section, records in groupby(self.report.bibliography, key=lambda e: e.entry.section):
             entries = tuple(EntryView(
                 next(anchors), r.entry.index, r.entry.span.line, r.entry.text, r.key,
-                _link(r.work, self.work_anchor.get(r.work)) if r.work else None,
+                self.work_link(r.work),
                 tuple(_link(f"note {n}", self.note_anchor.get(n)) for n in r.cited_by),
                 self.findings_at("bibliography", r.entry.index)) for r in records)
             out.append(SectionView(section, entries))
