@@ -16,6 +16,9 @@ from audit.textnorm import clean_title
 _NEEDS_AUTHOR = frozenset({"article", "chapter", "book", "thesis", "interview", "speech"})
 _NO_TITLE_NEEDED = frozenset({"interview", "speech"})
 _NO_DATE_NEEDED = frozenset({"webpage"})
+# Documents read online whose access date may stand in for a publication date; articles, books,
+# chapters and theses always have a publication year.
+_ONLINE_DOCUMENT_TYPES = frozenset({"report", "other", "legal"})
 
 
 def _missing(record: Record) -> list[str]:
@@ -26,7 +29,7 @@ def _missing(record: Record) -> list[str]:
     if record.type not in _NO_TITLE_NEEDED and not fields.get("title"):
         missing.append("title")
     # Chicago accepts an access date in place of a publication date for documents read online.
-    online = bool(fields.get("url") and fields.get("accessed"))
+    online = bool(fields.get("url") and fields.get("accessed")) and record.type in _ONLINE_DOCUMENT_TYPES
     if record.type not in _NO_DATE_NEEDED and not online and not YEAR.search(str(fields.get("date", ""))):
         missing.append("date")
     return missing
