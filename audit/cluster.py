@@ -69,7 +69,10 @@ def same_work(a: Record, b: Record) -> bool:
         return bool(a.names and b.names and surnames_match(a.names[0], b.names[0]))
     if a.title == b.title and len(a.title.split()) >= MIN_WORDS_IDENTICAL_TITLE:
         return True  # the same long title is the same work even when the author is written differently
-    if not titles_match(a.title, b.title):
+    same_names = bool(a.names and b.names) and any(surnames_match(x, y) for x in a.names for y in b.names)
+    container_a, container_b = (title_key(str(r.fields.get("container-title", ""))) for r in (a, b))
+    corroborated = same_names and bool(a.years & b.years) and bool(container_a) and container_a == container_b
+    if not titles_match(a.title, b.title, corroborated=corroborated):
         return False
     if a.names and b.names:
         return surnames_match(a.names[0], b.names[0]) or any(

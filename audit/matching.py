@@ -8,7 +8,7 @@ from audit.extract.patterns import YEAR
 from audit.persons import PersonName, names_of
 from audit.similarity import edit_distance, partial, ratio, token_set
 from audit.textnorm import clean_title, sort_key
-from audit.thresholds import MAX_NAME_EDITS, SAME_SURNAME, SAME_TITLE, SHORT_TITLE_IN_FULL
+from audit.thresholds import MAX_NAME_EDITS, SAME_SURNAME, SAME_TITLE, SAME_TITLE_CORROBORATED, SHORT_TITLE_IN_FULL
 
 _DIGITS = re.compile(r"\d+")
 
@@ -44,14 +44,18 @@ def short_title_matches(short: str, full: str) -> bool:
     return b.startswith(a) or partial(a, b) >= SHORT_TITLE_IN_FULL or token_set(a, b) >= 95
 
 
-def titles_match(a: str | None, b: str | None) -> bool:
-    """Two full titles of one work: typos, case, a dropped subtitle; never different numbers."""
+def titles_match(a: str | None, b: str | None, *, corroborated: bool = False) -> bool:
+    """Two full titles of one work: typos, case, a dropped subtitle; never different numbers.
+
+    `corroborated`: author, year and container already agree, so a replaced word is tolerated."""
     x, y = title_key(a), title_key(b)
     if not x or not y:
         return False
     if _DIGITS.findall(x) != _DIGITS.findall(y) and not (x.startswith(y) or y.startswith(x)):
         return False
     if x == y or x.startswith(y + " ") or y.startswith(x + " "):
+        return True
+    if corroborated and ratio(x, y) >= SAME_TITLE_CORROBORATED:
         return True
     return ratio(x, y) >= SAME_TITLE or (token_set(x, y) >= SAME_TITLE and ratio(x, y) >= 70)
 

@@ -22,3 +22,6 @@ BLOCK_PREFIX = 4
 # An identical title of at least this many words names one work whoever is credited: a press release
 # "of the Freedom House report" and "Freedom House" cite the same report.
 MIN_WORDS_IDENTICAL_TITLE = 5
+# When author, year and container (journal or volume) all agree, a title that scores this much is a
+# variant of the same title ("The Long Road Home" / "The Long Way Home"), not another work.
+SAME_TITLE_CORROBORATED = 75.0

@@ -1,0 +1,101 @@
+"""Each consistency rule on a small synthetic paper, with the hard negatives beside it."""
+
+from __future__ import annotations
+
+from audit.config import AuditConfig
+from audit.pipeline import audit_document
+from tests.factories import text_document
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def paper(notes: list[str], entries: list[str]) -> str:
+    body = " ".join(f"Claim number {i}.{str(i).translate(SUPERSCRIPT)}" for i in range(1, len(notes) + 1))
+    note_text = "\n\n".join(f"{str(i).translate(SUPERSCRIPT)} {n}" for i, n in enumerate(notes, start=1))
+    return f"Title\n\n{body}\n\n{note_text}\n\nBibliography\n\n" + "\n\n".join(entries) + "\n"
+
+
+def findings(notes, entries, rule=None):
+    report = audit_document(text_document(paper(notes, entries)), AuditConfig(offline=True))
+    return [f.finding for f in report.findings if rule is None or f.finding.rule == rule]
+
+
+def test_name_variant_spelling():
+    found = findings(['V. Paramonov, “Security in Asia”, *Asian Studies*, vol. 2, no. 1, 2008, p. 4.'],
+                     ['Paramanov, Vladimir, “Security in Asia”, *Asian Studies*, vol. 2, no. 1, 2008, pp. 1-20.'],
+                     "name-variant")
+    assert len(found) == 1
+    assert set(found[0].values) == {"Paramonov", "Paramanov"}
+    assert found[0].suggestion == "Paramanov" and "bibliography" in found[0].message
+
+
+def test_same_surname_different_people_is_not_a_variant():
+    notes = ['J. Smith, *Water and Power*, London, Routledge, 2001, p. 3.',
+             'K. Smith, *Fire and Ice*, Paris, Seuil, 2003, p. 5.']
+    entries = ['Smith, John, *Water and Power*, London, Routledge, 2001.',
+               'Smith, Karen, *Fire and Ice*, Paris, Seuil, 2003.']
+    assert findings(notes, entries, "name-variant") == []
+
+
+def test_title_variants_wording_and_case():
+    notes = ['A. Author, “The Long Road Home”, *Journal of Roads*, vol. 1, no. 1, 2004, p. 2.',
+             'B. Writer, *A history of bridges*, London, Routledge, 2006, p. 9.']
+    entries = ['Author, Anna, “The Long Way Home”, *Journal of Roads*, vol. 1, no. 1, 2004, pp. 1-9.',
+               'Writer, Bob, *A History of Bridges*, London, Routledge, 2006.']
+    found = findings(notes, entries, "title-variant")
+    by_severity = {f.severity.value: f for f in found}
+    assert set(by_severity) == {"warning", "info"}
+    assert by_severity["warning"].values == ("The Long Road Home", "The Long Way Home")
+    assert by_severity["info"].suggestion == "A History of Bridges"
+
+
+def test_date_variant_and_precision_is_not_a_conflict():
+    notes = ['Ministry of Roads, “Paris Statement”, Paris, 21-22 May 2003, p. 3.',
+             'C. Brown, *Maps*, London, Routledge, 2002, p. 1.']
+    entries = ['Brown, Carl, *Maps*, London, Routledge, October 2002.',
+               'Ministry of Roads, “Paris Statement”, Paris, 22 May 2003.']
+    found = findings(notes, entries, "date-variant")
+    assert [f.values for f in found] == [("21-22 May 2003", "22 May 2003")]
+
+
+def test_missing_field_and_not_in_bibliography_and_uncited():
+    notes = ['D. Green, “Rivers of Europe”, *Water Review*, vol. 3, no. 2, p. 15.',
+             'E. Black, *Mountains*, London, Routledge, 2010, p. 4.']
+    entries = ['Green, Dan, “Rivers of Europe”, *Water Review*, vol. 3, no. 2, 2011, pp. 10-30.',
+               'White, Fay, *Valleys*, Paris, Seuil, 1999.']
+    missing = findings(notes, entries, "missing-field")
+    assert len(missing) == 1 and missing[0].locations[0].number == 1 and "2011" in (missing[0].suggestion or "")
+    absent = findings(notes, entries, "not-in-bibliography")
+    assert [f.locations[0].number for f in absent] == [2]
+    uncited = findings(notes, entries, "uncited-entry")
+    assert [f.locations[0].index for f in uncited] == [2]
+
+
+def test_duplicate_entry_and_page_out_of_range():
+    notes = ['G. Gray, “Lakes”, *Water Review*, vol. 4, no. 1, 2012, p. 55.']
+    entries = ['Gray, Gil, “Lakes”, *Water Review*, vol. 4, no. 1, 2012, pp. 10-20.',
+               'Gray, Gil, “Lakes”, *Water Review*, vol. 4, no. 1, 2012, pp. 10-20.']
+    assert [f.locations for f in findings(notes, entries, "duplicate-entry")][0][1].index == 2
+    pages = findings(notes, entries, "page-out-of-range")
+    assert [f.values for f in pages] == [("55", "10-20")]
+
+
+def test_page_inside_range_is_fine():
+    notes = ['G. Gray, “Lakes”, *Water Review*, vol. 4, no. 1, 2012, p. 15.']
+    entries = ['Gray, Gil, “Lakes”, *Water Review*, vol. 4, no. 1, 2012, pp. 10-20.']
+    assert findings(notes, entries, "page-out-of-range") == []
+
+
+def test_unresolved_and_ambiguous_short_forms():
+    notes = ['H. Hill, *Roads*, London, Routledge, 2001, p. 1.', 'H. Hill, *Bridges*, London, Routledge, 2003, p. 2.',
+             'Hill, op. cit., p. 4.', 'Stone, op. cit., p. 9.']
+    entries = ['Hill, Hal, *Roads*, London, Routledge, 2001.', 'Hill, Hal, *Bridges*, London, Routledge, 2003.']
+    assert [f.locations[0].number for f in findings(notes, entries, "short-form-ambiguous")] == [3]
+    assert [f.locations[0].number for f in findings(notes, entries, "short-form-unresolved")] == [4]
+
+
+def test_field_variant_urls():
+    notes = ['Agency, “Annual Report”, 2010, http://example.org/report.pdf.']
+    entries = ['Agency, “Annual Report”, 2010, http://mirror.example.net/annual.pdf']
+    found = findings(notes, entries, "field-variant")
+    assert [f.values for f in found] == [("http://example.org/report.pdf", "http://mirror.example.net/annual.pdf")]
