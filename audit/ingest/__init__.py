@@ -16,6 +16,7 @@ from pathlib import Path
 from audit.errors import UnreadableInput
 from audit.ingest.bibtex_doc import read_bibtex_document
 from audit.ingest.decode import decode_bytes
+from audit.ingest.docx_doc import read_docx
 from audit.ingest.html_doc import read_html
 from audit.ingest.latex_doc import read_latex
 from audit.ingest.markdown import read_markdown
@@ -28,17 +29,17 @@ BinaryReader = Callable[[str, bytes, str], Document]  # (path, data, sha256)
 
 READERS: dict[str, TextReader] = {"text": read_plain_text, "markdown": read_markdown, "html": read_html,
                                   "latex": read_latex}
-BINARY_READERS: dict[str, BinaryReader] = {"bibtex": read_bibtex_document}
+BINARY_READERS: dict[str, BinaryReader] = {"bibtex": read_bibtex_document, "docx": read_docx}
 SUFFIX_FORMATS: dict[str, DocumentFormat] = {
     ".txt": "text", ".text": "text", "": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".tex": "latex", ".ltx": "latex", ".latex": "latex",
     ".bib": "bibtex", ".bibtex": "bibtex",
+    ".docx": "docx",
 }
 # Formats citeaudit knows but cannot read yet: a clear message instead of garbage findings.
-NOT_YET_SUPPORTED = {".pdf": "PDF", ".docx": "Word (.docx)", ".doc": "Word (.doc)", ".odt": "OpenDocument",
-                     ".rtf": "RTF"}
+NOT_YET_SUPPORTED = {".pdf": "PDF", ".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 4096
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and Office files encrypted with a password

@@ -129,7 +129,8 @@ def _has_text(pieces: Sequence[Piece]) -> bool:
 def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequence[Sequence[Piece]],
                       notes: Sequence[NoteText] = (), encoding: str = "utf-8",
                       bib_entries: Sequence[SourceEntry] = (), bib_sources: Sequence[str] = (),
-                      unreadable: Sequence[UnreadablePart] = (), structured_notes: bool = True) -> Document:
+                      unreadable: Sequence[UnreadablePart] = (), structured_notes: bool | None = None) -> Document:
+    """`structured_notes=None`: structured when the reader found any note or marker."""
     layout = _Layout(parts=[])
     markers: list[MarkerHint] = []
     keys: list[KeyCite] = []
@@ -153,6 +154,6 @@ def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequ
     hints.sort(key=lambda h: (h.number, h.span.start))
     return Document(path=path, format=fmt, text=text, sha256=sha256, lines=lines, note_hints=tuple(hints),
                     marker_hints=tuple(markers), encoding=encoding,
-                    structured_notes=structured_notes and bool(hints or markers),
+                    structured_notes=bool(hints or markers) if structured_notes is None else structured_notes,
                     key_citations=tuple(keys), bib_entries=tuple(bib_entries), bib_sources=tuple(bib_sources),
                     parts_unreadable=tuple(unreadable))
