@@ -71,6 +71,12 @@ def _e(author: str, title: str = "A Title", year: int = 2005) -> str:
     pytest.param([("Books", [_e("Laruelle, Marlène", "L'Asie centrale"), _e("Laruelle, Marlène", "Asie centrale"),
                              _e("Laruelle, Marlène and Sébastien Peyrouse")])],
                  id="same-surname-not-judged-by-title"),
+    pytest.param([("Books", [_e("Kaplan, Robert"), _e("La Rue, Frank"), _e("Lane, Amy")])],
+                 id="surname-particle-sorts-as-written"),
+    pytest.param([("Reports", [_e("Tisdall, Simon"), _e("The World Bank"), _e("Zed, Ann")])],
+                 id="corporate-author-without-its-article"),
+    pytest.param([("News", ["*The Guardian*, editorial, 14 June 2010.", _e("Vance, Cyrus")])],
+                 id="italic-title-without-its-article"),
 ])
 def test_bibliography_order_negatives(sections):
     assert list(check_bibliography_order(_context(_bibliography(*sections)))) == []
@@ -150,6 +156,7 @@ def test_name_format_uses_other_entries_to_find_the_surname(entry, other, sugges
                   _e("Melvin, Neil J. and Jos Boonstra"), "Delcour, Laure *et al.* (eds.), *Vers un monde*, 2008."],
                  id="well-formed-names"),
     pytest.param([_e("Garcia Lopez")], id="two-words-without-evidence-may-be-a-double-surname"),
+    pytest.param([_e("Smith Jr., John")], id="suffix-is-not-an-initial"),
     pytest.param(["“CSTO leaders sign deal”, *Rianovosti*, 14 June 2009.", "———. *Other Book*, London, 2006."],
                  id="no-author-and-repeated-author"),
 ])

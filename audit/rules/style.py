@@ -30,6 +30,9 @@ LABEL_CHARS = 60  # a title used as a sort label is cut to this length
 
 # --- bibliography-order ---------------------------------------------------------------------------
 
+_CLOSING = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
+
+
 @dataclass(frozen=True, slots=True)
 class SortItem:
     entry: BibEntry
@@ -44,16 +47,20 @@ def _sort_item(entry: BibEntry, previous: SortItem | None) -> SortItem:
     if entry.label:
         text = text.split(maxsplit=1)[1] if " " in text else ""
     lead = sp.SORT_LEAD.match(text)
-    quoted = lead is not None and any(q in lead.group() for q in "\"“«„‘'")
+    opening = [ch for ch in (lead.group() if lead else "") if ch in _CLOSING]
     body = text[lead.end():] if lead else text
-    if quoted:  # a quoted title: up to the closing quote
-        label = body.split("\"")[0].split("”")[0].split("»")[0].split("’")[0]
+    if opening:  # a quoted title: up to the closing quote
+        label = body.split(_CLOSING[opening[-1]])[0]
     else:  # the first author (surname of an inverted name, a corporate name), or an unquoted title
         label = body.split(",")[0].split("*")[0]
     label = sp.SPACES.sub(" ", label).strip(" .;:")
-    key_text = sp.ELIDED_ARTICLE.sub("", label) if quoted or lead is not None else label
+    if lead is not None or is_corporate(label) or label.startswith("The "):
+        # a title or an organisation: leading articles ("The", "Le", "L'") do not count
+        key = sort_key(sp.ELIDED_ARTICLE.sub("", label))
+    else:
+        key = fold(label)  # a surname keeps its particle: "La Rue", "Das Gupta", "El Baradei" sort as written
     short = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS].rstrip() + "…"
-    return SortItem(entry, sort_key(key_text), short)
+    return SortItem(entry, key, short)
 
 
 def _kept(keys: Sequence[str]) -> set[int]:

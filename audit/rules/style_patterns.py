@@ -16,7 +16,7 @@ ELIDED_ARTICLE = re.compile(r"^(?:l|d)['’](?=\w)", re.IGNORECASE)
 # The end of the name part of an entry: a quoted or emphasised title, a role in brackets, an URL
 NAMES_END = re.compile(r"[\"“«„‘*<]|\((?:eds?|dir|hg|hrsg|comp|coord|rapporteurs?|trans)\b|\bet al\b", re.IGNORECASE)
 # One initial ("E.", "Yu.", "F.P.", "J.-P.")
-INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž](?:[a-z]|h)?\.-?)+$")
+INITIAL_TOKEN = re.compile(r"^(?!(?:Jr|Sr|St|Dr|Mr|Ms|Mme|Mlle)\.)(?:[A-ZÀ-ÞĀ-Ž](?:[a-z]|h)?\.-?)+$")
 # A capitalised name word: "Délétroz", "McDermott", "Pérez-Higueras", "O'Brien"
 NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:[-'’][A-ZÀ-ÞĀ-Ža-zà-ÿā-ž]+)*$")
 # Lower-case particles that belong to a surname: "de la Fontaine", "van der Berg", "al-Rashid"
@@ -60,7 +60,7 @@ SEVERAL_NAMES = re.compile(r"\s(?:and|&|et|und)\s|\bet al\b", re.IGNORECASE)
 
 # --- unsupported claims --------------------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_NUMBER = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|several|a few|tens of)")
 # "93 per cent", "46%", "2,461 percent"
