@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -82,8 +81,9 @@ def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debu
     """Audit each document (a directory means every supported file in it)."""
     from audit.commands import audit_command
 
+    chosen = _parse_formats(formats)
+
     def body() -> int:
-        chosen = _parse_formats(formats)
         config = _config(formats=chosen, debug=debug, **flags)
         return audit_command(paths, config, out_dir=out_dir, to_stdout=(out_dir is None and formats == "json"),
                              echo=_echo_out, warn=_echo_err)
