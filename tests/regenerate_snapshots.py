@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from audit.config import AuditConfig
@@ -25,6 +26,7 @@ SEED_PAPER = "000_1ec35bee97424517.txt"
 SEED_PAPER_SHOWN = f"../shared/seeds/{SEED_PAPER}"
 
 
+@cache  # the Report is frozen: the tests that share it cannot change it
 def seed_paper_report() -> Report:
     path = SEEDS / SEED_PAPER
     if not path.is_file():
