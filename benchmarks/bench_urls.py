@@ -6,6 +6,8 @@ Run: .venv/bin/python -m benchmarks.bench_urls   (prints the figures; touches lo
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import tempfile
 import threading
 import time
@@ -100,6 +102,26 @@ def run_benchmark(with_archive: bool) -> tuple[float, int, list[str]]:
         return elapsed, alive, urls
 
 
+def time_linkchecker(binary: str) -> tuple[float, str]:
+    """The same 200 URLs through LinkChecker (installed in a separate venv), for comparison."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as work:
+        bases = [stack.enter_context(serving(h, _SlowSite)) for h in HOSTS]
+        urls = [f"{base}/docs/page{i}.html" for base in bases for i in range(URLS_PER_HOST)]
+        page = os.path.join(work, "links.html")
+        with open(page, "w", encoding="utf-8") as out:
+            out.write("<html><body>" + "".join(f'<a href="{u}">{i}</a>' for i, u in enumerate(urls)) + "</body>")
+        os.chmod(work, 0o755)
+        os.chmod(page, 0o644)
+        started = time.perf_counter()
+        done = subprocess.run([binary, "--check-extern", "--no-status", "--threads", "32", "-r", "1", page],
+                              capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - started
+        summary = [line for line in done.stdout.splitlines() if "links in" in line or "checked" in line.lower()]
+        return elapsed, (summary[-1] if summary else f"exit {done.returncode}")
+
+
 def main() -> None:
     for with_archive in (False, True):
         elapsed, alive, urls = run_benchmark(with_archive)
@@ -107,6 +129,10 @@ def main() -> None:
         verdict = "OK" if elapsed < TARGET_SECONDS else "TOO SLOW"
         print(f"bench_urls ({label}): {len(urls)} URLs on {len(HOSTS)} hosts, {DELAY} s per answer: "
               f"{elapsed:.2f} s, {alive} alive (target < {TARGET_SECONDS:.0f} s: {verdict})")
+    # Optional comparison: LINKCHECKER=/tmp/lcvenv/bin/linkchecker (never install it into the project's venv).
+    if binary := os.environ.get("LINKCHECKER"):
+        elapsed, summary = time_linkchecker(binary)
+        print(f"linkchecker on the same {len(HOSTS) * URLS_PER_HOST} URLs: {elapsed:.2f} s ({summary})")
 
 
 if __name__ == "__main__":

@@ -44,17 +44,20 @@ class Target:
 
 
 def check_urls(targets: Sequence[Target], fetch: Fetch, *, workers: int = 16,
-               progress: Callable[[], None] | None = None) -> dict[str, tuple[CheckResult, str | None]]:
-    """Check each target once, concurrently; returns key -> (result, error kind of the last attempt)."""
+               on_checked: Callable[[str, CheckResult], None] | None = None
+               ) -> dict[str, tuple[CheckResult, str | None]]:
+    """Check each target once, concurrently; returns key -> (result, error kind of the last attempt).
+    `on_checked(key, result)` runs as each finishes, so later stages can start before the pass ends."""
     prober = _Prober(fetch)
     results: dict[str, tuple[CheckResult, str | None]] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="citeaudit-url") as pool:
         futures = {pool.submit(check_url, t.key, t.alternates, fetch, prober): t.key
                    for t in interleave_by_host(targets)}
         for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            if progress:
-                progress()
+            key = futures[future]
+            results[key] = future.result()
+            if on_checked:
+                on_checked(key, results[key][0])
     return results
 
 

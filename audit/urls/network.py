@@ -1,17 +1,21 @@
-"""The networked part of the URL stage: live checks, then archive lookups, then drift, on one Fetcher."""
+"""The networked part of the URL stage: live checks, archive lookups and drift, on one Fetcher.
+
+Archive lookups and drift run in their own pool as each live check finishes: the live pass never waits
+for a rate-limited archive, and the archive work overlaps the live pass instead of following it.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from audit.config import AuditConfig
-from audit.urls.archive import find_snapshot, find_snapshots
-from audit.urls.check import NO_NETWORK_ERRORS, Target, check_urls, interleave_by_host
+from audit.urls.archive import find_snapshot
+from audit.urls.check import NO_NETWORK_ERRORS, Target, check_urls
 from audit.urls.drift import measure_drift
 from audit.urls.http_client import Fetcher
 from audit.urls.records import ArchiveResult, ArchiveStatus, CheckResult, Drift, UrlStatus
@@ -19,6 +23,7 @@ from audit.urls.records import ArchiveResult, ArchiveStatus, CheckResult, Drift,
 log = logging.getLogger(__name__)
 
 NO_NETWORK_NOTICE = "No network: URLs were not checked."
+Targets = Mapping[str, tuple[tuple[str, ...], str | None]]  # key -> (alternate readings, access date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,58 +47,58 @@ class _Progress:
             self._callback(done, self.total)
 
 
-def run_network_checks(targets: Mapping[str, tuple[tuple[str, ...], str | None]], config: AuditConfig, *,
-                       document_date: str | None, progress: Callable[[int, int], None] | None,
-                       session_factory: Any = None) -> NetworkOutcome:
-    """Check every target once; then look each checked one up in the archive; then compare live and archived."""
+def run_network_checks(targets: Targets, config: AuditConfig, *, document_date: str | None,
+                       progress: Callable[[int, int], None] | None, session_factory: Any = None) -> NetworkOutcome:
+    """Check every target once; look each up in the archive; compare live and archived HTML text."""
     fetcher = Fetcher(config, session_factory=session_factory)
-    use_archive = not config.no_archive
-    steps = _Progress(len(targets) * (2 if use_archive else 1), progress)
+    steps = _Progress(len(targets), progress)
+    later: dict[str, Future[tuple[ArchiveResult, Drift | None]]] = {}
     try:
-        raw = check_urls([Target(key, alts) for key, (alts, _) in targets.items()], fetcher,
-                         workers=config.max_concurrency, progress=steps.step)
+        with ThreadPoolExecutor(max_workers=max(1, config.max_concurrency),
+                                thread_name_prefix="citeaudit-archive") as archive_pool:
+            def on_checked(key: str, result: CheckResult) -> None:
+                if config.no_archive:
+                    steps.step()
+                    return
+                date = targets[key][1] or document_date
+                future = archive_pool.submit(_archive_and_drift, result.checked_url or key, date, result,
+                                             fetcher, config)
+                future.add_done_callback(lambda _: steps.step())
+                later[key] = future
+
+            raw = check_urls([Target(key, alts) for key, (alts, _) in targets.items()], fetcher,
+                             workers=config.max_concurrency, on_checked=on_checked)
         checks = {key: result for key, (result, _) in raw.items()}
+        done = {key: future.result() for key, future in later.items()}
         if _network_missing(raw, fetcher, config, targets, document_date):
-            log.debug("every request failed at DNS/route level and nothing answered")
             return NetworkOutcome({}, {}, {}, NO_NETWORK_NOTICE)
-        archives: dict[str, ArchiveResult] = {}
-        drifts: dict[str, Drift] = {}
-        if use_archive:
-            # Dead links first: their snapshot is what the report needs most if the run is cut short.
-            order = sorted(checks, key=lambda k: not checks[k].status.is_dead)
-            items = [(checks[k].checked_url or k, targets[k][1] or document_date) for k in order]
-            found = find_snapshots(items, fetcher, config.archive_url, workers=config.max_concurrency,
-                                   progress=steps.step)
-            archives = {k: found[checks[k].checked_url or k] for k in order}
-            drifts = _drifts(checks, archives, fetcher, config)
+        archives = {key: archive for key, (archive, _) in done.items()}
+        drifts = {key: drift for key, (_, drift) in done.items() if drift is not None}
         return NetworkOutcome(checks, archives, drifts, None)
     finally:
         fetcher.close()
 
 
+def _archive_and_drift(url: str, date: str | None, check: CheckResult, fetcher: Fetcher,
+                       config: AuditConfig) -> tuple[ArchiveResult, Drift | None]:
+    archive = find_snapshot(url, date, fetcher, config.archive_url)
+    drift = None
+    if (check.status in (UrlStatus.ALIVE, UrlStatus.REDIRECTED) and archive.status is ArchiveStatus.ARCHIVED_NEAR_DATE
+            and "html" in (check.content_type or "").lower()):
+        drift = measure_drift(check.final_url or url, archive, fetcher, config.archive_url)
+    return archive, drift
+
+
 def _network_missing(raw: Mapping[str, tuple[CheckResult, str | None]], fetcher: Fetcher, config: AuditConfig,
-                     targets: Mapping[str, tuple[tuple[str, ...], str | None]], document_date: str | None) -> bool:
-    """True when nothing answered and every failure was DNS/no route: the machine is offline, not the links."""
+                     targets: Targets, document_date: str | None) -> bool:
+    """True when nothing answered (not even the archive) and every failure was DNS/no route: the machine is
+    offline, not the links. Never report DEAD from such a run."""
     if fetcher.network_seen.is_set() or not raw:
         return False
     if not all(error in NO_NETWORK_ERRORS for _, error in raw.values()):
         return False
-    if not config.no_archive:  # the archive host is the canary: if it answers, the DNS failures are real
-        key = next(iter(targets))
-        find_snapshot(key, targets[key][1] or document_date, fetcher, config.archive_url)
+    if not config.no_archive:  # the archive was asked for every URL: it is the canary, and it failed too
+        return True
+    key = next(iter(targets))  # archive off: one CDX call to the archive host decides, as a canary
+    find_snapshot(key, targets[key][1] or document_date, fetcher, config.archive_url)
     return not fetcher.network_seen.is_set()
-
-
-def _drifts(checks: Mapping[str, CheckResult], archives: Mapping[str, ArchiveResult], fetcher: Fetcher,
-            config: AuditConfig) -> dict[str, Drift]:
-    candidates = [k for k, c in checks.items() if c.status in (UrlStatus.ALIVE, UrlStatus.REDIRECTED)
-                  and archives[k].status is ArchiveStatus.ARCHIVED_NEAR_DATE
-                  and "html" in (c.content_type or "").lower()]
-    if not candidates:
-        return {}
-    # Round-robin by host so the per-host limits, not the pool, pace the work.
-    candidates = [t.key for t in interleave_by_host([Target(k) for k in candidates])]
-    with ThreadPoolExecutor(max_workers=max(1, config.max_concurrency)) as pool:
-        measured = pool.map(lambda k: measure_drift(checks[k].final_url or k, archives[k], fetcher,
-                                                    config.archive_url), candidates)
-        return {k: d for k, d in zip(candidates, measured, strict=True) if d is not None}
