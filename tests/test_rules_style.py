@@ -77,6 +77,10 @@ def _e(author: str, title: str = "A Title", year: int = 2005) -> str:
                  id="corporate-author-without-its-article"),
     pytest.param([("News", ["*The Guardian*, editorial, 14 June 2010.", _e("Vance, Cyrus")])],
                  id="italic-title-without-its-article"),
+    pytest.param([(None, ["Smith, J. (2004). *Growth*. Oxford University Press.",
+                          "World Bank. (2012). *World development report*. Washington, DC.",
+                          "de Soto, H. (2000). *The mystery of capital*. Basic Books."])],
+                 id="apa-organisation-and-lower-case-particle-not-judged"),
 ])
 def test_bibliography_order_negatives(sections):
     assert list(check_bibliography_order(_context(_bibliography(*sections)))) == []

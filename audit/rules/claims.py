@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from audit.extract.bibliography import looks_like_heading
+from audit.extract.bibliography import heading_title, looks_like_heading
 from audit.extract.patterns import URL_LIKE
 from audit.findings import Finding, Location, Severity
 from audit.models import Line
@@ -125,42 +125,70 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:].strip()
 
 
-def figure_in(sentence: str) -> str | None:
-    """The first statistic in a sentence as written, or None (years, dates, section numbers are not)."""
+def figures_in(sentence: str) -> list[str]:
+    """The statistics in a sentence as written (years, dates, section numbers are not statistics)."""
+    found = []
     for match in sp.ESTIMATE.finditer(sentence):  # first, to quote "an estimated 3,600" whole
         number = match.group("num")
-        if sp.YEARISH.match(number):
-            continue
-        if "," in number or float(number.replace(",", "")) >= MIN_ESTIMATE:
-            return match.group()
+        if not sp.YEARISH.match(number) and ("," in number or float(number.replace(",", "")) >= MIN_ESTIMATE):
+            found.append(match.group())
     for pattern in _FIGURES:
-        match = pattern.search(sentence)
-        if match:
-            return match.group()
-    return None
+        found.extend(match.group() for match in pattern.finditer(sentence))
+    return found
 
 
-def check_unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
+def figure_in(sentence: str) -> str | None:
+    found = figures_in(sentence)
+    return found[0] if found else None
+
+
+def _figure_key(figure: str) -> str:
+    """"an estimated 3,600" and "3,600 groups" are one figure; words ("doubled") compare as words."""
+    number = sp.FIGURE_NUMBER.search(figure)
+    if number:
+        return "".join(ch for ch in number.group() if ch.isdigit())
+    return sp.SPACES.sub(" ", figure).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    paragraph: Paragraph
+    supported: bool
+
+
+def _judge(ctx: AuditContext) -> Iterator[Judged]:
+    """The body paragraphs that could state a claim, each with whether it cites anything."""
     cited = _cited_lines(ctx)
     sources = {source.span.line for source in ctx.sources}
     paragraphs = _paragraphs(ctx.notes.body_lines)
-    started = False
+    started = summary = False
     for k, paragraph in enumerate(paragraphs):
-        credited = k + 1 < len(paragraphs) and paragraphs[k + 1].lines[0].number in sources  # a table's data
+        if _is_heading(paragraph):
+            summary = bool(sp.SUMMARY_HEADING.match(heading_title(paragraph.text)))
+            continue
         if not started:
             started = _is_substantial(paragraph)
             if not started:
                 continue  # the title page and front matter before the first real paragraph
-        if credited or _is_heading(paragraph) or _has_citation(paragraph, cited):
+        if summary:
             continue
-        text = paragraph.text
-        for offset, sentence in _sentences(text):
-            figure = figure_in(sentence)
-            if figure is None:
+        credited = k + 1 < len(paragraphs) and paragraphs[k + 1].lines[0].number in sources  # a table's data
+        yield Judged(paragraph, credited or _has_citation(paragraph, cited))
+
+
+def check_unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
+    judged = list(_judge(ctx))
+    # a figure restated from a paragraph that cites its source (in the conclusions, say) is supported
+    sourced = {_figure_key(figure) for j in judged if j.supported
+               for _, sentence in _sentences(j.paragraph.text) for figure in figures_in(sentence)}
+    for paragraph in (j.paragraph for j in judged if not j.supported):
+        for offset, sentence in _sentences(paragraph.text):
+            figures = figures_in(sentence)
+            if not figures or all(_figure_key(figure) in sourced for figure in figures):
                 continue
             shown = sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[:MAX_SENTENCE_CHARS - 1] + "…"
             line = paragraph.line_at(offset)
             yield Finding("unsupported-claim", Severity.INFO,
-                          f"The sentence on line {line} states a figure ('{figure}') but its paragraph has no "
+                          f"The sentence on line {line} states a figure ('{figures[0]}') but its paragraph has no "
                           "note or citation",
                           (Location.body(line),), (shown,), "add a note or citation giving the source of the figure")

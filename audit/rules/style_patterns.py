@@ -109,3 +109,9 @@ ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|cf|vs|St|Mr|Mrs|Dr|Prof|no
 PARAGRAPH_END = re.compile(r"[.!?:;\"”’)\]*⁰¹²³⁴⁵⁶⁷⁸⁹]\s*$")
 # "Source: ..." inside a paragraph (a figure or table credit run into the text)
 SOURCE_WORD = re.compile(r"(?:^|[\s(])(?:Sources?|Quelles?|Fuentes?|Data)\s?:", re.IGNORECASE)
+# Sections that summarise or introduce and never carry notes: their figures are sourced in the body
+SUMMARY_HEADING = re.compile(r"^(?:abstract|summary|executive summary|key (?:findings|points|messages)|"
+                             r"about the authors?|about this (?:paper|report)|r[ée]sum[ée]|zusammenfassung|"
+                             r"foreword|preface|acknowledge?ments)$", re.IGNORECASE)
+# The number inside a figure, to recognise a figure restated from a sourced paragraph ("3,600")
+FIGURE_NUMBER = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d")
