@@ -262,9 +262,9 @@ def render_entry(entry: SourceEntry) -> str:
 def append_references(text: str, entries: list[SourceEntry] | tuple[SourceEntry, ...]) -> tuple[
         str, list[SourceEntry]]:
     """`text` followed by a "References" heading and one paragraph per entry; entries get their line."""
-    lines_before = text.count("\n") + 1 if text else 0
-    parts = [text.rstrip("\n")] if text.strip() else []
-    line = lines_before + 2 if parts else 1  # heading line
+    base = text.rstrip("\n")
+    parts = [base] if base.strip() else []
+    line = base.count("\n") + 3 if parts else 1  # heading line, after one blank line
     parts.append(REFERENCES_HEADING)
     placed: list[SourceEntry] = []
     for entry in entries:

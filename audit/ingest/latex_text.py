@@ -27,6 +27,11 @@ _SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø
             "maketitle": "", "tableofcontents": "", "printbibliography": "", "newpage": "", "clearpage": "",
             "par": "", "medskip": "", "bigskip": "", "smallskip": "", "hline": "", "relax": "",
             "today": "", "footnotemark": ""}
+# Font and size switches print nothing.
+_SWITCHES = frozenset({"bfseries", "itshape", "em", "it", "bf", "sc", "scshape", "rm", "sf", "tt", "mdseries",
+                       "upshape", "normalfont", "slshape", "rmfamily", "sffamily", "ttfamily", "tiny", "scriptsize",
+                       "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge", "raggedright",
+                       "raggedleft", "sloppy", "frenchspacing", "protect"})
 _SPACES = {"\\": " ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "/": "", "-": ""}
 # Macros whose only argument is printed as is; italic ones are marked *x* as the Markdown reader sees titles.
 _KEEP_ARGUMENT = frozenset({"emph", "textbf", "textrm", "textsf", "texttt", "textsc", "textup", "textnormal",
@@ -276,10 +281,12 @@ def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
     base = name.rstrip("*")
     if base in _ACCENTS and len(base) == 1:
         return _accent(state, base, after, stop, out)
-    if base in _SYMBOLS:
-        out.write(_SYMBOLS[base])
+    if base in _SYMBOLS or base in _SWITCHES:
+        out.write(_SYMBOLS.get(base, ""))
         if src.startswith("{}", after):
-            after += 2
+            return after + 2
+        while after < stop and src[after] in " \t":  # TeX swallows the spaces after a control word
+            after += 1
         return after
     if base in _FOOTNOTES:
         return _footnote(state, pos, after, stop, out)
@@ -303,7 +310,8 @@ def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
         _convert(state, arg[0], arg[1], out)
         out.write(mark)
         return arg[1] + 1
-    out.write(src[pos:after])  # unknown macro: kept as written, its arguments read as text
+    # An unknown macro is kept as written and its arguments read as text.
+    out.write(src[pos:after] + (" " if src.startswith("{", after) else ""))
     return after
 
 
@@ -350,7 +358,8 @@ def _footnote(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> i
     arg = _required(state, pos, stop)
     if arg is None:
         state.problems.append(Problem("the footnote's closing brace is missing; it was read as body text", macro_at))
-        return pos
+        brace = len(src[pos:stop]) - len(src[pos:stop].lstrip())
+        return pos + brace + 1 if src.startswith("{", pos + brace) else pos
     if not state.body_only:  # a footnote inside a footnote: keep its text inline
         _convert(state, arg[0], arg[1], out)
         return arg[1] + 1
@@ -415,7 +424,10 @@ def _bibitem(state: _State, pos: int, stop: int, out: _Out) -> int:
     number = len(state.bibitems) + 1
     state.bibitems.append(BibItem(src[arg[0]:arg[1]].strip(), out.length, number))
     out.write(f"[{number}] ")
-    return arg[1] + 1
+    after = arg[1] + 1
+    while after < stop and src[after] in " \t":
+        after += 1
+    return after
 
 
 def _environment(state: _State, which: str, pos: int, stop: int, out: _Out) -> int:
@@ -429,7 +441,7 @@ def _environment(state: _State, which: str, pos: int, stop: int, out: _Out) -> i
         return after
     if name == "thebibliography":
         arg2 = _required(state, after, stop)  # {widest label}
-        out.write("References")
+        _write_heading(out, "References")
         return arg2[1] + 1 if arg2 else after
     if name in _SKIPPED_ENVIRONMENTS or name in _RAW_ENVIRONMENTS:
         closing = src.find(f"\\end{{{name}}}", after, stop)
@@ -437,6 +449,18 @@ def _environment(state: _State, which: str, pos: int, stop: int, out: _Out) -> i
         out.write(src[after:closing] if name in _RAW_ENVIRONMENTS and closing >= 0 else _newlines(src[after:end]))
         return end
     return after
+
+
+def _write_heading(out: _Out, title: str) -> None:
+    """A heading must stand alone between blank lines for the bibliography stage, so it costs one or two
+    extra line breaks: the lines of the bibliography sit that much below their source lines (the body
+    before it keeps its numbering)."""
+    text = out.text()
+    if text and not text.endswith("\n"):
+        out.write("\n")
+    if not text.endswith("\n\n"):
+        out.write("\n")
+    out.write(title + "\n")
 
 
 def _href(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> int:
