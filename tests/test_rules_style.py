@@ -222,6 +222,8 @@ def test_style_minority_forms(notes, values, suggestion):
                  id="year-ranges-are-not-page-ranges"),
     pytest.param(["Smith (ed.), *A*, 2001.", "Jones (ed.), *B*, 2002.", "Brown and Green (eds.), *C*, 2003."],
                  id="ed-and-eds-agreeing-with-the-number-of-editors"),
+    pytest.param(["Smith and Doe, eds., *A*, 2001.", "Roe and Poe, eds., *B*, 2002.",
+                  "*War and Peace*, ed. John Smith, London, 2003."], id="ed-meaning-edited-by-before-a-name"),
 ])
 def test_style_negatives(notes):
     assert _style(*notes) == []

@@ -148,9 +148,7 @@ def _names_segment(entry: BibEntry, ctx: AuditContext) -> str:
     """The leading names of an entry, as written (the parser's names locate them)."""
     text = entry.text
     parsed = ctx.entry_fields.get(entry.index)
-    names = ()
-    if parsed is not None:
-        names = parsed.fields.get("author") or parsed.fields.get("editor") or ()
+    names = (parsed.fields.get("author") or parsed.fields.get("editor") or ()) if parsed else ()
     if isinstance(names, tuple) and names:
         start, end = 0, 0
         for k, name in enumerate(names):
@@ -249,20 +247,17 @@ def _name_problem(name: str, first: bool, inverted: bool, evidence: NameEvidence
 
 
 def _punctuation(segment: str) -> str | None:
-    if sp.DOUBLE_SPACE.search(segment) or sp.SPACE_BEFORE_COMMA.search(segment) or sp.COMMA_WITHOUT_SPACE.search(
-            segment):
-        fixed = sp.SPACES.sub(" ", segment)
-        fixed = fixed.replace(" ,", ",")
-        return sp.COMMA_WITHOUT_SPACE.sub(lambda m: m.group() + " ", fixed)
-    return None
+    if not any(p.search(segment) for p in (sp.DOUBLE_SPACE, sp.SPACE_BEFORE_COMMA, sp.COMMA_WITHOUT_SPACE)):
+        return None
+    return sp.COMMA_WITHOUT_SPACE.sub(lambda m: m.group() + " ", sp.SPACES.sub(" ", segment).replace(" ,", ","))
 
 
 def check_name_format(ctx: AuditContext) -> Iterator[Finding]:
     segments = {e.index: _names_segment(e, ctx) for e in ctx.entries if not e.repeats_author}
     segments = {i: s for i, s in segments.items() if s and not is_corporate(s) and s[:1] not in "\"“«*"}
-    firsts = [_split_segment(s)[0] for s in segments.values() if _split_segment(s)]
-    persons = [n for n in firsts if _tokens_ok(n.replace(",", " ").split()) and len(n.replace(",", " ").split()) > 1]
-    n_inverted = sum(1 for n in persons if "," in n)
+    firsts = [_split_segment(s)[0].replace(",", " ,").split() for s in segments.values() if _split_segment(s)]
+    persons = [t for t in firsts if len(t) > 1 and _tokens_ok([w for w in t if w != ","])]
+    n_inverted = sum(1 for t in persons if "," in t)
     inverted = n_inverted >= MIN_INVERTED and n_inverted >= INVERTED_SHARE * len(persons)
     convention = (f"this bibliography writes the first author 'Surname, Given' ({n_inverted} of {len(persons)} "
                   "entries)" if inverted else "this bibliography has no single name-order convention")

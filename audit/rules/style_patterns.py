@@ -52,7 +52,8 @@ OP_CIT_FORM = re.compile(r"\bop\.(?P<space>\s?)cit\b\.?", re.IGNORECASE)
 # "Ibid." at the start of a citation, emphasised or not: "*Ibid.*", "_Ibid._", "Ibid."
 IBID_FORM = re.compile(r"(?:^|(?<=[;.]\s))(?P<open>[*_]?)(?P<word>ibid\.?)(?P<close>[*_]?)", re.IGNORECASE)
 # "(ed.)" / "(eds.)" / ", eds.," after a list of names; the names before it are read in code
-EDITOR_MARK = re.compile(r"\((?P<paren>eds?)\.?\)|,\s(?P<bare>eds?)\.(?=[,\s])")
+# (a bare "ed." must be followed by punctuation or a title mark: "Title, ed. John Smith" is "edited by")
+EDITOR_MARK = re.compile(r"\((?P<paren>eds?)\.?\)|,\s(?P<bare>eds?)\.(?=\s*(?:[,;*\"“(]|$))")
 # Where the names before an editor mark start: after a closing quote or bracket, or "in"
 EDITOR_NAMES_START = re.compile(r".*(?:[\"“”»]|\),|\bin\b)", re.DOTALL)
 # Several people in one name list: "A and B", "A, B and C", "A & B", "A et al."
