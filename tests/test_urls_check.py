@@ -99,7 +99,8 @@ def test_page_on_catch_all_host_with_real_content_stays_alive(httpserver: HTTPSe
 
 
 def test_transient_503_then_200_is_alive(httpserver: HTTPServer, tmp_path) -> None:
-    httpserver.expect_oneshot_request("/p", method="HEAD").respond_with_data("", status=503)
+    httpserver.expect_request("/p", method="HEAD").respond_with_data("", status=405)
+    httpserver.expect_oneshot_request("/p", method="GET").respond_with_data("", status=503)
     httpserver.expect_request("/p").respond_with_data(ARTICLE)
     honest_404(httpserver)
     url = httpserver.url_for("/p")
@@ -107,8 +108,9 @@ def test_transient_503_then_200_is_alive(httpserver: HTTPServer, tmp_path) -> No
 
 
 def test_429_retry_after_is_honoured(httpserver: HTTPServer, tmp_path) -> None:
-    httpserver.expect_oneshot_request("/p", method="HEAD").respond_with_data("", status=429,
-                                                                             headers={"Retry-After": "1"})
+    httpserver.expect_request("/p", method="HEAD").respond_with_data("", status=405)
+    httpserver.expect_oneshot_request("/p", method="GET").respond_with_data("", status=429,
+                                                                            headers={"Retry-After": "1"})
     httpserver.expect_request("/p").respond_with_data(ARTICLE)
     honest_404(httpserver)
     url = httpserver.url_for("/p")
@@ -218,7 +220,8 @@ class _NoNetworkSession(requests.Session):
 
 def test_no_network_marks_not_checked_with_one_notice(tmp_path) -> None:
     urls = ("http://example.org/a", "http://example.net/b")
-    result = run(fast_config(tmp_path, no_archive=False), *urls, session_factory=_NoNetworkSession)
+    config = fast_config(tmp_path, no_archive=False, archive_url="http://127.0.0.1:9")
+    result = run(config, *urls, session_factory=_NoNetworkSession)
     assert result.notice == "No network: URLs were not checked."
     assert {r.status for r in result.records} == {UrlStatus.NOT_CHECKED}
     assert not any(f.rule == "url-dead" for f in result.findings)
@@ -230,3 +233,67 @@ def test_progress_callback_counts_every_url(httpserver: HTTPServer, tmp_path) ->
     seen: list[tuple[int, int]] = []
     run(fast_config(tmp_path), httpserver.url_for("/a"), progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (1, 1)
+
+
+@pytest.mark.parametrize(("written_path", "good_path"), [
+    pytest.param("/docu-\nments/wdr.pdf", "/documents/wdr.pdf", id="hyphen-dropped-answers"),
+    pytest.param("/annual-\nreport.pdf", "/annual-report.pdf", id="hyphen-kept-answers"),
+    pytest.param("/docs//wdr.pdf", "/docs/wdr.pdf", id="collapsed-slash-answers"),
+])
+def test_alternate_readings_keep_the_one_that_answers(httpserver: HTTPServer, tmp_path, written_path,
+                                                        good_path) -> None:
+    httpserver.expect_request(good_path).respond_with_data("%PDF-1.4", content_type="application/pdf")
+    honest_404(httpserver)
+    base = httpserver.url_for("")
+    site = UrlSite(f"Report, {base.rstrip('/')}{written_path}, 2010.", Location.entry(1, 5))
+    result = audit_urls([site], fast_config(tmp_path))
+    (record,) = result.records
+    assert record.status is UrlStatus.ALIVE
+    (malformed,) = [f for f in result.findings if f.rule == "url-malformed"]
+    assert malformed.suggestion == base.rstrip("/") + good_path
+    assert malformed.values == (record.url,) and "\n" in record.url or "//" in written_path
+
+
+def test_ftp_is_blocked_without_a_request(httpserver: HTTPServer, tmp_path) -> None:
+    result = run(fast_config(tmp_path), "ftp://127.0.0.1/pub/file.txt")
+    assert result.records[0].status is UrlStatus.BLOCKED
+    assert len(httpserver.log) == 0
+
+
+def test_redirect_to_login_is_blocked(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_request("/paper").respond_with_data("", status=302, headers={"Location": "/login?next=/paper"})
+    httpserver.expect_request("/login").respond_with_data("<form>sign in</form>")
+    honest_404(httpserver)
+    url = httpserver.url_for("/paper")
+    assert status_of(run(fast_config(tmp_path), url), url).status is UrlStatus.BLOCKED
+
+
+def test_each_distinct_url_is_checked_once(httpserver: HTTPServer, tmp_path) -> None:
+    httpserver.expect_request("/p").respond_with_data(ARTICLE)
+    honest_404(httpserver)
+    url = httpserver.url_for("/p")
+    shouting = url.replace("http://localhost", "HTTP://LOCALHOST")
+    sites = [UrlSite(f"See {url}.", Location.note(1, 10)), UrlSite(f"Again {url}", Location.note(2, 12)),
+             UrlSite(f"And {shouting}", Location.entry(1, 40))]
+    result = audit_urls(sites, fast_config(tmp_path))
+    assert [(r.url, len(r.locations)) for r in result.records] == [(url, 2), (shouting, 1)]
+    assert [r.normalised for r in result.records] == [url, url]
+    assert sum(1 for request, _ in httpserver.log if request.path == "/p") == 1
+
+
+def test_retry_after_http_date() -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    from audit.urls.http_client import Answer, _retry_after
+
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= (_retry_after(Answer("u", status=429, headers={"retry-after": later})) or 0) <= 31
+    assert _retry_after(Answer("u", status=429, headers={"retry-after": "7"})) == 7.0
+    assert _retry_after(Answer("u", status=429, headers={"retry-after": "soon"})) is None
+
+
+def test_no_network_with_archive_off_uses_one_canary(tmp_path) -> None:
+    result = run(fast_config(tmp_path), "http://example.org/a", session_factory=_NoNetworkSession)
+    assert result.notice == "No network: URLs were not checked."
+    assert result.records[0].status is UrlStatus.NOT_CHECKED

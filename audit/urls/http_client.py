@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import hashlib
 import logging
 import random
 import socket
@@ -144,7 +145,7 @@ class Fetcher:
                 self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
         return requests_cache.CachedSession(
             backend=self._backend, expire_after=timedelta(days=self._config.cache_expiry_days),
-            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"))
+            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"), key_fn=exact_cache_key)
 
     def _thread_sessions(self) -> tuple[Any, Any]:
         """(session for HEAD, session for GET) of this thread. HEADs go through requests-cache; GETs stream
@@ -184,7 +185,8 @@ class Fetcher:
     # -- requests --------------------------------------------------------------------------------
 
     def head(self, url: str) -> Answer:
-        return self._with_retries("HEAD", url)
+        """One HEAD, no retries: any answer but 2xx is re-asked with GET, which retries."""
+        return self._with_retries("HEAD", url, retries=0)
 
     def get(self, url: str, *, max_bytes: int | None = None) -> Answer:
         return self._with_retries("GET", url, max_bytes=max_bytes or self._config.max_body_bytes)
@@ -200,14 +202,15 @@ class Fetcher:
         return self.get(url)
 
     def _with_retries(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
-                      archive: bool = False, max_bytes: int = 0) -> Answer:
+                      retries: int | None = None, archive: bool = False, max_bytes: int = 0) -> Answer:
         answer = Answer(url, error="other")
-        for attempt in range(self._config.max_retries + 1):
+        retries = self._config.max_retries if retries is None else retries
+        for attempt in range(retries + 1):
             if archive and self.archive_limiter:
                 self.archive_limiter.acquire()
             answer = self._once(method, url, params=params, max_bytes=max_bytes)
             retryable = answer.status in RETRY_STATUSES or answer.error == "timeout"
-            if not retryable or attempt == self._config.max_retries:
+            if not retryable or attempt == retries:
                 break
             wait = _retry_after(answer) if answer.status in (429, 503) else None
             if wait is None:
@@ -288,6 +291,15 @@ class Fetcher:
                       redirects=tuple(r.status_code for r in history), hops=tuple(str(r.url) for r in history),
                       headers={k.lower(): v for k, v in response.headers.items()}, body=body,
                       from_cache=from_cache or bool(getattr(response, "from_cache", False)))
+
+
+def exact_cache_key(request: Any, **_: Any) -> str:
+    """Method + URL exactly as sent. requests-cache's own key normalises URLs (it folds '//' into '/'),
+    which would answer the collapsed-slash reading of a damaged URL with the original's cached 404."""
+    body = request.body or b""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    return hashlib.sha256(f"{request.method} {request.url} ".encode() + body).hexdigest()[:32]
 
 
 def classify_connection_error(exc: BaseException) -> str:
