@@ -6,6 +6,7 @@ Chromium's own flags drive it (no Selenium or Playwright). `make test` installs 
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -21,6 +22,7 @@ from audit.findings import Finding, Location, Severity
 from audit.render.html_report import render_html
 from audit.report import Report, order_findings
 from tests.regenerate_snapshots import seed_paper_report
+from tests.test_render_html import rich_report
 
 REPO = Path(__file__).resolve().parent.parent
 REPORTS = REPO / "reports"
@@ -170,3 +172,20 @@ def test_phone_width_screenshot(page):
     run_chromium(profile, f"--screenshot={shot}", "--window-size=390,1600", html.as_uri())
     width, _, rows = png_rows(shot.read_bytes(), max_rows=200)
     assert width == 390 and len(pixel_counts(rows, len(rows[0]) // width)) > 20
+
+
+def pdf_pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_print_shows_every_finding_whatever_the_filter(page, tmp_path):
+    _, profile, _ = page
+    html = tmp_path / "small.html"  # a few findings: the seed's dozens of printed pages take too long
+    html.write_text(render_html(rich_report()), encoding="utf-8")
+    whole, filtered = tmp_path / "whole.pdf", tmp_path / "filtered.pdf"
+    run_chromium(profile, "--no-pdf-header-footer", f"--print-to-pdf={whole}", html.as_uri())
+    run_chromium(profile, "--no-pdf-header-footer", f"--print-to-pdf={filtered}", html.as_uri() + "?severity=info")
+    # The print style sheet shows hidden findings, so the filtered page prints exactly like the whole one
+    # (without that rule, hiding four of six findings shortens it).
+    assert pdf_pages(whole) > 1 and pdf_pages(filtered) == pdf_pages(whole)
+    assert filtered.stat().st_size == pytest.approx(whole.stat().st_size, rel=0.02)

@@ -271,7 +271,8 @@ def test_charts_are_inline_svg(rich):
 
 def test_print_and_narrow_screen_styles():
     css = soup_of(rich_report()).style.get_text()
-    assert "@media print" in css and ".filters" in css.split("@media print", 1)[1]
+    printed = css.split("@media print", 1)[1]
+    assert ".filters" in printed and ".finding[hidden]" in printed and "display: block !important" in printed
     assert "@media (max-width" in css and "overflow-x: auto" in css
 
 
