@@ -45,12 +45,14 @@ class FakeUrl:
     final_url: str | None
     archive: FakeArchive
     locations: tuple[Location, ...]
+    reason: str = ""
 
 
 def fake_url(url: str, status: str, *, http: int | None = None, archive: str = "NOT_CHECKED",
              snapshot: str | None = None, note: int = 1, line: int = 10) -> FakeUrl:
     return FakeUrl(url, url if url.startswith("http") else None, "2011-05-12", FakeStatus(status), http, None,
-                   FakeArchive(FakeStatus(archive), snapshot), (Location.note(note, line),))
+                   FakeArchive(FakeStatus(archive), snapshot), (Location.note(note, line),),
+                   "answers 404" if status == "DEAD" else "")
 
 
 def note(number: int, text: str, line: int) -> Note:
@@ -240,10 +242,11 @@ def test_bibliography_by_section_with_uncited_entries_marked(rich):
 
 def test_urls_dead_first_with_safe_links(rich):
     rows = rich.select("table.urls tbody tr")
-    statuses = [row.find_all("td")[1].get_text(strip=True) for row in rows]
+    statuses = [row.find_all("td")[1].span.get_text(strip=True) for row in rows]
     assert statuses == ["DEAD", "MALFORMED", "ALIVE", "NOT_CHECKED"]
     assert statuses == sorted(statuses, key=URL_STATUS_ORDER.index)
     dead = rows[0].find_all("td")
+    assert dead[1].select_one(".meta").get_text() == "answers 404"
     assert dead[2].get_text() == "404" and dead[3].get_text() == "2011-05-12" and dead[4].get_text() == "ARCHIVED"
     assert dead[5].a["href"].startswith("https://web.archive.org/web/20100101000000/")
     malformed = rows[1]

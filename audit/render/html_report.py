@@ -148,6 +148,7 @@ class UrlView:
     archive_status: str
     snapshot: str | None
     where: tuple[Link, ...]
+    reason: str  # the URL stage's plain-English why ("answers 404 after 2 retries"), when it gives one
 
 
 class _Anchors:
@@ -317,7 +318,7 @@ class _PageBuilder:
         return tuple(UrlView(
             u.url, web_href(u.normalised or u.url), u.status.value, _URL_STATUS_CLASS.get(u.status.value, "unknown"),
             u.http_status, u.accessed, u.archive.status.value, web_href(u.archive.snapshot),
-            tuple(self.where(loc) for loc in u.locations)) for u in ordered)
+            tuple(self.where(loc) for loc in u.locations), getattr(u, "reason", "") or "") for u in ordered)
 
 
 def _bars(pairs: Sequence[tuple[str, int, str]]) -> tuple[Bar, ...]:
