@@ -18,41 +18,15 @@ from audit.render import RENDERERS
 from audit.render.diff_marks import Segment, diff_pair, diff_values
 from audit.render.html_report import URL_STATUS_ORDER, render_html, render_index
 from audit.report import EntryRecord, NoteRecord, Report, build_report
+from audit.urls.records import ArchiveResult, ArchiveStatus, UrlRecord, UrlStatus
 from tests.regenerate_snapshots import seed_markdown, seed_paper_report
 
 
-@dataclass(frozen=True, slots=True)
-class FakeArchive:
-    status: FakeStatus
-    snapshot: str | None = None
-    timestamp: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FakeStatus:
-    """Stands in for the URL stage's enums: the renderer reads only `.value`."""
-
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class FakeUrl:
-    url: str
-    normalised: str | None
-    accessed: str | None
-    status: FakeStatus
-    http_status: int | None
-    final_url: str | None
-    archive: FakeArchive
-    locations: tuple[Location, ...]
-    reason: str = ""
-
-
 def fake_url(url: str, status: str, *, http: int | None = None, archive: str = "NOT_CHECKED",
-             snapshot: str | None = None, note: int = 1, line: int = 10) -> FakeUrl:
-    return FakeUrl(url, url if url.startswith("http") else None, "2011-05-12", FakeStatus(status), http, None,
-                   FakeArchive(FakeStatus(archive), snapshot), (Location.note(note, line),),
-                   "answers 404" if status == "DEAD" else "")
+             snapshot: str | None = None, note: int = 1, line: int = 10) -> UrlRecord:
+    return UrlRecord(url, url if url.startswith("http") else None, "2011-05-12", UrlStatus(status), http, None,
+                     ArchiveResult(ArchiveStatus(archive), snapshot), (Location.note(note, line),),
+                     reason="answers 404" if status == "DEAD" else "")
 
 
 def note(number: int, text: str, line: int) -> Note:
