@@ -297,3 +297,40 @@ def test_no_network_with_archive_off_uses_one_canary(tmp_path) -> None:
     result = run(fast_config(tmp_path), "http://example.org/a", session_factory=_NoNetworkSession)
     assert result.notice == "No network: URLs were not checked."
     assert result.records[0].status is UrlStatus.NOT_CHECKED
+
+
+def test_network_guard_refuses_the_internet() -> None:
+    with pytest.raises(ConnectionRefusedError):
+        socket.socket().connect(("192.0.2.1", 80))
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("example.org", 80)
+
+
+def test_body_is_capped_and_the_cap_is_what_is_cached(httpserver: HTTPServer, tmp_path) -> None:
+    from audit.urls.http_client import Fetcher
+
+    httpserver.expect_request("/big").respond_with_data(b"x" * 1_000_000)
+    config = fast_config(tmp_path, max_body_bytes=64 * 1024)
+    fetcher = Fetcher(config)
+    first = fetcher.get(httpserver.url_for("/big"))
+    again = Fetcher(config).get(httpserver.url_for("/big"))
+    assert len(first.body) == 64 * 1024 and not first.from_cache
+    assert len(again.body) == 64 * 1024 and again.from_cache
+    assert len(httpserver.log) == 1
+
+
+@pytest.mark.parametrize(("cache", "home", "expected"), [
+    pytest.param(None, None, "~/.cache/citeaudit/http.sqlite", id="default"),
+    pytest.param(None, "/xdg", "/xdg/citeaudit/http.sqlite", id="xdg-cache-home"),
+    pytest.param("/tmp/c/my.sqlite", "/xdg", "/tmp/c/my.sqlite", id="file"),
+    pytest.param("/tmp/c/", None, "/tmp/c/http.sqlite", id="directory"),
+])
+def test_cache_location(cache, home, expected) -> None:
+    from pathlib import Path
+
+    from audit.config import AuditConfig, load_config
+    from audit.urls.http_client import resolve_cache_file
+
+    config = AuditConfig(cache=cache, cache_home=home)
+    assert resolve_cache_file(config) == Path(expected).expanduser()
+    assert load_config(environ={"XDG_CACHE_HOME": "/xdg", "CITEAUDIT_CACHE": "/c/x.sqlite"}).cache_home == "/xdg"

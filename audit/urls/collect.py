@@ -89,26 +89,31 @@ def _extend(text: str, start: int) -> int:
     """End of the URL starting at `start`, following it over line breaks and inner spaces."""
     end = P.URL_CHARS.match(text, start).end()  # type: ignore[union-attr]  # URL_START guarantees a char
     for _ in range(MAX_LINE_JOINS):
-        gap = re.compile(r"[ \t]*\n?[ \t]*").match(text, end)
-        assert gap is not None
+        gap = P.JOIN_GAP.match(text, end)
+        assert gap is not None  # the pattern also matches the empty string
         nxt = gap.end()
-        if nxt == end or nxt >= len(text) or P.URL_START.match(text, nxt):
-            break
-        current = text[start:end]
         token = P.URL_CHARS.match(text, nxt)
-        if token is None:
+        if nxt == end or token is None or P.URL_START.match(text, nxt):
             break
-        has_path = "/" in current.split("//", 1)[-1]
-        if "\n" in gap.group(0):
-            ends_open = current[-1] in "-/_=&?%#~"
-            if not (ends_open and token.group(0)[0].isalnum() and not token.group(0)[0].isupper()
-                    or has_path and P.CONTINUATION.fullmatch(_strip_trailing(token.group(0)))):
-                break
-        elif not (has_path and P.CONTINUATION.fullmatch(_strip_trailing(token.group(0)))
-                  and "/" in _strip_trailing(token.group(0))):
+        if not _continues(text[start:end], _strip_trailing(token.group(0)), "\n" in gap.group(0)):
             break
         end = token.end()
     return end
+
+
+def _continues(current: str, token: str, line_break: bool) -> bool:
+    """Is `token` the rest of the URL `current`, cut by a line break or a space?"""
+    if not token or token.lower() in P.PROSE_SLASH_WORDS:
+        return False
+    has_path = "/" in current.split("//", 1)[-1]
+    complete = bool(P.FILE_END.search(current))  # ends in a file name: a likely end of the URL
+    starts_low = not token[0].isupper()
+    if line_break:
+        if current[-1] in "-/_=&?%#~":  # a line cannot end a URL there: the next line continues it
+            return starts_low or bool(P.URLISH.search(token))
+        return has_path and not complete and starts_low and bool(P.CONTINUATION.fullmatch(token))
+    # A space inside a URL is rarer than prose after one: join only a trailing file name ("a b/c.pdf").
+    return has_path and not complete and starts_low and "/" in token and bool(P.FILE_END.search(token))
 
 
 def _strip_trailing(url: str) -> str:

@@ -24,8 +24,17 @@ ANGLE_WRAPPED = re.compile(r"<(?:URL:)?\s*((?:https?|ftp)\s*:[^<>]*|www\.[^<>]*)
 # a query) and no capital letter at its start, which would mark a new sentence.
 CONTINUATION = re.compile(r"[a-z0-9_%~\-][^\s<>\"“”‘’«»]*(?:/|\.[a-z0-9]{2,5}\b|[?=&#])[^\s<>\"“”‘’«»]*")
 
-# Trailing characters that are sentence punctuation, not URL (GFM autolink rule).
-TRAILING_PUNCTUATION = "?!.,:;*_~'\"’”»"
+# Trailing characters that are sentence punctuation, not URL (GFM autolink rule), plus superscript
+# note markers glued to a URL ("…/report.pdf²³").
+TRAILING_PUNCTUATION = "?!.,:;*_~'\"’”»⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Whitespace a URL may be cut by: spaces, at most one line break.
+JOIN_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+# A token with URL syntax: a slash, a query or fragment, an escape, an underscore, or a file extension.
+URLISH = re.compile(r"[/?=&#%_]|\.[A-Za-z0-9]{2,5}$")
+# A path that ends in a file name ("report.pdf", "index.html").
+FILE_END = re.compile(r"/[^/?#]*\.[A-Za-z][A-Za-z0-9]{1,4}$")
+# Prose words with a slash that follow URLs in sentences.
+PROSE_SLASH_WORDS = frozenset({"and/or", "or/and", "he/she", "s/he", "his/her", "w/o", "i/o"})
 
 # Characters a PDF converter leaves inside words: soft hyphen, zero-width space/joiners, BOM.
 INVISIBLES = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
