@@ -334,3 +334,29 @@ def test_cache_location(cache, home, expected) -> None:
     config = AuditConfig(cache=cache, cache_home=home)
     assert resolve_cache_file(config) == Path(expected).expanduser()
     assert load_config(environ={"XDG_CACHE_HOME": "/xdg", "CITEAUDIT_CACHE": "/c/x.sqlite"}).cache_home == "/xdg"
+
+
+def test_cli_urls_checks_and_archives_on_loopback(httpserver: HTTPServer, tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from cli import cli
+    from tests.url_fakes import cdx_handler
+
+    gone = httpserver.url_for("/gone.pdf")
+    httpserver.expect_request("/cdx/search/cdx").respond_with_handler(cdx_handler([("20110901000000", gone, "200")]))
+    httpserver.expect_request("/gone.pdf").respond_with_data("", status=404)
+    doc = tmp_path / "paper.txt"
+    doc.write_text(f"¹ Report, retrieved on 7 September 2011, {gone}.\n", encoding="utf-8")
+    args = ["urls", str(doc), "--format", "json", "--cache", str(tmp_path / "cache.sqlite"),
+            "--archive-url", httpserver.url_for("").rstrip("/")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output  # an error-level finding: url-dead
+    report = json.loads(result.output)
+    (url,) = report["urls"]
+    assert (url["status"], url["http_status"], url["archive"]["status"]) == ("DEAD", 404, "ARCHIVED_NEAR_DATE")
+    (finding,) = report["findings"]
+    assert finding["rule"] == "url-dead" and finding["suggestion"] == url["archive"]["snapshot"]
+    table = CliRunner().invoke(cli, args[:2] + args[4:])
+    assert table.output.splitlines()[1].split()[:3] == ["DEAD", "404", "ARCHIVED_NEAR_DATE"]
