@@ -12,7 +12,7 @@ from audit.findings import Location, Severity
 from audit.rules.claims import check_unsupported_claim, figure_in
 from audit.rules.context import AuditContext
 from tests.conftest import SEED_PAPER, SEED_WEBPAGE, seed_path
-from tests.factories import text_document
+from tests.factories import markdown_document, text_document
 
 # The first paragraph of substance: what comes before it is front matter.
 LEAD = ("This paper looks at how the European Union and its partners cooperate against organised crime, "
@@ -116,6 +116,24 @@ def test_figure_restated_from_a_sourced_paragraph_is_supported():
                        "5. Conclusions",
                        "With 93 per cent of the crop, Afghanistan dominates. Seizures rose by 46% in 2010.")
     assert [f.values for f in findings] == [("Seizures rose by 46% in 2010.",)]
+
+
+def test_markdown_footnotes_table_source_and_list_items():
+    text = "\n\n".join([
+        "# Drug flows", "## 1. Introduction", LEAD,
+        "Afghanistan produces 93 per cent of the world's opium.[^1] The rest comes from Myanmar.",
+        "About 3,000 people die each year in the region.",
+        "| Year | Seizures |\n|------|----------|\n| 2009 | 1,200 kg |\n| 2010 | 1,750 kg |",
+        "Source: UNODC, World Drug Report 2011.",
+        "- one in five users is under 25\n- prices have doubled\n- the routes move north",
+        "[^1]: UNODC, *World Drug Report 2010*, p. 32."]) + "\n"
+    doc = markdown_document(text)
+    notes = extract_notes(doc)
+    ctx = AuditContext(document=doc, notes=notes, bibliography=extract_bibliography(doc),
+                       sources=extract_source_lines(notes.body_lines))
+    found = [(f.locations[0].line, f.values[0]) for f in check_unsupported_claim(ctx)]
+    assert found == [(9, "About 3,000 people die each year in the region."),
+                     (18, "one in five users is under 25"), (19, "prices have doubled")]
 
 
 def test_abstract_is_not_audited():

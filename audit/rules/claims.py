@@ -77,6 +77,17 @@ def _paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     return [Paragraph(tuple(group)) for group in joined]
 
 
+def _items(paragraph: Paragraph) -> list[Paragraph]:
+    """A list is read item by item: each bullet starts a new sentence."""
+    groups: list[list[Line]] = []
+    for line in paragraph.lines:
+        if not groups or sp.BULLET.match(line.text):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return [Paragraph(tuple(group)) for group in groups]
+
+
 def _continues(first: Sequence[Line], second: Sequence[Line]) -> bool:
     head = " ".join(line.text.strip() for line in first)
     start = second[0].text.strip()
@@ -181,11 +192,13 @@ def check_unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
     # a figure restated from a paragraph that cites its source (in the conclusions, say) is supported
     sourced = {_figure_key(figure) for j in judged if j.supported
                for _, sentence in _sentences(j.paragraph.text) for figure in figures_in(sentence)}
-    for paragraph in (j.paragraph for j in judged if not j.supported):
+    unsupported = (item for j in judged if not j.supported for item in _items(j.paragraph))
+    for paragraph in unsupported:
         for offset, sentence in _sentences(paragraph.text):
             figures = figures_in(sentence)
             if not figures or all(_figure_key(figure) in sourced for figure in figures):
                 continue
+            sentence = sp.BULLET.sub("", sentence)
             shown = sentence if len(sentence) <= MAX_SENTENCE_CHARS else sentence[:MAX_SENTENCE_CHARS - 1] + "…"
             line = paragraph.line_at(offset)
             yield Finding("unsupported-claim", Severity.INFO,

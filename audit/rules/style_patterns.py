@@ -116,3 +116,5 @@ SUMMARY_HEADING = re.compile(r"^(?:abstract|summary|executive summary|key (?:fin
                              r"foreword|preface|acknowledge?ments)$", re.IGNORECASE)
 # The number inside a figure, to recognise a figure restated from a sourced paragraph ("3,600")
 FIGURE_NUMBER = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d")
+# A list item's first line: "- text", "* text", "• text", "2. text", "b) text"
+BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
