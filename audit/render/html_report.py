@@ -341,11 +341,6 @@ def url_bars(urls: Sequence[UrlView]) -> tuple[Bar, ...]:
                   if members])
 
 
-def _bibtex_changes(report: Report) -> tuple[str, ...]:
-    # The Report does not carry BibTeX cleaning yet; render whatever a later Report provides, as text.
-    return tuple(str(change) for change in getattr(report, "bibtex_changes", ()) or ())
-
-
 def render_html(report: Report) -> str:
     page = _PageBuilder(report)
     groups = page.finding_groups()
@@ -365,7 +360,7 @@ def render_html(report: Report) -> str:
         "body_lines": page.body_lines(),
         "works": page.works(),
         "urls": urls,
-        "bibtex_changes": _bibtex_changes(report),
+        "bibtex_changes": report.bibtex_changes,
     }
     return _ENV.get_template("report.html.j2").render(**context)
 
