@@ -37,6 +37,7 @@ def _claims(*paragraphs: str) -> list:
                  id="estimated"),
     pytest.param("Afghanistan accounts for 93 per cent of all poppy cultivation.", "93 per cent", id="per-cent"),
     pytest.param("Seizures rose by 46% in a year.", "46%", id="percent-sign"),
+    pytest.param("Prices fell by ten per cent.", "ten per cent", id="word-per-cent"),
     pytest.param("The market is worth 65 billion US dollars.", "65 billion US dollars", id="billion"),
     pytest.param("Farmers earn about one billion a year.", "one billion", id="word-number-billion"),
     pytest.param("The programme cost €20 to run per head.", "€20", id="currency-symbol"),

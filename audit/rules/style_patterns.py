@@ -64,8 +64,9 @@ SEVERAL_NAMES = re.compile(r"\s(?:and|&|et|und)\s|\bet al\b", re.IGNORECASE)
 _NUMBER = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|several|a few|tens of)")
-# "93 per cent", "46%", "2,461 percent"
-PERCENT = re.compile(rf"(?:{_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pour\s?cent\b|prozent\b)", re.IGNORECASE)
+# "93 per cent", "46%", "2,461 percent", "ten per cent"
+PERCENT = re.compile(rf"(?:{_NUMBER})\s?(?:%|per\s?cent\b|percent\b|pour\s?cent\b|prozent\b)"
+                     rf"|\b{_WORD_NUMBER}\s(?:per\s?cent|percent)\b", re.IGNORECASE)
 # "$5 million", "€20", "60 billion US dollars", "USD 3.2 billion"
 CURRENCY = re.compile(rf"(?:[$€£¥]\s?(?:{_NUMBER})|\b(?:US\$|USD|EUR|GBP)\s?(?:{_NUMBER})"
                       rf"|(?:{_NUMBER}|{_WORD_NUMBER})\s+"
