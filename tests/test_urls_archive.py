@@ -156,3 +156,17 @@ def test_capture_preference_and_partial_dates() -> None:
     assert choose_capture(caps, when)["timestamp"] == "20110906000000"
     assert parse_date("2011-09").day == 15 and parse_date("2011").month == 7
     assert parse_date("garbage") is None
+
+
+def test_persistent_archive_429_stops_lookups(httpserver: HTTPServer, tmp_path, caplog) -> None:
+    httpserver.expect_request("/cdx/search/cdx").respond_with_data("slow down", status=429)
+    httpserver.expect_request(re.compile(r"^/p\d+$")).respond_with_data("", status=404)
+    pages = [httpserver.url_for(f"/p{i}") for i in range(12)]
+    config = fast_config(tmp_path, no_archive=False, archive_url=httpserver.url_for("").rstrip("/"),
+                         retry_after_max=0.1, max_retries=1, max_concurrency=2, host_concurrency=2)
+    result = audit_urls([cited(p) for p in pages], config)
+    assert {r.archive.status for r in result.records} == {ArchiveStatus.ARCHIVE_UNREACHABLE}
+    assert "no more archive lookups" in caplog.text
+    cdx_calls = sum(1 for request, _ in httpserver.log if request.path == "/cdx/search/cdx")
+    assert cdx_calls < 2 * len(pages)
+    assert not any(f.rule == "url-unarchived" for f in result.findings)

@@ -27,7 +27,7 @@ def _findings(r: UrlRecord, document_date: str | None) -> Iterator[Finding]:
                       where, values, None)
     elif r.repairs:
         yield Finding("url-malformed", Severity.WARNING,
-                      f"URL damaged ({'; '.join(r.repairs)}); read as {r.repaired or r.normalised}",
+                      f"URL damaged in conversion: {'; '.join(r.repairs)}. Repaired: {r.repaired or r.normalised}",
                       where, values, r.repaired or r.normalised)
     snapshot = r.archive.snapshot if r.archive.status.has_snapshot else None
     if r.status in DEAD_RULES:

@@ -160,7 +160,7 @@ def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tupl
         repairs.append(scheme_repair)
     mended = reencode_entities(url)
     if mended != url:
-        repairs.append("HTML entity damage in the query (e.g. '§ion=' for '&section=')")
+        repairs.append(_describe_entity_damage(url))
         url = mended
         alternates = [reencode_entities(a) for a in alternates]
     normalised = normalise_url(url)
@@ -188,6 +188,17 @@ def _repair_scheme(url: str) -> tuple[str, str | None]:
     if fixed.lower() == url.lower():
         return url, None
     return fixed, "damaged scheme (e.g. 'http//' or 'htp://')"
+
+
+def _describe_entity_damage(url: str) -> str:
+    """"HTML entity damage: '§ion=' was '&section='" for the first damaged parameter."""
+    query = url.partition("?")[2]
+    m = P.ENTITY_MOJIBAKE.search(query)
+    if m is None:
+        return "HTML entity damage"
+    rest = re.match(r"[A-Za-z0-9_.\-]*=", query[m.end():])
+    tail = rest.group(0) if rest else ""
+    return f"HTML entity damage: '{m.group(1)}{tail}' was '&{P.ENTITY_MOJIBAKE_TABLE[m.group(1)]}{tail}'"
 
 
 def reencode_entities(url: str) -> str:

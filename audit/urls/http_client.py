@@ -129,6 +129,8 @@ class Fetcher:
         self.replay_limiter = RateLimiter(PUBLIC_REPLAY_RATE, sleep=sleep) if rate else None
         self.archive_host = urlsplit(config.archive_url).netloc.lower()
         self.network_seen = threading.Event()  # set on the first HTTP answer: the network works
+        self.archive_stopped = threading.Event()  # set when the archive's 429s outlast our patience
+        self._archive_429_since: float | None = None
         self._cache_file = resolve_cache_file(config) if session_factory is None else None
         self._backend: Any = None
         if self._cache_file is not None:
@@ -192,8 +194,21 @@ class Fetcher:
         return self._with_retries("GET", url, max_bytes=max_bytes or self._config.max_body_bytes)
 
     def get_archive(self, url: str, params: Mapping[str, str]) -> Answer:
-        """A rate-limited archive API call; a 429 pauses every archive call."""
-        return self._with_retries("GET", url, params=params, archive=True, max_bytes=4 * 1024 * 1024)
+        """A rate-limited archive API call. A 429 pauses every archive call; 429s that persist longer than
+        `retry_after_max` stop all further archive calls (ignoring them gets an IP firewalled for hours)."""
+        if self.archive_stopped.is_set():
+            return Answer(url, error="archive-stopped")
+        answer = self._with_retries("GET", url, params=params, archive=True, max_bytes=4 * 1024 * 1024)
+        with self._lock:
+            if answer.status != 429:
+                self._archive_429_since = None
+            elif self._archive_429_since is None:
+                self._archive_429_since = time.monotonic()
+            elif time.monotonic() - self._archive_429_since > self._config.retry_after_max:
+                if not self.archive_stopped.is_set():
+                    log.warning("the web archive keeps refusing requests (HTTP 429); no more archive lookups")
+                self.archive_stopped.set()
+        return answer
 
     def get_replay(self, url: str) -> Answer:
         """An archived page, paced like the public archive wants replays paced."""
@@ -213,6 +228,8 @@ class Fetcher:
             if not retryable or attempt == retries:
                 break
             wait = _retry_after(answer) if answer.status in (429, 503) else None
+            if wait is None and archive and answer.status == 429:
+                wait = self._config.retry_after_max  # the archive's 429 without Retry-After: pause everyone
             if wait is None:
                 wait = self._config.retry_backoff * (2 ** attempt) * (1 + random.random() / 4)
             elif wait > self._config.retry_after_max:
