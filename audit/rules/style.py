@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from audit.findings import Finding, Location, Severity
 from audit.models import BibEntry
@@ -53,7 +54,9 @@ def _sort_item(entry: BibEntry, previous: SortItem | None) -> SortItem:
         label = body.split(_CLOSING[opening[-1]])[0]
     else:  # the first author (surname of an inverted name, a corporate name), or an unquoted title
         label = body.split(",")[0].split("*")[0].split("(")[0]  # "World Bank. (2012)", "UNODC (ed.)"
-    label = sp.SPACES.sub(" ", label).strip(" .;:")
+    label = sp.SPACES.sub(" ", label).strip(" ;:")
+    if label.endswith(".") and not label[-2:-1].isupper():  # keep the period of an initial ("Smith J.A.")
+        label = label[:-1].rstrip()
     if lead is not None or is_corporate(label) or label.startswith("The "):
         # a title or an organisation: leading articles ("The", "Le", "L'") do not count
         key = sort_key(sp.ELIDED_ARTICLE.sub("", label))
@@ -81,18 +84,9 @@ def _kept(keys: Sequence[str]) -> set[int]:
     return kept
 
 
-def _sections(entries: Sequence[BibEntry]) -> list[list[BibEntry]]:
-    groups: list[list[BibEntry]] = []
-    for entry in entries:
-        if groups and groups[-1][0].section == entry.section:
-            groups[-1].append(entry)
-        else:
-            groups.append([entry])
-    return groups
-
-
 def check_bibliography_order(ctx: AuditContext) -> Iterator[Finding]:
-    for group in _sections(ctx.entries):
+    for _, section in groupby(ctx.entries, key=lambda e: e.section):
+        group = list(section)
         if len(group) < 2 or any(entry.label for entry in group):
             continue  # numbered lists are ordered by number, not alphabetically
         items: list[SortItem] = []
