@@ -82,6 +82,13 @@ def test_sentence_without_support_is_reported_with_its_line():
     assert "an estimated 3,600" in finding.message
 
 
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    findings = _claims("Officials met in St. Petersburg. According to A. B. Smith, e.g. in the U.S. "
+                       "seizures rose by 46% in 2010. Nobody disputes it.")
+    assert [f.values for f in findings] == [("According to A. B. Smith, e.g. in the U.S. seizures rose by 46% in "
+                                             "2010.",)]
+
+
 def test_long_sentence_is_trimmed():
     findings = _claims("Seizures rose by 46% " + "and then they went on rising " * 20 + "for years.")
     assert len(findings[0].values[0]) == 200 and findings[0].values[0].endswith("…")
