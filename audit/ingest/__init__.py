@@ -21,6 +21,7 @@ from audit.ingest.html_doc import read_html
 from audit.ingest.latex_doc import read_latex
 from audit.ingest.markdown import read_markdown
 from audit.ingest.patterns import BIBTEX_START, HTML_START, LATEX_SIGNATURE
+from audit.ingest.pdf_doc import read_pdf
 from audit.ingest.plain_text import read_plain_text
 from audit.models import Document, DocumentFormat
 
@@ -29,17 +30,17 @@ BinaryReader = Callable[[str, bytes, str], Document]  # (path, data, sha256)
 
 READERS: dict[str, TextReader] = {"text": read_plain_text, "markdown": read_markdown, "html": read_html,
                                   "latex": read_latex}
-BINARY_READERS: dict[str, BinaryReader] = {"bibtex": read_bibtex_document, "docx": read_docx}
+BINARY_READERS: dict[str, BinaryReader] = {"bibtex": read_bibtex_document, "docx": read_docx, "pdf": read_pdf}
 SUFFIX_FORMATS: dict[str, DocumentFormat] = {
     ".txt": "text", ".text": "text", "": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".tex": "latex", ".ltx": "latex", ".latex": "latex",
     ".bib": "bibtex", ".bibtex": "bibtex",
-    ".docx": "docx",
+    ".docx": "docx", ".pdf": "pdf",
 }
 # Formats citeaudit knows but cannot read yet: a clear message instead of garbage findings.
-NOT_YET_SUPPORTED = {".pdf": "PDF", ".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF"}
+NOT_YET_SUPPORTED = {".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 4096
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and Office files encrypted with a password

@@ -51,3 +51,11 @@ LATEX_NAME = re.compile(r"(?P<name>[A-Za-z@]+\*?)")
 # "cite", "parencite", "textcite", "autocite", "footcite", "footfullcite", "citep", "citet", "Citeauthor"
 LATEX_CITE_COMMAND = re.compile(r"^(?:[Pp]aren|[Tt]ext|[Ff]oot|[Aa]uto|[Ss]mart|[Ss]uper|[Ff]ull|foot[Ff]ull)?"
                                 r"[Cc]ite(?:p|t|alp|alt|author|year|yearpar|title|url|date|text)?$")
+
+# --- PDF --------------------------------------------------------------------------------------
+# "12", "- 12 -", "xiv", "Page 3", "3 / 12", "3 of 12": a page number standing alone
+BARE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
+                              r"(?:[-–—]|(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+DIGIT_RUN = re.compile(r"\d+")
+# "12 Smith, ..." / "12. Smith" at the start of a foot-note line
+PLAIN_NOTE_START = re.compile(r"^\s*(?P<num>\d{1,3})[.)]?\s+(?=\S)")

@@ -1,0 +1,290 @@
+"""PDF page layout to paragraphs and notes, from positioned glyphs. Pure: no PDF library here.
+
+Decisions are made from geometry, never guessed from digits alone:
+- a note marker is a run of digits set clearly smaller than its line's body text and raised above its
+  baseline (not after another digit: 10² is an exponent);
+- running heads and footers are lines repeated at the same height on many pages, and page numbers are
+  bare numbers at a page's top or bottom;
+- a page's notes are the lines below its body block set in a smaller font, the first starting with a
+  number; a foot block that starts without one continues the previous page's last note;
+- a word hyphenated at a line end is joined again ("infor-" + "mation").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
+
+SUPERSCRIPT_SIZE = 0.85  # a marker's size is at most this share of its line's body size
+SUPERSCRIPT_RISE = 0.15  # ... and its bottom sits at least this share of the body size above the baseline
+SMALL_SIZE = 0.92  # foot-note lines are set at most this share of the document's body size
+HEADING_SIZE = 1.15  # lines this much larger than the body are headings
+REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (and two) is a running head
+MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
+POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+
+
+Token = str | int  # text, or the number of a note marker
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    tokens: tuple[Token, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(t if isinstance(t, str) else str(t) for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteBlock:
+    number: int
+    page: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    paragraphs: tuple[tuple[Token, ...], ...]
+    notes: tuple[NoteBlock, ...]
+
+
+def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
+    return min(a_bottom, b_bottom) - max(a_top, b_top)
+
+
+def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Glyphs that overlap vertically form one line (a raised marker overlaps its line)."""
+    lines: list[tuple[float, float, list[Glyph]]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        height = max(glyph.bottom - glyph.top, 0.1)
+        if lines:
+            top, bottom, members = lines[-1]
+            if _overlap(top, bottom, glyph.top, glyph.bottom) >= 0.4 * min(height, bottom - top):
+                members.append(glyph)
+                lines[-1] = (min(top, glyph.top), max(bottom, glyph.bottom), members)
+                continue
+        lines.append((glyph.top, glyph.bottom, [glyph]))
+    return [members for _, _, members in lines]
+
+
+def _body_size(glyphs: Sequence[Glyph]) -> float:
+    sizes = Counter(round(g.size * 2) / 2 for g in glyphs if g.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def build_line(page: int, glyphs: Sequence[Glyph]) -> TextLine:
+    ordered = sorted(glyphs, key=lambda g: g.x0)
+    size = _body_size(ordered)
+    baseline = median([g.bottom for g in ordered if g.size >= 0.9 * size] or [g.bottom for g in ordered])
+    tokens: list[Token] = []
+    text = ""
+    raised = ""
+    previous: Glyph | None = None
+
+    def flush_raised() -> None:
+        nonlocal raised, text
+        if not raised:
+            return
+        digits = DIGIT_RUN.findall(raised)
+        if digits and "".join(digits) == raised.replace(",", "").replace(" ", "") and not text[-1:].isdigit():
+            if text:
+                tokens.append(text)
+                text = ""
+            tokens.extend(int(d) for d in digits)
+        else:
+            text += raised.translate(_SUPERSCRIPT_DIGITS)  # an exponent (10²) or ordinal, not a marker
+        raised = ""
+
+    for glyph in ordered:
+        gap = glyph.x0 - previous.x1 if previous else 0.0
+        is_raised = (glyph.size <= SUPERSCRIPT_SIZE * size and glyph.bottom < baseline - SUPERSCRIPT_RISE * size
+                     and glyph.text.strip() != "")
+        if not is_raised:
+            flush_raised()
+        if previous is not None and gap > 0.2 * min(glyph.size, previous.size) and glyph.text != " ":
+            if is_raised and raised:
+                raised += " "
+            elif not is_raised and not text.endswith(" "):
+                text += " "
+        if is_raised:
+            raised += glyph.text
+        else:
+            text += glyph.text
+        previous = glyph
+    flush_raised()
+    if text:
+        tokens.append(text)
+    cleaned = _tidy_spaces(tokens)
+    return TextLine(page=page, top=min(g.top for g in glyphs), bottom=max(g.bottom for g in glyphs),
+                    x0=ordered[0].x0, x1=ordered[-1].x1, size=size, tokens=cleaned)
+
+
+def _tidy_spaces(tokens: list[Token]) -> tuple[Token, ...]:
+    """Collapse spaces; keep one next to a marker, none at the line's ends."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        if isinstance(token, int):
+            out.append(token)
+            continue
+        core = " ".join(token.split())
+        lead = " " if token[:1].isspace() and i > 0 else ""
+        trail = " " if token[-1:].isspace() and i < len(tokens) - 1 else ""
+        if core or lead or trail:
+            out.append(lead + core + trail if core else " ")
+    return tuple(out)
+
+
+def _position_key(line: TextLine, page: Page) -> tuple[str, int]:
+    shape = DIGIT_RUN.sub("#", line.text.strip().lower())
+    return shape, round(line.top / POSITION_BUCKET)
+
+
+def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) -> dict[int, list[TextLine]]:
+    """Remove lines repeated at the same height on many pages, and bare page numbers at top or bottom."""
+    by_number = {p.number: p for p in pages}
+    counts: Counter[tuple[str, int]] = Counter()
+    for number, page_lines in lines.items():
+        counts.update({_position_key(line, by_number[number]) for line in page_lines})
+    threshold = max(2, REPEATED_SHARE * len(pages))
+    kept: dict[int, list[TextLine]] = {}
+    for number, page_lines in lines.items():
+        page = by_number[number]
+        out = []
+        for line in page_lines:
+            in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
+            if in_margin and len(pages) >= 2 and counts[_position_key(line, page)] >= threshold:
+                continue
+            if in_margin and BARE_PAGE_NUMBER.match(line.text):
+                continue
+            out.append(line)
+        kept[number] = out
+    return kept
+
+
+def note_start(line: TextLine) -> tuple[int, tuple[Token, ...]] | None:
+    """(number, rest) when a foot line starts with a raised or plain note number."""
+    first = line.tokens[0] if line.tokens else None
+    if isinstance(first, int):
+        rest = line.tokens[1:]
+        if rest and isinstance(rest[0], str):
+            rest = (rest[0].lstrip(), *rest[1:])
+        return first, rest
+    if isinstance(first, str):
+        match = PLAIN_NOTE_START.match(first)
+        if match:
+            return int(match.group("num")), (first[match.end():], *line.tokens[1:])
+    return None
+
+
+def split_foot(lines: list[TextLine], body_size: float) -> tuple[list[TextLine], list[TextLine]]:
+    """(body lines, foot-note lines) of one page: the small-font lines at its foot, starting with a note."""
+    foot_start = len(lines)
+    while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:
+        foot_start -= 1
+    foot = lines[foot_start:]
+    if not any(note_start(line) for line in foot):
+        return lines, []
+    return lines[:foot_start], foot
+
+
+def _join(parts: list[Token], line: TextLine) -> None:
+    """Append a line's tokens to a paragraph, repairing a word hyphenated at the previous line end."""
+    tokens = list(line.tokens)
+    if parts and isinstance(parts[-1], str) and tokens and isinstance(tokens[0], str):
+        last = parts[-1]
+        if last.endswith("-") and len(last) > 1 and last[-2].islower() and tokens[0][:1].islower():
+            parts[-1] = last[:-1] + tokens[0]
+            parts.extend(tokens[1:])
+            return
+    if parts:
+        parts.append(" ")
+    parts.extend(tokens)
+
+
+def _notes(foot_by_page: list[tuple[int, list[TextLine]]]) -> list[NoteBlock]:
+    notes: list[tuple[int, int, list[Token]]] = []
+    for page, foot in foot_by_page:
+        for line in foot:
+            start = note_start(line)
+            if start is not None:
+                number, rest = start
+                notes.append((number, page, list(rest)))
+            elif notes:
+                _join(notes[-1][2], line)
+    return [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
+            for number, page, parts in notes]
+
+
+def _ends_sentence(parts: list[Token]) -> bool:
+    if not parts or isinstance(parts[-1], int):
+        return True  # a note marker ends a sentence
+    last = next((t for t in reversed(parts) if isinstance(t, str) and t.strip()), "")
+    return last.rstrip().endswith(_SENTENCE_END)
+
+
+def lay_out(pages: Sequence[Page]) -> Layout:
+    all_glyphs = [g for p in pages for g in p.glyphs]
+    body_size = _body_size(all_glyphs)
+    raw = {p.number: [build_line(p.number, group) for group in group_lines(p.glyphs)] for p in pages}
+    kept = drop_running_heads(pages, {n: [ln for ln in lines if ln.tokens] for n, lines in raw.items()})
+    body_by_page: list[tuple[int, list[TextLine]]] = []
+    foot_by_page: list[tuple[int, list[TextLine]]] = []
+    for page in pages:
+        body, foot = split_foot(kept[page.number], body_size)
+        body_by_page.append((page.number, body))
+        foot_by_page.append((page.number, foot))
+    gaps = [b.top - a.bottom for _, lines in body_by_page for a, b in zip(lines, lines[1:], strict=False)
+            if b.top > a.bottom]
+    usual_gap = median(gaps) if gaps else body_size * 0.3
+    right = max((ln.x1 for _, lines in body_by_page for ln in lines), default=0.0)
+    paragraphs: list[list[Token]] = []
+    previous: TextLine | None = None
+    for _, lines in body_by_page:
+        for line in lines:
+            heading = line.size > HEADING_SIZE * body_size
+            new = previous is None or heading or previous.size > HEADING_SIZE * body_size
+            if previous is not None and not new:
+                if line.page != previous.page:
+                    new = _ends_sentence(paragraphs[-1])
+                else:
+                    gap = line.top - previous.bottom
+                    short = previous.x1 < right - 2 * body_size
+                    new = gap > max(1.8 * usual_gap, usual_gap + 0.4 * body_size) or (
+                        short and _ends_sentence(paragraphs[-1]))
+            if new:
+                paragraphs.append(list(line.tokens))
+            else:
+                _join(paragraphs[-1], line)
+            previous = line
+    return Layout(tuple(tuple(p) for p in paragraphs), tuple(_notes(foot_by_page)))

@@ -1,0 +1,200 @@
+"""audit/ingest/pdf_doc.py and pdf_layout.py on PDFs written by fpdf2 in the tests themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.config import AuditConfig
+from audit.errors import UnreadableInput
+from audit.extract.notes import extract_notes
+from audit.ingest import ingest
+from audit.ingest.pdf_layout import Glyph, build_line
+from audit.pipeline import audit_document
+from audit.render.json_report import report_to_dict
+from tests.factories import title_only_parse
+
+fpdf = pytest.importorskip("fpdf")
+
+BODY = [
+    ("Opium production rose sharply in the northern provinces", "1",
+     " while seizures fell in 2007 as prices climbed across the region. The infor-"),
+    ("mation was collected by the regional office", "2", ". The area measured 10"),
+]
+
+
+class Writer:
+    """A few helpers over fpdf2: body text at 11 pt, raised markers, notes at 8 pt, a running head."""
+
+    def __init__(self) -> None:
+        self.pdf = fpdf.FPDF(format="A4")
+        self.pdf.set_auto_page_break(False)
+        self.page = 0
+
+    def new_page(self, head: str = "Journal of Tests, vol. 3") -> None:
+        self.pdf.add_page()
+        self.page += 1
+        self.pdf.set_font("Helvetica", size=9)
+        self.pdf.set_xy(20, 10)
+        self.pdf.cell(0, 5, head)
+        self.pdf.set_xy(100, 285)
+        self.pdf.cell(0, 4, str(self.page))
+        self.pdf.set_font("Helvetica", size=11)
+        self.pdf.set_xy(20, 30)
+
+    def text(self, text: str) -> None:
+        self.pdf.set_font("Helvetica", size=11)
+        self.pdf.write(6, text)
+
+    def marker(self, label: str) -> None:
+        self.pdf.char_vpos = "SUP"
+        self.pdf.write(6, label)
+        self.pdf.char_vpos = "LINE"
+
+    def heading(self, text: str) -> None:
+        self.pdf.ln(10)
+        self.pdf.set_font("Helvetica", style="B", size=14)
+        self.pdf.set_x(20)
+        self.pdf.write(7, text)
+        self.pdf.ln(10)
+        self.pdf.set_x(20)
+
+    def paragraph_break(self) -> None:
+        self.pdf.ln(12)
+        self.pdf.set_x(20)
+
+    def foot(self, lines: list[str], top: float = 255) -> None:
+        self.pdf.set_font("Helvetica", size=8)
+        for i, line in enumerate(lines):
+            self.pdf.set_xy(20, top + 4.5 * i)
+            self.pdf.cell(0, 4, line)
+
+    def save(self, path: Path) -> Path:
+        self.pdf.output(str(path))
+        return path
+
+
+def article(path: Path) -> Path:
+    w = Writer()
+    w.new_page()
+    w.text("Opium production rose sharply in the northern provinces")
+    w.marker("1")
+    w.text(" while seizures fell in 2007 as prices climbed across the region. The infor-\nmation was collected by "
+           "the regional office")
+    w.marker("2")
+    w.text(". The area measured 10")
+    w.marker("2")
+    w.text(" km in total.")
+    w.foot(["1 UNODC, Illicit Drug Trends, Vienna, 2008, p. 12.",
+            "2 Smith, A History of Opium, p. 4, and further the discussion in the annual report of the",
+            ])
+    w.new_page()
+    w.text("Prices stayed high for several years afterwards")
+    w.marker("3")
+    w.text(".")
+    w.heading("References")
+    w.text("Smith, John (2004). A History of Opium. Oxford: Oxford University Press.")
+    w.paragraph_break()
+    w.text("UNODC (2008). Illicit Drug Trends. Vienna: United Nations.")
+    w.foot(["regional office for the years 2006 and 2007.", "3 Id. at 7."])
+    return w.save(path)
+
+
+def test_markers_notes_heads_and_hyphenation(tmp_path, validate_report):
+    doc = ingest(article(tmp_path / "article.pdf"))
+    assert doc.format == "pdf" and doc.structured_notes
+    body = [line.text for line in doc.lines if line.text]
+    assert body[0] == ("Opium production rose sharply in the northern provinces[1] while seizures fell in 2007 as "
+                       "prices climbed across the region. The information was collected by the regional office[2]. "
+                       "The area measured 10² km in total.")
+    # a page that ends a sentence ends the paragraph
+    assert body[1] == "Prices stayed high for several years afterwards[3]."
+    assert "References" in body
+    assert "Journal of Tests" not in doc.text  # the running head
+    assert not any(line.strip().isdigit() for line in body)  # page numbers
+    assert [(h.number, h.text) for h in doc.note_hints] == [
+        (1, "UNODC, Illicit Drug Trends, Vienna, 2008, p. 12."),
+        (2, "Smith, A History of Opium, p. 4, and further the discussion in the annual report of the regional "
+            "office for the years 2006 and 2007."),
+        (3, "Id. at 7.")]
+    assert [m.number for m in doc.marker_hints] == [1, 2, 3]
+    report = validate_report(report_to_dict(audit_document(doc, AuditConfig(offline=True, no_urls=True),
+                                                           parse=title_only_parse)))
+    assert report["document"]["format"] == "pdf"
+    assert [e["text"][:12] for e in report["bibliography"]] == ["Smith, John ", "UNODC (2008)"]
+    assert not [f for f in report["findings"] if f["rule"] in ("marker-without-note", "note-without-marker")]
+
+
+def test_endnotes_are_left_to_the_text_extractor(tmp_path):
+    w = Writer()
+    w.new_page(head="")
+    w.text("A claim about production")
+    w.marker("1")
+    w.text(" and another about prices.")
+    w.marker("2")
+    w.heading("Notes")
+    w.text("1. UNODC, Illicit Drug Trends, 2008, p. 12.")
+    w.paragraph_break()
+    w.text("2. Smith, History, 2004, p. 4.")
+    doc = ingest(w.save(tmp_path / "endnotes.pdf"))
+    assert not doc.structured_notes
+    assert "A claim about production¹ and another about prices.²" in doc.text
+    notes = extract_notes(doc)
+    assert [n.number for n in notes.notes] == [1, 2]
+    assert [m.number for m in notes.markers] == [1, 2]
+
+
+def test_superscript_detection_from_size_and_position():
+    body = [Glyph(ch, 10 + 6 * i, 16 + 6 * i, 100, 111, 11) for i, ch in enumerate("word")]
+    raised = [Glyph("1", 34, 38, 97, 104, 7), Glyph("2", 38, 42, 97, 104, 7)]
+    small_not_raised = [Glyph("3", 44, 48, 104, 111, 7)]
+    line = build_line(1, body + raised + small_not_raised)
+    assert line.tokens == ("word", 12, " 3")
+
+
+def test_exponent_after_a_digit_is_not_a_marker():
+    body = [Glyph(ch, 10 + 6 * i, 16 + 6 * i, 100, 111, 11) for i, ch in enumerate("10")]
+    line = build_line(1, body + [Glyph("6", 22, 26, 97, 104, 7)])
+    assert line.tokens == ("10⁶",)
+
+
+def test_encrypted_pdf_is_one_clear_line(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 10, "Secret text " * 5)
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    path = tmp_path / "secret.pdf"
+    pdf.output(str(path))
+    with pytest.raises(UnreadableInput, match="encrypted") as info:
+        ingest(path)
+    assert "\n" not in str(info.value)
+
+
+def test_image_only_pdf_has_no_text_layer(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100, style="F")
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(UnreadableInput, match=r"no text layer \(scanned image\?\)"):
+        ingest(path)
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(None, id="truncated"),
+    pytest.param(b"%PDF-1.4\nnot really a pdf\n", id="garbage"),
+])
+def test_damaged_pdf_is_one_clear_line(tmp_path, content):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content if content is not None else article(tmp_path / "a.pdf").read_bytes()[:400])
+    with pytest.raises(UnreadableInput) as info:
+        ingest(path)
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
+
+
+def test_pdf_named_txt_is_read_as_pdf(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(article(tmp_path / "a.pdf").read_bytes())
+    assert ingest(path).format == "pdf"
