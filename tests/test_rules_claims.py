@@ -9,6 +9,7 @@ from audit.extract.bibliography import extract_bibliography
 from audit.extract.notes import extract_notes
 from audit.extract.sources import extract_source_lines
 from audit.findings import Location, Severity
+from audit.rules import style_patterns as sp
 from audit.rules.claims import check_unsupported_claim, figure_in
 from audit.rules.context import AuditContext
 from tests.conftest import SEED_PAPER, SEED_WEBPAGE, seed_path
@@ -68,6 +69,24 @@ def test_figures_found(sentence, figure):
 ])
 def test_not_figures(sentence):
     assert figure_in(sentence) is None
+
+
+@pytest.mark.parametrize("pattern, text, matches", [
+    pytest.param(sp.AUTHOR_DATE, "as shown (Smith and Jones 2004, 12).", True, id="author-date"),
+    pytest.param(sp.AUTHOR_DATE, "US Secret Services (2005 agreement)", False, id="year-in-brackets-not-a-citation"),
+    pytest.param(sp.SECTION_TITLE, "4.2.1 The EU Drugs Strategy", True, id="numbered-section-title"),
+    pytest.param(sp.SUMMARY_HEADING, "Executive summary", True, id="summary-heading"),
+    pytest.param(sp.BULLET, "- prices have doubled", True, id="bullet"),
+    pytest.param(sp.BULLET, "e.g. prices have doubled", False, id="abbreviation-not-a-bullet"),
+    pytest.param(sp.SOURCE_WORD, "Figure 2. Source: UNODC.", True, id="source-in-text"),
+    pytest.param(sp.PARAGRAPH_END, "representing a change of", False, id="paragraph-cut-mid-sentence"),
+    pytest.param(sp.YEARISH, "2003", True, id="year"),
+    pytest.param(sp.FIGURE_NUMBER, "an estimated 3,600", True, id="figure-number"),
+    pytest.param(sp.ABBREVIATION_END, "Officials met in St.", True, id="abbreviation-end"),
+    pytest.param(sp.SENTENCE_END, "the EU.² Then", True, id="sentence-end-after-marker"),
+])
+def test_claim_patterns_match(pattern, text, matches):
+    assert bool(pattern.search(text)) is matches
 
 
 def test_sentence_without_support_is_reported_with_its_line():

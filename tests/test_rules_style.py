@@ -244,6 +244,31 @@ def test_style_patterns(pattern, text, matched):
     assert pattern.search(text).group() == matched
 
 
+@pytest.mark.parametrize("pattern, text, matches", [
+    pytest.param(sp.INITIAL_TOKEN, "Yu.", True, id="initial-digraph"),
+    pytest.param(sp.INITIAL_TOKEN, "F.P.", True, id="initials-run"),
+    pytest.param(sp.INITIAL_TOKEN, "Jr.", False, id="suffix-not-initial"),
+    pytest.param(sp.NAME_WORD, "Pérez-Higueras", True, id="hyphenated-surname"),
+    pytest.param(sp.NAME_WORD, "O'Brien", True, id="apostrophe-surname"),
+    pytest.param(sp.NAME_WORD, "McDermott", True, id="inner-capital-surname"),
+    pytest.param(sp.NAME_WORD, "UNODC", False, id="acronym-not-a-name-word"),
+    pytest.param(sp.PARTICLE, "van", True, id="particle"),
+    pytest.param(sp.DOUBLE_SPACE, "Laruelle,  Marlène", True, id="double-space"),
+    pytest.param(sp.SPACE_BEFORE_COMMA, "Laruelle , Marlène", True, id="space-before-comma"),
+    pytest.param(sp.COMMA_WITHOUT_SPACE, "Laruelle,Marlène", True, id="comma-without-space"),
+    pytest.param(sp.COMMA_WITHOUT_SPACE, "Laruelle, Marlène", False, id="comma-with-space"),
+    pytest.param(sp.SORT_LEAD, "“*The Voice*", True, id="sort-lead"),
+    pytest.param(sp.ELIDED_ARTICLE, "L'Asie centrale", True, id="elided-article"),
+    pytest.param(sp.NAMES_END, "Melvin, Neil J. (ed.), *Engaging*", True, id="names-end-at-role"),
+    pytest.param(sp.NAME_CONNECTOR, "Smith, John, and Jane Doe", True, id="connector"),
+    pytest.param(sp.STRAIGHT_QUOTED, 'UNODC, "Briefing Note", 2011', True, id="straight-quoted"),
+    pytest.param(sp.SEVERAL_NAMES, "Laure *et al.*", True, id="et-al-is-several"),
+    pytest.param(sp.EDITOR_NAMES_START, "”, in N.J. Melvin ", True, id="editor-names-start"),
+])
+def test_name_and_style_patterns_match(pattern, text, matches):
+    assert bool(pattern.search(text)) is matches
+
+
 # --- the seed paper -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,8 @@ NAMES_END = re.compile(r"[\"“«„‘*<]|\((?:eds?|dir|hg|hrsg|comp|coord|rapp
 # One initial ("E.", "Yu.", "F.P.", "J.-P.")
 INITIAL_TOKEN = re.compile(r"^(?!(?:Jr|Sr|St|Dr|Mr|Ms|Mme|Mlle)\.)(?:[A-ZÀ-ÞĀ-Ž](?:[a-z]|h)?\.-?)+$")
 # A capitalised name word: "Délétroz", "McDermott", "Pérez-Higueras", "O'Brien"
-NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:[-'’][A-ZÀ-ÞĀ-Ža-zà-ÿā-ž]+)*$")
+NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž]['’])?[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]+)*"
+                       r"(?:[-'’][A-ZÀ-ÞĀ-Ža-zà-ÿā-ž][a-zà-ÿā-ž]*)*$")
 # Lower-case particles that belong to a surname: "de la Fontaine", "van der Berg", "al-Rashid"
 PARTICLE = re.compile(r"^(?:de|del|della|der|den|di|da|du|des|la|le|van|von|vom|zu|y|al|el|bin|ibn|ter|ten)$")
 # Punctuation slips inside the names: two spaces, a space before a comma, a comma glued to the next word
