@@ -51,7 +51,7 @@ def audit_urls(sites: Sequence[UrlSite], config: AuditConfig, *, document_date: 
                                      session_factory=session_factory)
         checks, archives, drifts, notice = outcome.checks, outcome.archives, outcome.drifts, outcome.notice
         if notice:
-            log.warning(notice)
+            log.info(notice)  # said once, by the caller that shows the returned notice
     from audit.rules.urls import find_url_findings  # rules import our records: import at call time
 
     records = _records(refs, checks, archives, drifts)

@@ -17,27 +17,33 @@ from audit.urls import UrlAudit, audit_urls, location_to_dict, url_record_to_dic
 from audit.urls.collect import UrlSite, split_paragraphs
 
 
-def read_sites(path: Path) -> tuple[str, str, str, tuple[UrlSite, ...]]:
-    """(path, format, sha256, one body site per paragraph); through audit.ingest when it is there."""
+def read_sites(path: Path) -> tuple[str, str, str, tuple[UrlSite, ...], str | None]:
+    """(path, format, sha256, one body site per paragraph, document date); through audit.ingest when it is
+    there, and with the pipeline's document date, so `urls` and `audit` judge archive dates alike."""
     try:
         from audit.ingest import ingest
     except ImportError:  # the ingest stage is built in parallel; plain text is enough for URLs
         ingest = None
     if ingest is not None:
         document = ingest(path)
-        return document.path, document.format, document.sha256, split_paragraphs(document.text)
+        try:
+            from audit.pipeline import document_date
+            date = document_date(document)
+        except ImportError:
+            date = None
+        return document.path, document.format, document.sha256, split_paragraphs(document.text), date
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     text = data.decode("utf-8", errors="replace")
-    return str(path), "text", hashlib.sha256(data).hexdigest(), split_paragraphs(text)
+    return str(path), "text", hashlib.sha256(data).hexdigest(), split_paragraphs(text), None
 
 
 def urls_command(path: str | Path, config: AuditConfig, *, fmt: str, echo: Callable[[str], None],
                  warn: Callable[[str], None], progress: Callable[[int, int], None] | None = None) -> int:
-    doc_path, doc_format, sha, sites = read_sites(Path(path))
-    result = audit_urls(sites, config, progress=progress)
+    doc_path, doc_format, sha, sites, date = read_sites(Path(path))
+    result = audit_urls(sites, config, document_date=date, progress=progress)
     if result.notice:
         warn(result.notice)
     if fmt == "json":

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import random
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -134,17 +135,19 @@ class Fetcher:
         self._cache_file = resolve_cache_file(config) if session_factory is None else None
         self._backend: Any = None
         if self._cache_file is not None:
-            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+                self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
+            except (OSError, sqlite3.Error) as exc:  # a read-only home must not stop the audit
+                log.warning("HTTP cache %s unusable (%s); checking without a cache", self._cache_file, exc)
+                self._cache_file = None
+                self._factory = requests.Session
 
     # -- sessions --------------------------------------------------------------------------------
 
     def _cached_session(self) -> Any:
         """A session per thread on one shared SQLite backend: its lock serialises writers, which separate
         connections racing on one file do not ("database is locked")."""
-        assert self._cache_file is not None
-        with self._lock:
-            if self._backend is None:
-                self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
         return requests_cache.CachedSession(
             backend=self._backend, expire_after=timedelta(days=self._config.cache_expiry_days),
             allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"), key_fn=exact_cache_key)
