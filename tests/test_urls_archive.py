@@ -170,3 +170,32 @@ def test_persistent_archive_429_stops_lookups(httpserver: HTTPServer, tmp_path, 
     cdx_calls = sum(1 for request, _ in httpserver.log if request.path == "/cdx/search/cdx")
     assert cdx_calls < 2 * len(pages)
     assert not any(f.rule == "url-unarchived" for f in result.findings)
+
+
+def test_rerun_with_archive_makes_no_new_requests(httpserver: HTTPServer, tmp_path) -> None:
+    page = httpserver.url_for("/news/item.html")
+    httpserver.expect_request("/cdx/search/cdx").respond_with_handler(cdx_handler([("20110905093000", page, "200")]))
+    httpserver.expect_request(f"/web/20110905093000id_/{page}").respond_with_data(ARTICLE, content_type="text/html")
+    httpserver.expect_request("/news/item.html").respond_with_data(ARTICLE, content_type="text/html")
+    httpserver.expect_request(re.compile(r"^/news/[a-z]{25}$")).respond_with_data("", status=404)
+    config = fast_config(tmp_path, no_archive=False, archive_url=httpserver.url_for("").rstrip("/"))
+    first = audit_urls([cited(page)], config)
+    count = len(httpserver.log)
+    second = audit_urls([cited(page)], config)
+    assert len(httpserver.log) == count
+    assert second.records == first.records
+
+
+def test_third_party_libraries_stay_in_their_module() -> None:
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "audit"
+    for path in [*sorted((root / "urls").glob("*.py")), root / "rules" / "urls.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+        names |= {(node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        if path.name != "http_client.py":
+            assert not names & {"requests", "requests_cache"}, path
+        assert not names & {"click", "bs4", "rapidfuzz"}, path
