@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from audit.extract.patterns import MD_FOOTNOTE_DEF, MD_FOOTNOTE_REF, MD_INLINE_NOTE_START
+from audit.ingest.pandoc_cites import add_pandoc_citations
 from audit.ingest.plain_text import index_lines
 from audit.models import Document, Line, MarkerHint, NoteHint, Span
 
@@ -63,7 +64,8 @@ def read_markdown(path: str, text: str, sha256: str, encoding: str) -> Document:
     definitions = _definition_blocks(lines)
     inline = _inline_notes(lines)
     if not definitions and not inline:
-        return Document(path=path, format="markdown", text=text, sha256=sha256, lines=lines, encoding=encoding)
+        return add_pandoc_citations(Document(path=path, format="markdown", text=text, sha256=sha256, lines=lines,
+                                             encoding=encoding))
 
     consumed = {line.number for _, used, _ in definitions for line in used}
     refs: list[tuple[int, str, Span]] = []  # (offset, label, span) in reading order
@@ -95,5 +97,6 @@ def read_markdown(path: str, text: str, sha256: str, encoding: str) -> Document:
                               span=Span(start, line.start + end, line.number)))
     notes.sort(key=lambda n: (n.number, n.span.start))
     body_lines = tuple(replace(line, text="") if line.number in consumed else line for line in lines)
-    return Document(path=path, format="markdown", text=text, sha256=sha256, lines=body_lines,
-                    note_hints=tuple(notes), marker_hints=markers, encoding=encoding, structured_notes=True)
+    return add_pandoc_citations(Document(path=path, format="markdown", text=text, sha256=sha256, lines=body_lines,
+                                         note_hints=tuple(notes), marker_hints=markers, encoding=encoding,
+                                         structured_notes=True))

@@ -33,8 +33,12 @@ PANDOC_BRACKET_CITE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[
 # "@smith2004" / "-@smith2004" inside a group, or standing in prose ("@smith2004 [p. 33] says")
 PANDOC_KEY = re.compile(r"(?<![\w@.])(?P<suppress>-)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*[\w])")
 # "bibliography: refs.bib" / "bibliography: [a.bib, b.bib]" in YAML front matter
-YAML_BIBLIOGRAPHY = re.compile(r"^bibliography:\s*(?P<value>.*)$", re.MULTILINE)
+YAML_BIBLIOGRAPHY = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 YAML_LIST_ITEM = re.compile(r"^\s+-\s+(?P<value>\S.*)$")
+# "---\ntitle: x\nbibliography: refs.bib\n---\n" at the very start of a Markdown file
+YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# " [p. 33]" right after an in-text "@key"
+PANDOC_LOCATOR = re.compile(r"[ \t]?\[(?P<locator>[^\[\]@^]{1,60})\](?!\()")
 
 # --- HTML -------------------------------------------------------------------------------------
 # ids of note targets and back-links as Pandoc, Hugo, WordPress, Word and Wikipedia write them
