@@ -73,6 +73,8 @@ def _sniff_binary(data: bytes, name: str, suffix: str) -> str | None:
             raise UnreadableInput(f"{name}: a damaged zip archive, not a document") from exc
         if "word/document.xml" in names or suffix == ".docx":
             return "docx"
+        if suffix in NOT_YET_SUPPORTED:
+            return None  # .odt and friends: the "not supported yet" message below says more
         raise UnreadableInput(f"{name}: a zip archive that is not a Word document")
     return None
 
@@ -94,7 +96,7 @@ def _sniff_text(data: bytes, suffix: str) -> str | None:
 def detect_format(data: bytes, name: str, suffix: str) -> str:
     """The format to read `data` as: content first, then the suffix."""
     found = _sniff_binary(data, name, suffix)
-    if found is None and suffix not in (".docx", ".pdf"):
+    if found is None and suffix not in (".docx", ".pdf") and suffix not in NOT_YET_SUPPORTED:
         found = _sniff_text(data, suffix)
     if found is not None:
         return found
