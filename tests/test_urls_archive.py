@@ -199,3 +199,28 @@ def test_third_party_libraries_stay_in_their_module() -> None:
         if path.name != "http_client.py":
             assert not names & {"requests", "requests_cache"}, path
         assert not names & {"click", "bs4", "rapidfuzz"}, path
+
+
+@pytest.mark.parametrize(("timegate", "status", "timestamp"), [
+    pytest.param("near", ArchiveStatus.ARCHIVED_NEAR_DATE, "20110905093000", id="timegate-near"),
+    pytest.param("far", ArchiveStatus.ARCHIVED, "20050101000000", id="timegate-far"),
+    pytest.param("none", ArchiveStatus.NOT_ARCHIVED, None, id="timegate-404"),
+    pytest.param("bad-capture", ArchiveStatus.ARCHIVE_UNREACHABLE, None, id="timegate-capture-not-200"),
+])
+def test_timegate_fallback_when_cdx_is_down(httpserver: HTTPServer, tmp_path, timegate, status, timestamp) -> None:
+    page = httpserver.url_for("/report.pdf")
+    httpserver.expect_request("/cdx/search/cdx").respond_with_data("", status=503)
+    httpserver.expect_request("/report.pdf").respond_with_data("", status=404)
+    memento = {"near": "20110905093000", "far": "20050101000000", "bad-capture": "20110905093000"}.get(timegate)
+    gate = f"/web/20110907120000/{page}"
+    if memento:
+        httpserver.expect_request(gate).respond_with_data("", status=302,
+                                                          headers={"Location": f"/web/{memento}/{page}"})
+        code = 404 if timegate == "bad-capture" else 200
+        httpserver.expect_request(f"/web/{memento}id_/{page}").respond_with_data("%PDF", status=code)
+    else:
+        httpserver.expect_request(gate).respond_with_data("", status=404)
+    config = fast_config(tmp_path, no_archive=False, archive_url=httpserver.url_for("").rstrip("/"), max_retries=0)
+    record = audit_urls([cited(page)], config).records[0]
+    assert record.archive.status is status
+    assert record.archive.timestamp == timestamp

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Protocol
 
+from audit.urls import url_patterns as P
 from audit.urls.http_client import Answer
 from audit.urls.records import ArchiveResult, ArchiveStatus
 
@@ -20,6 +21,7 @@ FIELDS = "timestamp,original,statuscode,digest"
 
 class ArchiveFetch(Protocol):
     def get_archive(self, url: str, params: Mapping[str, str]) -> Answer: ...
+    def get_replay(self, url: str, *, follow: bool = True) -> Answer: ...
 
 
 def find_snapshots(items: Sequence[tuple[str, str | None]], fetch: ArchiveFetch, base: str, *,
@@ -48,7 +50,7 @@ def find_snapshot(url: str, date: str | None, fetch: ArchiveFetch, base: str) ->
                   "collapse": "timestamp:8"}
         captures = _query(fetch, endpoint, {**common, **window})
         if captures is None:
-            return ArchiveResult(ArchiveStatus.ARCHIVE_UNREACHABLE)
+            return ask_timegate(url, when, fetch, base)
         near = [c for c in captures if abs(_parse_ts(c["timestamp"]) - when) <= dt.timedelta(days=NEAR_DAYS)]
         if near:
             return _result(ArchiveStatus.ARCHIVED_NEAR_DATE, choose_capture(near, when), base)
@@ -57,12 +59,32 @@ def find_snapshot(url: str, date: str | None, fetch: ArchiveFetch, base: str) ->
         params = {**common, "limit": "-1", "fastLatest": "true"}  # no date to be near: the latest capture
     captures = _query(fetch, endpoint, params)
     if captures is None:
-        return ArchiveResult(ArchiveStatus.ARCHIVE_UNREACHABLE)
+        return ask_timegate(url, when, fetch, base)
     if not captures:
         return ArchiveResult(ArchiveStatus.NOT_ARCHIVED)
     if when is None:
         return _result(ArchiveStatus.ARCHIVED, max(captures, key=lambda c: c["timestamp"]), base)
     return _result(ArchiveStatus.ARCHIVED, choose_capture(captures, when), base)
+
+
+def ask_timegate(url: str, when: dt.datetime | None, fetch: ArchiveFetch, base: str) -> ArchiveResult:
+    """Fallback when CDX does not answer: BASE/web/<ts>/<url> redirects to the nearest capture (Memento
+    TimeGate behaviour). The redirect does not say the capture was a 200, so its raw form is fetched too."""
+    when = when or dt.datetime.now(dt.UTC)
+    answer = fetch.get_replay(f"{base}/web/{ts14(when)}/{url}", follow=False)
+    if answer.status == 404:
+        return ArchiveResult(ArchiveStatus.NOT_ARCHIVED)
+    location = answer.header("location") or ""
+    found = P.TIMEGATE_LOCATION.search(location)
+    if answer.status not in (301, 302, 303, 307, 308) or found is None:
+        return ArchiveResult(ArchiveStatus.ARCHIVE_UNREACHABLE)
+    timestamp, original = found.group(1), found.group(2)
+    check = fetch.get_replay(replay_url(base, timestamp, original, raw=True))
+    if not check.ok:
+        return ArchiveResult(ArchiveStatus.ARCHIVE_UNREACHABLE)  # no verdict on this capture; CDX was down
+    near = abs(_parse_ts(timestamp) - when) <= dt.timedelta(days=NEAR_DAYS)
+    status = ArchiveStatus.ARCHIVED_NEAR_DATE if near else ArchiveStatus.ARCHIVED
+    return _result(status, {"timestamp": timestamp, "original": original}, base)
 
 
 def choose_capture(captures: Sequence[Mapping[str, str]], when: dt.datetime) -> Mapping[str, str]:

@@ -18,8 +18,6 @@ MAX_LINE_JOINS = 4  # a URL longer than five printed lines is vanishingly rare; 
 ACCESS_DATE_REACH = 300  # characters between a URL and its access date; a note rarely puts more between
 DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-_HOST_OK = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$|^localhost$|^\[[0-9a-f:.]+\]$"
-                      r"|^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +55,7 @@ def collect_urls(sites: Iterable[UrlSite]) -> tuple[UrlRef, ...]:
 def split_paragraphs(text: str, first_line: int = 1) -> tuple[UrlSite, ...]:
     """Blank-line separated paragraphs as body sites (for inputs no extractor has structured)."""
     sites: list[UrlSite] = []
-    for match in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+    for match in P.PARAGRAPH.finditer(text):
         line = first_line + text.count("\n", 0, match.start())
         sites.append(UrlSite(match.group(0), Location.body(line)))
     return tuple(sites)
@@ -138,9 +136,9 @@ def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tupl
     alternates: list[str] = []
     url = written
     if "\n" in url:
-        joined = re.sub(r"[ \t]*\n[ \t]*", "", url)
-        if re.search(r"-[ \t]*\n", url):
-            alternates.append(re.sub(r"-[ \t]*\n[ \t]*", "", url))
+        joined = P.LINE_BREAK.sub("", url)
+        if P.HYPHEN_LINE_BREAK.search(url):
+            alternates.append(P.HYPHEN_LINE_BREAK.sub("", url))
             repairs.append("line break (after a hyphen) inside the URL")
         else:
             repairs.append("line break inside the URL")
@@ -150,9 +148,9 @@ def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tupl
         repairs.append("PDF artefacts (ligature, soft hyphen or invisible character)")
         url = cleaned
         alternates = [P.INVISIBLES.sub("", unicodedata.normalize("NFKC", a)) for a in alternates]
-    if re.search(r"\s", url):
-        url = re.sub(r"\s+", "%20", url.strip())
-        alternates = [re.sub(r"\s+", "%20", a.strip()) for a in alternates]
+    if P.WHITESPACE.search(url):
+        url = P.WHITESPACE.sub("%20", url.strip())
+        alternates = [P.WHITESPACE.sub("%20", a.strip()) for a in alternates]
         repairs.append("spaces inside the URL")
     url, scheme_repair = _repair_scheme(url)
     alternates = [_repair_scheme(a)[0] for a in alternates]
@@ -176,7 +174,7 @@ def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tupl
 
 
 def _repair_scheme(url: str) -> tuple[str, str | None]:
-    if re.match(r"(?i)www\d{0,3}\.", url):
+    if P.BARE_WWW.match(url):
         return "http://" + url, "missing scheme"
     match = P.SCHEME_TYPO.match(url)
     if match is None:
@@ -196,7 +194,7 @@ def _describe_entity_damage(url: str) -> str:
     m = P.ENTITY_MOJIBAKE.search(query)
     if m is None:
         return "HTML entity damage"
-    rest = re.match(r"[A-Za-z0-9_.\-]*=", query[m.end():])
+    rest = P.PARAMETER_NAME.match(query, m.end())
     tail = rest.group(0) if rest else ""
     return f"HTML entity damage: '{m.group(1)}{tail}' was '&{P.ENTITY_MOJIBAKE_TABLE[m.group(1)]}{tail}'"
 
@@ -224,7 +222,7 @@ def normalise_url(url: str) -> str | None:
         host = host.encode("idna").decode("ascii")
     except UnicodeError:
         return None
-    if not _HOST_OK.match(host):
+    if not P.HOST_NAME.match(host):
         return None
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     if parts.username:

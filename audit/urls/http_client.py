@@ -213,20 +213,24 @@ class Fetcher:
                 self.archive_stopped.set()
         return answer
 
-    def get_replay(self, url: str) -> Answer:
-        """An archived page, paced like the public archive wants replays paced."""
+    def get_replay(self, url: str, *, follow: bool = True) -> Answer:
+        """An archived page, paced like the public archive wants replays paced. follow=False shows where a
+        TimeGate redirects (its Location names the nearest capture); such answers are not cached."""
         if self.replay_limiter:
             self.replay_limiter.acquire()
-        return self.get(url)
+        if follow:
+            return self.get(url)
+        return self._with_retries("GET", url, retries=0, max_bytes=1024, follow=False)
 
     def _with_retries(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
-                      retries: int | None = None, archive: bool = False, max_bytes: int = 0) -> Answer:
+                      retries: int | None = None, archive: bool = False, max_bytes: int = 0,
+                      follow: bool = True) -> Answer:
         answer = Answer(url, error="other")
         retries = self._config.max_retries if retries is None else retries
         for attempt in range(retries + 1):
             if archive and self.archive_limiter:
                 self.archive_limiter.acquire()
-            answer = self._once(method, url, params=params, max_bytes=max_bytes)
+            answer = self._once(method, url, params=params, max_bytes=max_bytes, follow=follow)
             retryable = answer.status in RETRY_STATUSES or answer.error == "timeout"
             if not retryable or attempt == retries:
                 break
@@ -243,7 +247,8 @@ class Fetcher:
             self._sleep(wait)
         return answer
 
-    def _once(self, method: str, url: str, *, params: Mapping[str, str] | None, max_bytes: int) -> Answer:
+    def _once(self, method: str, url: str, *, params: Mapping[str, str] | None, max_bytes: int,
+              follow: bool = True) -> Answer:
         head_session, get_session = self._thread_sessions()
         timeout = (self._config.connect_timeout, self._config.read_timeout)
         try:
@@ -253,7 +258,7 @@ class Fetcher:
                     response = head_session.request("HEAD", url, params=params, timeout=timeout,
                                                     allow_redirects=True, **extra)
                     return self._answer(url, response, b"")
-                return self._get(get_session, url, params, timeout, max_bytes)
+                return self._get(get_session, url, params, timeout, max_bytes, follow)
         except requests.exceptions.TooManyRedirects as exc:
             return Answer(url, error="redirect-loop", detail=str(exc)[:200])
         except requests.exceptions.SSLError as exc:
@@ -269,9 +274,9 @@ class Fetcher:
             return Answer(url, error="other", detail=str(exc)[:200])
 
     def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: tuple[float, float],
-             max_bytes: int) -> Answer:
+             max_bytes: int, follow: bool = True) -> Answer:
         """GET at most `max_bytes` of the body; the truncated answer is what the cache keeps."""
-        cache = self._backend
+        cache = self._backend if follow else None  # the cache key does not say whether redirects were followed
         key = None
         if cache is not None:
             key = cache.create_key(session.prepare_request(requests.Request("GET", url, params=params)))
@@ -279,7 +284,8 @@ class Fetcher:
                 cached = cache.get_response(key)
                 if cached is not None and not cached.is_expired:
                     return self._answer(url, cached, cached.content or b"", from_cache=True)
-        response = session.request("GET", url, params=params, timeout=timeout, stream=True)
+        response = session.request("GET", url, params=params, timeout=timeout, stream=True,
+                                   allow_redirects=follow)
         body = bytearray()
         deadline = time.monotonic() + 2 * self._config.read_timeout  # read timeout is per socket read
         try:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from audit.urls import url_patterns as P
+
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
 SHINGLE = 5  # word 5-grams: long enough that shared boilerplate words alone do not look alike
-# "not found" in the languages of the papers audited; matched in <title>/<h1> or in a short page.
-NOT_FOUND = re.compile(
-    r"\b404\b|not\s+found|page\s+(?:does\s+not|doesn['’]t)\s+exist|no\s+longer\s+(?:exists|available)"
-    r"|page\s+introuvable|n['’]existe\s+pas|nicht\s+gefunden|existiert\s+nicht|no\s+encontrad[ao]"
-    r"|no\s+existe|non\s+trovat[ao]|non\s+esiste|не\s+найден", re.IGNORECASE)
 SHORT_PAGE = 500  # characters of text; an error page says little, a long article may mention "404"
 
 
@@ -55,7 +51,7 @@ class _Extractor(HTMLParser):
 def extract_page_text(body: bytes, content_type: str | None = None) -> PageText:
     """Title, first-level headings and visible text, lowercased with whitespace collapsed."""
     charset = "utf-8"
-    if content_type and (m := re.search(r"charset=([\w.-]+)", content_type, re.IGNORECASE)):
+    if content_type and (m := P.CHARSET.search(content_type)):
         charset = m.group(1)
     try:
         html = body.decode(charset, errors="replace")
@@ -73,8 +69,8 @@ def extract_page_text(body: bytes, content_type: str | None = None) -> PageText:
 
 def looks_like_error_page(page: PageText) -> bool:
     """Content cue for a soft 404: 'not found' in the title or heading, or in a page with little text."""
-    return bool(NOT_FOUND.search(page.title) or NOT_FOUND.search(page.headings)
-                or (len(page.text) < SHORT_PAGE and NOT_FOUND.search(page.text)))
+    return bool(P.NOT_FOUND.search(page.title) or P.NOT_FOUND.search(page.headings)
+                or (len(page.text) < SHORT_PAGE and P.NOT_FOUND.search(page.text)))
 
 
 def sequence_ratio(a: str, b: str) -> float:

@@ -101,3 +101,30 @@ ACCESS_DATES: tuple[re.Pattern[str], ...] = (
 )
 # Between an access phrase and its date: ":", "[", "(", spaces.
 ACCESS_GAP = re.compile(r"[\s:\[(,]*")
+
+# ---- collecting (collect.py) --------------------------------------------------------------------
+
+# A paragraph: text up to a blank line.
+PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+HYPHEN_LINE_BREAK = re.compile(r"-[ \t]*\n[ \t]*")
+WHITESPACE = re.compile(r"\s+")
+BARE_WWW = re.compile(r"www\d{0,3}\.", re.IGNORECASE)
+PARAMETER_NAME = re.compile(r"[A-Za-z0-9_.\-]*=")
+# A host after IDNA encoding: DNS labels, localhost, an IPv6 literal or a dotted IPv4 address.
+HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$|^localhost$|^\[[0-9a-f:.]+\]$"
+                      r"|^\d{1,3}(?:\.\d{1,3}){3}$")
+
+# ---- archive (archive.py) -----------------------------------------------------------------------
+
+# Where a TimeGate redirect points: …/web/20110905093000/http://x.org/ (optionally with a flag like id_).
+TIMEGATE_LOCATION = re.compile(r"/web/(\d{14})(?:[a-z]{2}_)?/(.+)$")
+
+# ---- page text (page_text.py) -------------------------------------------------------------------
+
+# "not found" in the languages of the papers audited; matched in <title>/<h1> or in a short page.
+NOT_FOUND = re.compile(
+    r"\b404\b|not\s+found|page\s+(?:does\s+not|doesn['’]t)\s+exist|no\s+longer\s+(?:exists|available)"
+    r"|page\s+introuvable|n['’]existe\s+pas|nicht\s+gefunden|existiert\s+nicht|no\s+encontrad[ao]"
+    r"|no\s+existe|non\s+trovat[ao]|non\s+esiste|не\s+найден", re.IGNORECASE)
+CHARSET = re.compile(r"charset=([\w.-]+)", re.IGNORECASE)
