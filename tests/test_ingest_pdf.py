@@ -198,3 +198,37 @@ def test_pdf_named_txt_is_read_as_pdf(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(article(tmp_path / "a.pdf").read_bytes())
     assert ingest(path).format == "pdf"
+
+
+LEFT = ("The first column opens the argument about production in the northern provinces and continues "
+        "for a while with enough words to wrap over many lines of the narrow column on the left side of "
+        "the page, so that the gutter between the columns is plain to see for anyone who looks at it. "
+        "It goes on about the office that gathered the figures, the years they cover and the regions they "
+        "leave out, and about the doubts that remain over the method used to estimate the area under "
+        "cultivation. It ends here with a final sentence of its own.")
+RIGHT = ("The second column picks up the thread with the evidence on prices and seizures, again with "
+         "enough words to wrap over many lines of the narrow column on the right side of the page, and "
+         "it goes on to weigh those figures against the reports of the customs services of the neighbouring "
+         "countries and the estimates of independent researchers, before it too ends with a complete "
+         "sentence that closes the paragraph.")
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    pdf = fpdf.FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=14)
+    pdf.set_xy(15, 15)
+    pdf.cell(180, 8, "A Title Across Both Columns")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(15, 30)
+    pdf.multi_cell(85, 5, LEFT)
+    pdf.set_xy(110, 30)
+    pdf.multi_cell(85, 5, RIGHT)
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    doc = ingest(path)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "A Title Across Both Columns"
+    assert paragraphs[1] == " ".join(LEFT.split())
+    assert paragraphs[2] == " ".join(RIGHT.split())

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from statistics import median
 
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
+from audit.ingest.pdf_columns import page_segments
+from audit.ingest.pdf_geometry import Glyph, Page, group_lines
+
+__all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
 
 SUPERSCRIPT_SIZE = 0.85  # a marker's size is at most this share of its line's body size
 SUPERSCRIPT_RISE = 0.15  # ... and its bottom sits at least this share of the body size above the baseline
@@ -28,24 +32,6 @@ MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, foote
 POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
-
-
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    number: int
-    width: float
-    height: float
-    glyphs: tuple[Glyph, ...]
 
 
 Token = str | int  # text, or the number of a note marker
@@ -77,25 +63,6 @@ class NoteBlock:
 class Layout:
     paragraphs: tuple[tuple[Token, ...], ...]
     notes: tuple[NoteBlock, ...]
-
-
-def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
-    return min(a_bottom, b_bottom) - max(a_top, b_top)
-
-
-def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
-    """Glyphs that overlap vertically form one line (a raised marker overlaps its line)."""
-    lines: list[tuple[float, float, list[Glyph]]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
-        height = max(glyph.bottom - glyph.top, 0.1)
-        if lines:
-            top, bottom, members = lines[-1]
-            if _overlap(top, bottom, glyph.top, glyph.bottom) >= 0.4 * min(height, bottom - top):
-                members.append(glyph)
-                lines[-1] = (min(top, glyph.top), max(bottom, glyph.bottom), members)
-                continue
-        lines.append((glyph.top, glyph.bottom, [glyph]))
-    return [members for _, _, members in lines]
 
 
 def _body_size(glyphs: Sequence[Glyph]) -> float:
@@ -253,29 +220,40 @@ def _ends_sentence(parts: list[Token]) -> bool:
     return last.rstrip().endswith(_SENTENCE_END)
 
 
+def _page_lines(page: Page) -> list[list[TextLine]]:
+    """The page's lines, per column segment, in reading order."""
+    segments = [[build_line(page.number, group) for group in group_lines(glyphs)] for glyphs in page_segments(page)]
+    return [[line for line in segment if line.tokens] for segment in segments]
+
+
 def lay_out(pages: Sequence[Page]) -> Layout:
-    all_glyphs = [g for p in pages for g in p.glyphs]
-    body_size = _body_size(all_glyphs)
-    raw = {p.number: [build_line(p.number, group) for group in group_lines(p.glyphs)] for p in pages}
-    kept = drop_running_heads(pages, {n: [ln for ln in lines if ln.tokens] for n, lines in raw.items()})
-    body_by_page: list[tuple[int, list[TextLine]]] = []
+    body_size = _body_size([g for p in pages for g in p.glyphs])
+    segmented = {p.number: _page_lines(p) for p in pages}
+    kept = drop_running_heads(pages, {n: [ln for seg in segs for ln in seg] for n, segs in segmented.items()})
+    kept_ids = {id(line) for lines in kept.values() for line in lines}
+    body_segments: list[list[TextLine]] = []
     foot_by_page: list[tuple[int, list[TextLine]]] = []
     for page in pages:
-        body, foot = split_foot(kept[page.number], body_size)
-        body_by_page.append((page.number, body))
-        foot_by_page.append((page.number, foot))
-    gaps = [b.top - a.bottom for _, lines in body_by_page for a, b in zip(lines, lines[1:], strict=False)
+        foot_lines: list[TextLine] = []
+        for segment in segmented[page.number]:
+            body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size)
+            if body:
+                body_segments.append(body)
+            foot_lines.extend(foot)
+        foot_by_page.append((page.number, foot_lines))
+    gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
             if b.top > a.bottom]
-    usual_gap = median(gaps) if gaps else body_size * 0.3
-    right = max((ln.x1 for _, lines in body_by_page for ln in lines), default=0.0)
+    # The lower quartile: headings and paragraph breaks widen many gaps in a short document.
+    usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else body_size * 0.3
     paragraphs: list[list[Token]] = []
     previous: TextLine | None = None
-    for _, lines in body_by_page:
-        for line in lines:
+    for segment in body_segments:
+        right = max(ln.x1 for ln in segment)  # the column's right edge
+        for position, line in enumerate(segment):
             heading = line.size > HEADING_SIZE * body_size
             new = previous is None or heading or previous.size > HEADING_SIZE * body_size
             if previous is not None and not new:
-                if line.page != previous.page:
+                if position == 0:  # a new page or column continues the paragraph unless a sentence ended
                     new = _ends_sentence(paragraphs[-1])
                 else:
                     gap = line.top - previous.bottom

@@ -1,0 +1,87 @@
+"""Two-column pages: find the gutter and give the glyphs back in reading order. Pure, like `pdf_layout`.
+
+A gutter is a vertical band near the middle of the page that almost no text line crosses. Lines that do
+cross it (a title, an abstract, a full-width heading or foot note) are "spanning"; the others are split
+at the gutter. Reading order: spanning lines above the columns, the left column, the right column, then
+the remaining spanning lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from audit.ingest.pdf_geometry import Glyph, Page, group_lines
+
+GUTTER_ZONE = (0.3, 0.7)  # share of the page width where a gutter may lie
+MIN_GUTTER_WIDTH = 6.0  # points
+MAX_CROSSING_SHARE = 0.15  # a gutter may be crossed by at most this share of the page's lines
+MIN_LINES = 12  # fewer lines than this: not enough evidence for columns
+MIN_COLUMN_SHARE = 0.3  # each column must hold text on at least this share of the page's lines
+COLUMN_START_SLACK = 20.0  # points: right-column lines start this close to the gutter
+
+
+def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, float] | None:
+    """(left, right) x of the widest band in the middle zone crossed by few lines, or None."""
+    if len(lines) < MIN_LINES or width <= 0:
+        return None
+    lo, hi = int(GUTTER_ZONE[0] * width), int(GUTTER_ZONE[1] * width)
+    crossings = [0] * (hi - lo + 1)
+    for line in lines:
+        covered = set()
+        for glyph in line:
+            if glyph.text.strip():
+                covered.update(range(max(int(glyph.x0), lo), min(int(glyph.x1), hi) + 1))
+        # the spaces between words of one line cover the band as well
+        ordered = sorted(line, key=lambda g: g.x0)
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            if right.x0 - left.x1 < 2 * max(left.size, right.size):
+                covered.update(range(max(int(left.x1), lo), min(int(right.x0), hi) + 1))
+        for x in covered:
+            crossings[x - lo] += 1
+    limit = MAX_CROSSING_SHARE * len(lines)
+    best: tuple[int, int] | None = None
+    start = None
+    for i, count in enumerate([*crossings, limit + 1]):
+        if count <= limit and start is None:
+            start = i
+        elif count > limit and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
+        return None
+    left_edge, right_edge = float(lo + best[0]), float(lo + best[1])
+    # Short lines on a one-column page leave a band empty too; real columns have text on both sides and
+    # a right column whose lines start at the gutter.
+    with_left = sum(1 for line in lines if any(g.x1 <= left_edge and g.text.strip() for g in line))
+    starts = [min((g.x0 for g in line if g.x0 >= right_edge and g.text.strip()), default=None) for line in lines]
+    with_right = sum(1 for x in starts if x is not None and x <= right_edge + COLUMN_START_SLACK)
+    needed = MIN_COLUMN_SHARE * len(lines)
+    if with_left < needed or with_right < needed:
+        return None
+    return left_edge, right_edge
+
+
+def page_segments(page: Page) -> list[list[Glyph]]:
+    """The page's glyphs in reading-order groups: one group on a single-column page."""
+    rows = group_lines(page.glyphs)
+    gutter = find_gutter(rows, page.width)
+    if gutter is None:
+        return [list(page.glyphs)]
+    left_edge, right_edge = gutter
+    middle = (left_edge + right_edge) / 2
+    spanning: list[list[Glyph]] = []
+    left: list[Glyph] = []
+    right: list[Glyph] = []
+    for row in rows:
+        if any(g.x0 < right_edge and g.x1 > left_edge and g.text.strip() for g in row):
+            spanning.append(row)
+            continue
+        for glyph in row:
+            (left if glyph.x1 <= middle else right).append(glyph)
+    if not left or not right:
+        return [list(page.glyphs)]
+    columns_top = min(g.top for g in left + right)
+    above = [g for row in spanning if min(g.top for g in row) < columns_top for g in row]
+    below = [g for row in spanning if min(g.top for g in row) >= columns_top for g in row]
+    return [group for group in (above, left, right, below) if group]
