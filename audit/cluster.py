@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from audit.matching import record_names, surnames_match, title_key, titles_match, years_of
+from audit.matching import record_names, surnames_match, title_key, title_keys_match, years_of
 from audit.models import Citation, ParsedReference, Work
 from audit.persons import PersonName
 from audit.resolve import Resolution
@@ -36,26 +36,33 @@ class Record:
     title: str
     years: frozenset[str]
     interview: bool
+    container: str  # folded container title, compared when titles differ slightly
 
 
 def make_record(ref: str, line: int, parsed_type: str, fields: dict, text: str) -> Record:
     return Record(ref=ref, line=line, type=parsed_type, fields=fields, text=text, names=record_names(fields),
                   title=title_key(str(fields.get("title", ""))),
                   years=frozenset(years_of(str(fields.get("date", "")))),
-                  interview=parsed_type == "interview" or "interview" in text.lower()[:200])
+                  interview=parsed_type == "interview" or "interview" in text.lower()[:200],
+                  container=title_key(str(fields.get("container-title", ""))))
 
 
 def _blocking_keys(record: Record) -> set[str]:
-    keys = set()
-    words = [w for w in record.title.split() if w not in _STOP_WORDS]
-    for word in words[:2]:
-        keys.add("t:" + word[:BLOCK_PREFIX])
-    if words:
-        keys.add("t:" + max(words, key=len)[:BLOCK_PREFIX])
+    """Keys that two descriptions of one work share even with a typo in the name or in the title:
+    surname + first title word, surname + year, and the first two title words + year."""
+    words = [w[:BLOCK_PREFIX] for w in record.title.split() if w not in _STOP_WORDS]
+    year = min(record.years) if record.years else ""
+    first_title = words[0] if words else ""
+    keys = {f"t:{' '.join(words[:2])}:{year}"} if words else set()
+    surnames = set()
     for name in record.names[:1]:
-        for alias in {name.key, name.inverted_guess} | set(name.aliases):
-            if alias:
-                keys.add("a:" + fold(alias)[:BLOCK_PREFIX - 1])
+        surnames |= {fold(alias)[:BLOCK_PREFIX - 1] for alias in {name.key, name.inverted_guess} | set(name.aliases)
+                     if alias}
+    for surname in surnames:
+        keys.add(f"a:{surname}:{first_title}")
+        keys.add(f"y:{surname}:{year}")
+    if not keys:
+        keys.add("x:" + record.text[:BLOCK_PREFIX].lower())
     return keys
 
 
@@ -70,9 +77,8 @@ def same_work(a: Record, b: Record) -> bool:
     if a.title == b.title and len(a.title.split()) >= MIN_WORDS_IDENTICAL_TITLE:
         return True  # the same long title is the same work even when the author is written differently
     same_names = bool(a.names and b.names) and any(surnames_match(x, y) for x in a.names for y in b.names)
-    container_a, container_b = (title_key(str(r.fields.get("container-title", ""))) for r in (a, b))
-    corroborated = same_names and bool(a.years & b.years) and bool(container_a) and container_a == container_b
-    if not titles_match(a.title, b.title, corroborated=corroborated):
+    corroborated = same_names and bool(a.years & b.years) and bool(a.container) and a.container == b.container
+    if not title_keys_match(a.title, b.title, corroborated=corroborated):
         return False
     if a.names and b.names:
         return surnames_match(a.names[0], b.names[0]) or any(

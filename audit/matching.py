@@ -45,10 +45,14 @@ def short_title_matches(short: str, full: str) -> bool:
 
 
 def titles_match(a: str | None, b: str | None, *, corroborated: bool = False) -> bool:
-    """Two full titles of one work: typos, case, a dropped subtitle; never different numbers.
+    """Two full titles of one work: typos, case, a dropped subtitle; never different numbers."""
+    return title_keys_match(title_key(a), title_key(b), corroborated=corroborated)
+
+
+def title_keys_match(x: str, y: str, *, corroborated: bool = False) -> bool:
+    """`titles_match` on keys already made by `title_key`.
 
     `corroborated`: author, year and container already agree, so a replaced word is tolerated."""
-    x, y = title_key(a), title_key(b)
     if not x or not y:
         return False
     if _DIGITS.findall(x) != _DIGITS.findall(y) and not (x.startswith(y) or y.startswith(x)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from audit.parse.names import is_corporate
 from audit.textnorm import fold
@@ -29,10 +29,10 @@ class PersonName:
     corporate: bool
     aliases: frozenset[str]  # folded forms that name the same person or body
     inverted_guess: str = ""  # folded first word of "Surname Given" written without its comma
+    key: str = field(default="", compare=False)  # folded surname, computed once
 
-    @property
-    def key(self) -> str:
-        return fold(self.surname)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", fold(self.surname))
 
 
 def _initials(given: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
@@ -23,6 +24,7 @@ def normalise_punctuation(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@lru_cache(maxsize=1 << 16)  # names and titles repeat across a bibliography; folding is the hot spot
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free, single-spaced: for comparing, never for display."""
     text = strip_accents(normalise_punctuation(_MARKUP.sub("", text))).casefold()

@@ -46,12 +46,16 @@ NO_BIBLIOGRAPHY = Bibliography(None, None, None, (), ())
 
 
 def heading_title(text: str) -> str:
+    if len(text) > MAX_HEADING_CHARS * 2:
+        return text.strip()  # far too long for a heading: skip the (backtracking) decoration pattern
     match = HEADING_DECORATION.match(text)
     return (match.group("title") if match else text).strip().strip("*_#: ").strip()
 
 
 def looks_like_heading(text: str) -> bool:
     stripped = text.strip()
+    if len(stripped) > MAX_HEADING_CHARS * 2 or stripped.count(" ") > MAX_HEADING_WORDS + 2:
+        return False  # cheap checks first: most lines are far too long to be headings
     title = heading_title(stripped)
     if not title or len(title) > MAX_HEADING_CHARS or len(title.split()) > MAX_HEADING_WORDS:
         return False
@@ -81,7 +85,8 @@ def _find_heading(blocks: Sequence[Block]) -> int | None:
     """Index of the last bibliography heading followed by reference-like paragraphs."""
     chosen = None
     for i, block in enumerate(blocks):
-        if len(block.lines) != 1 or not BIBLIOGRAPHY_HEADING.match(heading_title(block.text)):
+        if (len(block.lines) != 1 or len(block.text) > MAX_HEADING_CHARS
+                or not BIBLIOGRAPHY_HEADING.match(heading_title(block.text))):
             continue
         first = i + 1
         while first < len(blocks) and len(blocks[first].lines) == 1 and looks_like_heading(blocks[first].text):

@@ -118,3 +118,5 @@ ABBREVIATION = re.compile(r"(?:\b(?:p|pp|vol|vols|no|nos|ed|eds|trans|chap|ch|ar
                           r"dept|univ|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
                           r"no|vs|viz|etc|approx|ca|c|S|Bd|Hrsg|Aufl|hg|éd|dir|coll|trad)"
                           r"|\b[A-Z]|\b[A-Z]\.[A-Z])\.$", re.IGNORECASE)
+# Characters that open or close quotes, brackets or *italics*, or that separate citations and sentences
+STRUCTURAL = re.compile(r'[“”«»„()\[\]"*.;,]')

@@ -18,6 +18,7 @@ from audit.extract.patterns import (
     PINPOINT,
     QUOTED_TITLE,
     SIGNAL,
+    STRUCTURAL,
     SUPRA,
     URL_LIKE,
     YEAR,
@@ -40,14 +41,19 @@ class Segment:
     target_note: int | None = None  # for supra/infra/cross-ref "note N"
 
 
-def _depth_walk(text: str):
-    """Yield (index, char, at_top_level) outside quotes, brackets and *italics*."""
+def _depth_walk(text: str, separators: str):
+    """Yield (index, char, at_top_level) for each separator, tracking quotes, brackets and *italics*.
+
+    Only characters that change the depth or may separate are visited (a regex finds them), which
+    keeps long notes cheap."""
     stack: list[str] = []
     straight_open = False
     italic_open = False
-    for i, ch in enumerate(text):
-        top = not stack and not straight_open and not italic_open
-        yield i, ch, top
+    for match in STRUCTURAL.finditer(text):
+        ch = match.group()
+        i = match.start()
+        if ch in separators:
+            yield i, ch, not stack and not straight_open and not italic_open
         if ch == '"':
             straight_open = not straight_open
         elif ch == "*":
@@ -61,13 +67,12 @@ def _depth_walk(text: str):
 def _split_top_level(text: str, separators: str, sentence: bool) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     begin = 0
-    for i, ch, top in _depth_walk(text):
-        if not top or ch not in separators:
+    for i, _, top in _depth_walk(text, separators):
+        if not top:
             continue
         if sentence:
-            rest = text[i + 1:]
-            if not rest.startswith(" ") or not rest.lstrip()[:1] or not (
-                    rest.lstrip()[0].isupper() or rest.lstrip()[0] in "\"“*_<"):
+            rest = text[i + 1:i + 3]
+            if not rest.startswith(" ") or len(rest) < 2 or not (rest[1].isupper() or rest[1] in "\"“*_<"):
                 continue
             if ABBREVIATION.search(text[max(begin, i - 12):i + 1]):
                 continue
@@ -139,8 +144,8 @@ def _segment(note_text: str, start: int, end: int) -> Segment | None:
     if signal and not IBID.match(text):
         start += signal.end()
         text = text[signal.end():]
-    short_form = _kind(text)[0] not in ("full", "short")
-    if not short_form and not _is_citation_like(text):
+    kind, target = _kind(text)
+    if kind in ("full", "short") and not _is_citation_like(text):
         embedded = None
         for match in EMBEDDED_SIGNAL.finditer(text):
             if _is_citation_like(text[match.end():]):
@@ -150,8 +155,8 @@ def _segment(note_text: str, start: int, end: int) -> Segment | None:
             return None
         start += embedded.end()
         text = text[embedded.end():]
+        kind, target = _kind(text.rstrip())
     text = text.rstrip()
-    kind, target = _kind(text)
     return Segment(text=text, start=start, end=start + len(text), kind=kind,
                    signal=signal.group(0).strip() if signal else None, pinpoint=find_pinpoint(text),
                    target_note=target)

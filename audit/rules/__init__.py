@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from audit.findings import Finding, Severity
+from audit.rules import claims as claim_rules
 from audit.rules import coverage, names, short_forms, variants
 from audit.rules import notes as note_rules
+from audit.rules import style as style_rules
 from audit.rules.context import AuditContext
 
 
@@ -36,6 +38,10 @@ RULES: tuple[Rule, ...] = (
     Rule("short-form-unresolved", Severity.WARNING, short_forms.check_unresolved),
     Rule("short-form-ambiguous", Severity.WARNING, short_forms.check_ambiguous),
     Rule("page-out-of-range", Severity.WARNING, short_forms.check_page_ranges),
+    Rule("bibliography-order", Severity.INFO, style_rules.check_bibliography_order),
+    Rule("name-format", Severity.INFO, style_rules.check_name_format),
+    Rule("style-inconsistent", Severity.INFO, style_rules.check_style_inconsistent),
+    Rule("unsupported-claim", Severity.INFO, claim_rules.check_unsupported_claim),
 )
 
 
