@@ -27,7 +27,7 @@ def generate(seed: int = 0) -> str:
             for k in range(n - 4, n + 1):
                 name = rng.choice(SURNAMES)
                 if k % 3 == 0:
-                    note = "Ibid., p. %d." % rng.randint(1, 300)
+                    note = f"Ibid., p. {rng.randint(1, 300)}."
                 else:
                     note = (f"{name[0]}. {name}, “Title {k} of a study”, *Journal {k % 50}*, vol. {k % 30}, "
                             f"no. {k % 4 + 1}, {rng.randint(1950, 2020)}, p. {rng.randint(1, 300)}.")
