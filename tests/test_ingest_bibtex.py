@@ -123,7 +123,7 @@ def test_empty_bib_is_refused(tmp_path):
                   "pages": "1--9", "publisher": "Press", "address": "Paris", "year": "2001"},
                  "Smith, J. (2001). Chapter. In Big Book ed. Ed, E., pp. 1–9. Paris: Press.", id="chapter"),
     pytest.param({"title": "Web page", "url": "https://x.org/a_b", "urldate": "2020-01-02"},
-                 "Web page. <https://x.org/a_b>. Accessed 2020-01-02.", id="web"),
+                 "(n.d.). Web page. <https://x.org/a_b>. Accessed 2020-01-02.", id="web"),
     pytest.param({"author": "{World Bank}", "title": "Report", "institution": "WB", "year": "2019",
                   "doi": "10.1/abc"}, "World Bank (2019). Report. WB. doi:10.1/abc.", id="corporate-doi"),
 ])

@@ -226,9 +226,8 @@ def render_entry(entry: SourceEntry) -> str:
         parts.append(_names(entry.fields["author"]))
     elif "editor" in entry.fields:
         parts.append(_names(entry.fields["editor"]) + " (ed.)")
-    year = f.get("year") or f.get("date")
-    if year:
-        parts.append(f"({year})")
+    # "n.d." as citation styles print it: an undated entry still reads as a reference.
+    parts.append(f"({f.get('year') or f.get('date') or 'n.d.'})")
     head = " ".join(parts)
     pieces = [head] if head else []
     if "title" in f:

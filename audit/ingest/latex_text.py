@@ -12,45 +12,19 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from audit.ingest.latex_macros import (
+    ACCENTS,
+    DROP_WITH_ARGUMENTS,
+    FOOTNOTES,
+    ITALIC,
+    KEEP_ARGUMENT,
+    RAW_ENVIRONMENTS,
+    SKIPPED_ENVIRONMENTS,
+    SPACES,
+    SWITCHES,
+    SYMBOLS,
+)
 from audit.ingest.patterns import LATEX_CITE_COMMAND, LATEX_NAME
-
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a",
-            "k": "\u0328", "d": "\u0323", "b": "\u0331"}
-_SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł",
-            "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "ldots": "…", "dots": "…", "textendash": "–",
-            "textemdash": "—", "S": "§", "P": "¶", "LaTeX": "LaTeX", "TeX": "TeX", "copyright": "©",
-            "textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
-            "guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "&": "&", "%": "%",
-            "#": "#", "_": "_", "$": "$", "{": "{", "}": "}", "textasciitilde": "~", "textbar": "|",
-            "quad": " ", "qquad": " ", "enspace": " ", "item": "", "noindent": "", "centering": "",
-            "maketitle": "", "tableofcontents": "", "printbibliography": "", "newpage": "", "clearpage": "",
-            "par": "", "medskip": "", "bigskip": "", "smallskip": "", "hline": "", "relax": "",
-            "today": "", "footnotemark": ""}
-# Font and size switches print nothing.
-_SWITCHES = frozenset({"bfseries", "itshape", "em", "it", "bf", "sc", "scshape", "rm", "sf", "tt", "mdseries",
-                       "upshape", "normalfont", "slshape", "rmfamily", "sffamily", "ttfamily", "tiny", "scriptsize",
-                       "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge", "raggedright",
-                       "raggedleft", "sloppy", "frenchspacing", "protect"})
-_SPACES = {"\\": " ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "/": "", "-": ""}
-# Macros whose only argument is printed as is; italic ones are marked *x* as the Markdown reader sees titles.
-_KEEP_ARGUMENT = frozenset({"emph", "textbf", "textrm", "textsf", "texttt", "textsc", "textup", "textnormal",
-                            "mbox", "hbox", "textmd", "underline", "uline", "enquote", "section", "subsection",
-                            "subsubsection", "chapter", "paragraph", "subparagraph", "part", "title", "caption",
-                            "author", "date", "textsuperscript", "MakeUppercase", "uppercase", "url", "nolinkurl",
-                            "path", "foreignlanguage", "textlatin", "mkbibquote", "hyphenation"})
-_ITALIC = frozenset({"textit", "textsl", "mkbibemph"})
-_DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace": 1, "hspace": 1,
-                        "includegraphics": 1, "bibliographystyle": 1, "usepackage": 1, "documentclass": 1,
-                        "setlength": 2, "addtolength": 2, "thispagestyle": 1, "pagestyle": 1, "newcommand": 2,
-                        "renewcommand": 2, "providecommand": 2, "input": 1, "include": 1, "index": 1,
-                        "setcounter": 2, "addcontentsline": 3, "graphicspath": 1, "hypersetup": 1,
-                        "definecolor": 3, "color": 1, "pagenumbering": 1, "linespread": 1, "geometry": 1,
-                        "DeclareFieldFormat": 2, "ExecuteBibliographyOptions": 1, "newenvironment": 3,
-                        "fontsize": 2, "selectfont": 0, "bibliography": 1, "addbibresource": 1, "nocite": 1}
-_FOOTNOTES = frozenset({"footnote", "endnote", "sidenote", "footnotetext"})
-_SKIPPED_ENVIRONMENTS = frozenset({"comment", "figure*", "tikzpicture", "verbatim*"})
-_RAW_ENVIRONMENTS = frozenset({"verbatim", "lstlisting", "minted"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,25 +244,25 @@ def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
     match = LATEX_NAME.match(src, pos + 1)
     if match is None:
         symbol = src[pos + 1:pos + 2]
-        if symbol in _ACCENTS:
+        if symbol in ACCENTS:
             return _accent(state, symbol, pos + 2, stop, out)
-        if symbol in _SPACES:
-            out.write(_SPACES[symbol] if symbol != "\\" else " ")
+        if symbol in SPACES:
+            out.write(SPACES[symbol] if symbol != "\\" else " ")
             return pos + 2
-        out.write(_SYMBOLS.get(symbol, symbol))
+        out.write(SYMBOLS.get(symbol, symbol))
         return pos + 2
     name, after = match.group("name"), match.end()
     base = name.rstrip("*")
-    if base in _ACCENTS and len(base) == 1:
+    if base in ACCENTS and len(base) == 1:
         return _accent(state, base, after, stop, out)
-    if base in _SYMBOLS or base in _SWITCHES:
-        out.write(_SYMBOLS.get(base, ""))
+    if base in SYMBOLS or base in SWITCHES:
+        out.write(SYMBOLS.get(base, ""))
         if src.startswith("{}", after):
             return after + 2
         while after < stop and src[after] in " \t":  # TeX swallows the spaces after a control word
             after += 1
         return after
-    if base in _FOOTNOTES:
+    if base in FOOTNOTES:
         return _footnote(state, pos, after, stop, out)
     if LATEX_CITE_COMMAND.match(base):
         return _cite(state, base, pos, after, stop, out)
@@ -298,14 +272,14 @@ def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
         return _environment(state, base, after, stop, out)
     if base in ("href",):
         return _href(state, pos, after, stop, out)
-    if base in _DROP_WITH_ARGUMENTS:
+    if base in DROP_WITH_ARGUMENTS:
         return _drop(state, base, after, stop, out)
-    if base in _KEEP_ARGUMENT or base in _ITALIC:
+    if base in KEEP_ARGUMENT or base in ITALIC:
         _, after = _optional(src, after, stop)  # \section[short]{long}
         arg = _required(state, after, stop)
         if arg is None:
             return after
-        mark = "*" if base in _ITALIC else ""
+        mark = "*" if base in ITALIC else ""
         out.write(mark)
         _convert(state, arg[0], arg[1], out)
         out.write(mark)
@@ -325,14 +299,14 @@ def _accent(state: _State, accent: str, pos: int, stop: int, out: _Out) -> int:
         inner = src[pos:pos + 1]
         end = pos + 1
     base = {"\\i": "i", "\\j": "j"}.get(inner, inner)
-    out.write(unicodedata.normalize("NFC", base + _ACCENTS[accent]) if base else "")
+    out.write(unicodedata.normalize("NFC", base + ACCENTS[accent]) if base else "")
     return end
 
 
 def _drop(state: _State, name: str, pos: int, stop: int, out: _Out) -> int:
     src = state.source
     _, pos = _optional(src, pos, stop)
-    for _ in range(_DROP_WITH_ARGUMENTS[name]):
+    for _ in range(DROP_WITH_ARGUMENTS[name]):
         if name in ("newcommand", "renewcommand", "providecommand") and src[pos:pos + 1] == "\\":
             name_match = LATEX_NAME.match(src, pos + 1)
             pos = name_match.end() if name_match else pos + 1
@@ -443,10 +417,10 @@ def _environment(state: _State, which: str, pos: int, stop: int, out: _Out) -> i
         arg2 = _required(state, after, stop)  # {widest label}
         _write_heading(out, "References")
         return arg2[1] + 1 if arg2 else after
-    if name in _SKIPPED_ENVIRONMENTS or name in _RAW_ENVIRONMENTS:
+    if name in SKIPPED_ENVIRONMENTS or name in RAW_ENVIRONMENTS:
         closing = src.find(f"\\end{{{name}}}", after, stop)
         end = stop if closing < 0 else closing + len(f"\\end{{{name}}}")
-        out.write(src[after:closing] if name in _RAW_ENVIRONMENTS and closing >= 0 else _newlines(src[after:end]))
+        out.write(src[after:closing] if name in RAW_ENVIRONMENTS and closing >= 0 else _newlines(src[after:end]))
         return end
     return after
 
