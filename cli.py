@@ -120,6 +120,23 @@ def _progress_bar() -> Callable[[int, int], None]:
     return show
 
 
+@cli.command()
+@click.argument("path")
+@click.option("-o", "--output", default=None, help="Write the .bib file here instead of printing it.")
+@click.option("--ascii", "ascii_only", is_flag=True, default=False,
+              help="Classic BibTeX: LaTeX escapes instead of UTF-8.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def bib(path: str, output: str | None, ascii_only: bool, debug: bool) -> None:
+    """Cleaned BibTeX of every work (cited or listed) in a document."""
+    from audit.commands import bib_command
+
+    def body() -> int:
+        return bib_command(path, _config(debug=debug), output=output, ascii=ascii_only, echo=_echo_out,
+                           warn=_echo_err)
+
+    _guarded(debug, body)
+
+
 def _parse_formats(formats: str | None) -> tuple[str, ...] | None:
     if formats is None:
         return None

@@ -6,12 +6,13 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
-from audit.pipeline import run_audit
+from audit.pipeline import export_works, run_audit
 from audit.render import RENDERERS
 from audit.render.html_report import render_index
 from audit.render.json_report import report_to_dict
@@ -98,3 +99,20 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
     if unreadable:
         return int(ExitCode.UNREADABLE_INPUT)
     return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))
+
+
+def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bool, echo: Echo, warn: Echo) -> int:
+    """Cleaned BibTeX of every work in one document, to a file or stdout."""
+    documents = expand_paths([path])
+    if len(documents) != 1:
+        raise UnreadableInput(f"{path}: give one document, not a directory of {len(documents)}")
+    report = run_audit(documents[0], replace(config, no_urls=True))
+    exported = export_works(report.works, ascii=ascii)
+    if output:
+        write_atomically(Path(output), exported.text)
+        warn(f"{documents[0]}: {len(report.works)} works -> {output}")
+    else:
+        echo(exported.text.rstrip("\n"))
+    for _, problem in exported.problems:
+        warn(f"{documents[0]}: {problem}")
+    return int(ExitCode.CLEAN)

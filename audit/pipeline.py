@@ -134,11 +134,12 @@ def _work_keys(items: Sequence[tuple[str, dict]]) -> tuple[str, ...]:
     return make_keys([ExportItem(kind, fields, "") for kind, fields in items])
 
 
-def _export(works: Sequence[Work]) -> BibExport:
+def export_works(works: Sequence[Work], *, ascii: bool = False) -> BibExport:
+    """Cleaned BibTeX of every work, cited or listed; `ascii` for classic BibTeX with LaTeX escapes."""
     items = [ExportItem(w.type, w.fields, f"work {w.id}" + (f" (bibliography entry {w.bibliography[0]})"
                                                             if w.bibliography else f" ({w.citations[0]})"
                                                             if w.citations else "")) for w in works]
-    return export_bibtex(items)
+    return export_bibtex(items, ascii=ascii)
 
 
 def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = default_parse,
@@ -174,7 +175,7 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
         wid = clustering.entry_work.get(entry.index)
         records.append(EntryRecord(entry, entry_fields[entry.index], wid, works[wid].key if wid else None,
                                    tuple(sorted(cited_by.get(wid or "", ())))))
-    exported = _export(clustering.works)
+    exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,
                         marker_count=len(notes.markers), body_citations=body_citations, bibliography=tuple(records),
                         sections=bib.sections, works=clustering.works, urls=urls.records, findings=findings,
