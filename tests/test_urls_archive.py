@@ -224,3 +224,20 @@ def test_timegate_fallback_when_cdx_is_down(httpserver: HTTPServer, tmp_path, ti
     record = audit_urls([cited(page)], config).records[0]
     assert record.archive.status is status
     assert record.archive.timestamp == timestamp
+
+
+def test_unreachable_archive_stops_lookups_instead_of_waiting_out_the_rate_limit(httpserver: HTTPServer,
+                                                                                 tmp_path) -> None:
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    httpserver.expect_request(re.compile(r"^/p\d+$")).respond_with_data("", status=404)
+    pages = [httpserver.url_for(f"/p{i}") for i in range(12)]
+    config = fast_config(tmp_path, no_archive=False, archive_url=f"http://127.0.0.1:{port}", archive_rate=1.0)
+    started = time.monotonic()
+    result = audit_urls([cited(p) for p in pages], config)
+    assert time.monotonic() - started < 6  # 12 lookups + 12 fallbacks at 1/s would take 20 s or more
+    assert {r.archive.status for r in result.records} == {ArchiveStatus.ARCHIVE_UNREACHABLE}
+    assert {r.status for r in result.records} == {UrlStatus.DEAD}

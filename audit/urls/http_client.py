@@ -43,6 +43,8 @@ RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # time-outs, which have no answer). A re-run within the expiry then makes no request.
 CACHEABLE_STATUSES = tuple(code for code in range(200, 500) if code not in (408, 429))
 READ_CHUNK = 16384
+UNREACHABLE_ERRORS = frozenset({"dns", "dns-temporary", "refused", "unreachable", "timeout"})
+ARCHIVE_FAILURES_BEFORE_STOP = 3  # one blip is possible; three in a row means the archive is out of reach
 
 SessionFactory = Callable[[], Any]
 
@@ -81,13 +83,17 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._clock, self._sleep = clock, sleep
 
-    def acquire(self) -> None:
+    def acquire(self, cancel: threading.Event | None = None) -> bool:
+        """Wait for this caller's slot; False when `cancel` was set meanwhile (stop waiting at once)."""
         with self._lock:
             now = self._clock()
             slot = max(now, self._next)
             self._next = slot + self._interval
         if slot > now:
+            if cancel is not None:
+                return not cancel.wait(slot - now)
             self._sleep(slot - now)
+        return cancel is None or not cancel.is_set()
 
     def pause(self, seconds: float) -> None:
         with self._lock:
@@ -132,6 +138,7 @@ class Fetcher:
         self.network_seen = threading.Event()  # set on the first HTTP answer: the network works
         self.archive_stopped = threading.Event()  # set when the archive's 429s outlast our patience
         self._archive_429_since: float | None = None
+        self._archive_failures = 0  # consecutive connection-level failures
         self._cache_file = resolve_cache_file(config) if session_factory is None else None
         self._backend: Any = None
         if self._cache_file is not None:
@@ -202,25 +209,39 @@ class Fetcher:
         if self.archive_stopped.is_set():
             return Answer(url, error="archive-stopped")
         answer = self._with_retries("GET", url, params=params, archive=True, max_bytes=4 * 1024 * 1024)
-        with self._lock:
-            if answer.status != 429:
-                self._archive_429_since = None
-            elif self._archive_429_since is None:
-                self._archive_429_since = time.monotonic()
-            elif time.monotonic() - self._archive_429_since > self._config.retry_after_max:
-                if not self.archive_stopped.is_set():
-                    log.warning("the web archive keeps refusing requests (HTTP 429); no more archive lookups")
-                self.archive_stopped.set()
+        self._note_archive_answer(answer)
         return answer
+
+    def _note_archive_answer(self, answer: Answer) -> None:
+        """Stop asking the archive after persistent 429s or a run of connection failures: without this, a
+        machine with no route to the archive would wait out the rate limit for every remaining URL."""
+        with self._lock:
+            if answer.error in UNREACHABLE_ERRORS:
+                self._archive_failures += 1
+                if self._archive_failures >= ARCHIVE_FAILURES_BEFORE_STOP and not self.archive_stopped.is_set():
+                    log.warning("the web archive cannot be reached (%s); no more archive lookups", answer.error)
+                    self.archive_stopped.set()
+                return
+            self._archive_failures = 0
+            if answer.status == 429:
+                if self._archive_429_since is None:
+                    self._archive_429_since = time.monotonic()
+                elif time.monotonic() - self._archive_429_since > self._config.retry_after_max:
+                    if not self.archive_stopped.is_set():
+                        log.warning("the web archive keeps refusing requests (HTTP 429); no more archive lookups")
+                    self.archive_stopped.set()
+            elif answer.status is not None and answer.status < 500:
+                self._archive_429_since = None  # a real answer: the archive serves us again
 
     def get_replay(self, url: str, *, follow: bool = True) -> Answer:
         """An archived page, paced like the public archive wants replays paced. follow=False shows where a
         TimeGate redirects (its Location names the nearest capture); such answers are not cached."""
-        if self.replay_limiter:
-            self.replay_limiter.acquire()
-        if follow:
-            return self.get(url)
-        return self._with_retries("GET", url, retries=0, max_bytes=1024, follow=False)
+        if self.archive_stopped.is_set() or (self.replay_limiter
+                                             and not self.replay_limiter.acquire(self.archive_stopped)):
+            return Answer(url, error="archive-stopped")
+        answer = self.get(url) if follow else self._with_retries("GET", url, retries=0, max_bytes=1024, follow=False)
+        self._note_archive_answer(answer)
+        return answer
 
     def _with_retries(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
                       retries: int | None = None, archive: bool = False, max_bytes: int = 0,
@@ -228,8 +249,8 @@ class Fetcher:
         answer = Answer(url, error="other")
         retries = self._config.max_retries if retries is None else retries
         for attempt in range(retries + 1):
-            if archive and self.archive_limiter:
-                self.archive_limiter.acquire()
+            if archive and self.archive_limiter and not self.archive_limiter.acquire(self.archive_stopped):
+                return Answer(url, error="archive-stopped")
             answer = self._once(method, url, params=params, max_bytes=max_bytes, follow=follow)
             retryable = answer.status in RETRY_STATUSES or answer.error == "timeout"
             if not retryable or attempt == retries:
