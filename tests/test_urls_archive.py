@@ -12,7 +12,8 @@ from audit.config import DEFAULT_ARCHIVE_URL, AuditConfig
 from audit.findings import Location
 from audit.urls import ArchiveStatus, UrlSite, UrlStatus, audit_urls
 from audit.urls.archive import choose_capture, parse_date
-from audit.urls.http_client import PUBLIC_ARCHIVE_RATE, RateLimiter, archive_rate
+from audit.urls.http_client import PUBLIC_ARCHIVE_RATE, archive_rate
+from audit.urls.limits import RateLimiter
 from tests.url_fakes import cdx_handler, fast_config, loopback_only  # noqa: F401  (autouse guard)
 
 ARTICLE = "<html><head><title>Report</title></head><body>" + "Drug routes through Central Asia. " * 40 + "</body>"

@@ -285,12 +285,12 @@ def test_retry_after_http_date() -> None:
     from datetime import UTC, datetime, timedelta
     from email.utils import format_datetime
 
-    from audit.urls.http_client import Answer, _retry_after
+    from audit.urls.limits import retry_after_seconds
 
     later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
-    assert 25 <= (_retry_after(Answer("u", status=429, headers={"retry-after": later})) or 0) <= 31
-    assert _retry_after(Answer("u", status=429, headers={"retry-after": "7"})) == 7.0
-    assert _retry_after(Answer("u", status=429, headers={"retry-after": "soon"})) is None
+    assert 25 <= (retry_after_seconds(later) or 0) <= 31
+    assert retry_after_seconds("7") == 7.0
+    assert retry_after_seconds("soon") is None
 
 
 def test_no_network_with_archive_off_uses_one_canary(tmp_path) -> None:

@@ -5,7 +5,6 @@ The only module that imports requests / requests_cache. Callers get frozen `Answ
 
 from __future__ import annotations
 
-import email.utils
 import errno
 import hashlib
 import logging
@@ -27,6 +26,7 @@ import requests_cache
 
 from audit import __version__
 from audit.config import DEFAULT_ARCHIVE_URL, AuditConfig
+from audit.urls.limits import RateLimiter, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -71,33 +71,6 @@ class Answer:
     @property
     def ok(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
-
-
-class RateLimiter:
-    """Token bucket shared by all threads; `pause` stops everyone after a 429."""
-
-    def __init__(self, rate: float, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        self._interval = 1.0 / rate
-        self._next = 0.0
-        self._lock = threading.Lock()
-        self._clock, self._sleep = clock, sleep
-
-    def acquire(self, cancel: threading.Event | None = None) -> bool:
-        """Wait for this caller's slot; False when `cancel` was set meanwhile (stop waiting at once)."""
-        with self._lock:
-            now = self._clock()
-            slot = max(now, self._next)
-            self._next = slot + self._interval
-        if slot > now:
-            if cancel is not None:
-                return not cancel.wait(slot - now)
-            self._sleep(slot - now)
-        return cancel is None or not cancel.is_set()
-
-    def pause(self, seconds: float) -> None:
-        with self._lock:
-            self._next = max(self._next, self._clock() + seconds)
 
 
 def resolve_cache_file(config: AuditConfig) -> Path:
@@ -255,7 +228,7 @@ class Fetcher:
             retryable = answer.status in RETRY_STATUSES or answer.error == "timeout"
             if not retryable or attempt == retries:
                 break
-            wait = _retry_after(answer) if answer.status in (429, 503) else None
+            wait = retry_after_seconds(answer.header("retry-after")) if answer.status in (429, 503) else None
             if wait is None and archive and answer.status == 429:
                 wait = self._config.retry_after_max  # the archive's 429 without Retry-After: pause everyone
             if wait is None:
@@ -378,18 +351,3 @@ def classify_connection_error(exc: BaseException) -> str:
     if "Connection refused" in text:
         return "refused"
     return "other"
-
-
-def _retry_after(answer: Answer) -> float | None:
-    """Retry-After in seconds (delta-seconds or an HTTP-date), or None."""
-    value = answer.header("retry-after")
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
