@@ -27,6 +27,9 @@ BIB_TRAILING = re.compile(r"[\s,]*")
 PAGE_SUFFIX = re.compile(r"^(?:pp?\.|pages?|S\.|at)?\s*(?P<pin>[0-9ivxlcIVXLC]+(?:\s?[-–—]+\s?[0-9ivxlcIVXLC]+)?)"
                          r"(?:\s?ff?\.)?$")
 
+# "[doe2010, p. 3]": a bracketed group (key citations as printed in notes)
+BRACKET_GROUP = re.compile(r"\[[^\[\]]*\]")
+
 # --- Pandoc citations in Markdown ---------------------------------------------------------------
 # "[see @smith2004, p. 12; @doe2010]" — a bracketed group holding at least one @key
 PANDOC_BRACKET_CITE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[\]]*?)\](?!\()")
