@@ -26,9 +26,12 @@ def _findings(r: UrlRecord, document_date: str | None) -> Iterator[Finding]:
                       f"'{_one_line(r.url)}' cannot be read as a URL" + (f" ({r.reason})" if r.reason else ""),
                       where, values, None)
     elif r.repairs:
+        repaired = r.repaired or r.normalised
+        others = [a for a in (r.normalised, *r.alternates) if a and a != repaired]
         yield Finding("url-malformed", Severity.WARNING,
-                      f"URL damaged in conversion: {'; '.join(r.repairs)}. Repaired: {r.repaired or r.normalised}",
-                      where, values, r.repaired or r.normalised)
+                      f"URL damaged in conversion: {'; '.join(r.repairs)}. Repaired: {repaired}"
+                      + (f" (other possible reading: {', '.join(others)})" if others else ""),
+                      where, values, repaired)
     snapshot = r.archive.snapshot if r.archive.status.has_snapshot else None
     if r.status in DEAD_RULES:
         rule, what = DEAD_RULES[r.status]

@@ -96,7 +96,7 @@ def _record(ref: UrlRef, checks: dict[str, CheckResult], archives: dict[str, Arc
         repaired = check.checked_url
     return UrlRecord(ref.written, ref.normalised, ref.accessed, check.status, check.http_status, check.final_url,
                      archives.get(ref.key, ArchiveResult(ArchiveStatus.NOT_CHECKED)), (ref.location,),
-                     ref.repairs, repaired, check.reason, drifts.get(ref.key))
+                     ref.repairs, repaired, check.reason, drifts.get(ref.key), ref.alternates)
 
 
 def url_record_to_dict(record: UrlRecord) -> dict[str, Any]:

@@ -169,8 +169,8 @@ def repair_url(written: str, *, wrapped: bool = False) -> tuple[str | None, tupl
         repairs.append("doubled slash in the path")
         collapsed = P.DOUBLED_SLASH.sub("/", split.path)
         alternates.append(urlunsplit(split._replace(path=collapsed)))
-    readings = [n for n in (normalise_url(a) for a in alternates) if n and n != normalised]
-    return normalised, tuple(repairs), tuple(dict.fromkeys(readings))
+    readings = tuple(dict.fromkeys(n for n in (normalise_url(a) for a in alternates) if n and n != normalised))
+    return normalised, tuple(repairs), readings
 
 
 def _repair_scheme(url: str) -> tuple[str, str | None]:

@@ -111,3 +111,4 @@ class UrlRecord:
     repaired: str | None = None  # the repair suggested to the author (may be an alternate that answered)
     reason: str = ""
     drift: Drift | None = None
+    alternates: tuple[str, ...] = ()  # other readings of a damaged URL (hyphen dropped, '//' collapsed)
