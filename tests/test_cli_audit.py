@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from cli import cli
 
 PAPER = ("A claim.¹ Another claim.²\n\n¹ J. Smith, *Water and Power*, London, Routledge, 2001, p. 3.\n\n"
-         "² Ibid., p. 4.\n\nBibliography\n\nSmith, John, *Water and Power*, London, Routledge, 2001.\n\n"
-         "Brown, Bob, *Unused Book*, Paris, Seuil, 1999.\n")
+         "² Ibid., p. 4.\n\nBibliography\n\nBrown, Bob, *Unused Book*, Paris, Seuil, 1999.\n\n"
+         "Smith, John, *Water and Power*, London, Routledge, 2001.\n")
 BROKEN = "A claim.¹ A gap.³\n\n¹ J. Smith, *Water*, London, 2001.\n\n³ K. Jones, *Fire*, Paris, 2002.\n"
 
 
