@@ -60,12 +60,15 @@ def _as_text(value) -> str:
 
 
 def _volume_entry(ctx: AuditContext, work: Work) -> int | None:
+    return volume_entry(ctx, str(work.fields.get("container-title", "")), exclude=work.bibliography)
+
+
+def volume_entry(ctx: AuditContext, container: str, exclude: tuple[int, ...] = ()) -> int | None:
     """The bibliography entry of the edited volume a chapter sits in, if the volume is listed."""
-    container = str(work.fields.get("container-title", ""))
     if not container:
         return None
     matches = [(index, parsed) for index, parsed in ctx.entry_fields.items()
-               if index not in work.bibliography and titles_match(container, str(parsed.fields.get("title", "")))]
+               if index not in exclude and titles_match(container, str(parsed.fields.get("title", "")))]
     exact = [i for i, p in matches if title_key(str(p.fields.get("title", ""))) == title_key(container)]
     books = [i for i, p in matches if p.type == "book"]
     for choice in (exact, books, [i for i, _ in matches]):

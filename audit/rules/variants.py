@@ -34,6 +34,11 @@ def _display(value: str) -> str:
 
 
 def check_title_variants(ctx: AuditContext) -> Iterator[Finding]:
+    yield from _work_title_variants(ctx)
+    yield from check_volume_title_variants(ctx)
+
+
+def _work_title_variants(ctx: AuditContext) -> Iterator[Finding]:
     for _, records in _members(ctx):
         reference = _reference(records)
         ref_title = str(reference.fields.get("title", ""))
@@ -52,6 +57,35 @@ def check_title_variants(ctx: AuditContext) -> Iterator[Finding]:
                 f"'{clean_title(title)}' vs '{clean_title(ref_title)}'.",
                 (ctx.locate(record.ref), ctx.locate(reference.ref)), (clean_title(title), clean_title(ref_title)),
                 clean_title(ref_title))
+
+
+def check_volume_title_variants(ctx: AuditContext) -> Iterator[Finding]:
+    """A chapter's book title against the listed volume's title ("…'s New Strategy" / "…'s Strategy")."""
+    from audit.rules.coverage import volume_entry
+
+    if ctx.clustering is None:
+        return
+    reported: set[tuple[str, int]] = set()
+    for records in ctx.clustering.members.values():
+        for record in records:
+            container = str(record.fields.get("container-title", ""))
+            if record.type != "chapter" or not container:
+                continue
+            index = volume_entry(ctx, container, exclude=tuple(
+                int(r.ref[1:]) for r in records if r.ref.startswith("e")))
+            volume_title = str(ctx.entry_fields[index].fields.get("title", "")) if index else ""
+            if not volume_title or _display(container) == _display(volume_title):
+                continue
+            if (_display(container), index) in reported:
+                continue
+            reported.add((_display(container), index))
+            case_only = fold(container) == fold(volume_title)
+            yield Finding(
+                "title-variant", Severity.INFO if case_only else Severity.WARNING,
+                f"The volume is called '{clean_title(container)}' in {ctx.describe(record.ref)} but "
+                f"'{clean_title(volume_title)}' in bibliography entry {index}.",
+                (ctx.locate(record.ref), ctx.locate(f"e{index}")), (clean_title(container), clean_title(volume_title)),
+                clean_title(volume_title))
 
 
 def check_date_variants(ctx: AuditContext) -> Iterator[Finding]:
