@@ -99,3 +99,11 @@ def test_field_variant_urls():
     entries = ['Agency, “Annual Report”, 2010, http://mirror.example.net/annual.pdf']
     found = findings(notes, entries, "field-variant")
     assert [f.values for f in found] == [("http://example.org/report.pdf", "http://mirror.example.net/annual.pdf")]
+
+
+def test_chapter_volume_title_differs_from_the_listed_volume():
+    notes = ['A. Kay, “Rivers”, in B. Lee (ed.), *Water and New Power*, London, Routledge, 2004, p. 3.']
+    entries = ['Kay, Ann, “Rivers”, in Bob Lee (ed.), *Water and New Power*, London, Routledge, 2004, pp. 1-9.',
+               'Lee, Bob (ed.), *Water and Power*, London, Routledge, 2004.']
+    found = findings(notes, entries, "title-variant")
+    assert [f.values for f in found] == [("Water and New Power", "Water and Power")]
