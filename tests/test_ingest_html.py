@@ -220,11 +220,34 @@ def test_reference_list_items_are_one_paragraph_each(tmp_path):
 </ol><h2>Further reading</h2><ul><li>Clark, C. (2003). Third. Paris: Seuil.</li></ul></body></html>"""
     doc = ingest(write(tmp_path, "refs.html", html))
     paragraphs = [p for p in doc.text.split("\n\n")]
-    assert "Adams, A. (2001). *First book*. London: Verso." in paragraphs
-    assert "Baker, B. (2002). Second article. *Journal* 3(2): 1–9. doi <https://doi.org/10.1/x>" in paragraphs
+    assert "1. Adams, A. (2001). *First book*. London: Verso." in paragraphs  # <ol> numbers as shown
+    assert "2. Baker, B. (2002). Second article. *Journal* 3(2): 1–9. doi <https://doi.org/10.1/x>" in paragraphs
+    assert "Clark, C. (2003). Third. Paris: Seuil." in paragraphs
 
 
 def test_html_without_notes_is_not_structured(tmp_path):
     doc = ingest(write(tmp_path, "plain.html", "<html><body><p>Just text, 12 things.</p></body></html>"))
     assert doc.text == "Just text, 12 things."
     assert not doc.structured_notes and doc.note_hints == ()
+
+
+def test_unlinked_superscripts_and_a_typed_notes_list_reach_the_text_extractor(tmp_path):
+    from audit.extract.notes import extract_notes
+
+    html = """<html><body><p>Production rose.<sup>1</sup> Prices fell.<sup>2</sup></p>
+<h2>Notes</h2><ol><li>UNODC, Illicit Drug Trends, 2008, p. 12.</li><li>Smith, History, 2004, p. 4.</li></ol>
+</body></html>"""
+    doc = ingest(write(tmp_path, "typed.html", html))
+    assert not doc.structured_notes
+    assert "Production rose.¹ Prices fell.²" in doc.text
+    assert "1. UNODC, Illicit Drug Trends, 2008, p. 12." in doc.text.split("\n")
+    notes = extract_notes(doc)
+    assert [(n.number, n.text) for n in notes.notes] == [(1, "UNODC, Illicit Drug Trends, 2008, p. 12."),
+                                                        (2, "Smith, History, 2004, p. 4.")]
+    assert [m.number for m in notes.markers] == [1, 2]
+
+
+def test_ordered_list_numbers_follow_start_and_value(tmp_path):
+    html = '<html><body><ol start="4"><li>Four</li><li>Five</li><li value="9">Nine</li><li>Ten</li></ol></body></html>'
+    doc = ingest(write(tmp_path, "list.html", html))
+    assert doc.text.split("\n\n") == ["4. Four", "5. Five", "9. Nine", "10. Ten"]

@@ -29,6 +29,7 @@ _BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
                          "figure", "address", "caption", "hr", "aside", "d-article", "d-title", "d-appendix",
                          "body", "center", "details", "summary"})
 # Back-links inside notes ("↩", "^ a b") are navigation, not note text.
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BACKLINK_CLASSES = ("footnote-back", "footnote-backref", "mw-cite-backlink", "reversefootnote", "fn-back")
 
 
@@ -166,10 +167,16 @@ def _walk_tag(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
     if tag.name == "br":
         walk.add(" ")
         return
+    text = tag.string
+    if tag.name == "sup" and text is not None and tag.find(True) is None and DIGITS.match(text.strip()):
+        # A bare <sup>3</sup> with no link: kept as ³ so the text extractor can pair it with a typed notes list.
+        walk.add(text.strip().translate(_SUPERSCRIPT))
+        return
     block = tag.name in _BLOCK_TAGS
     if block and not in_note:
         walk.breakline()
-    text = tag.string
+    if tag.name == "li" and not in_note and isinstance(tag.parent, Tag) and tag.parent.name == "ol":
+        walk.add(f"{_list_number(tag)}. ")  # numbered as the browser shows it: endnote lists keep their numbers
     if tag.name in ("i", "em") and text is not None and text.strip():
         # Italics mark titles for the reference parser, as in the Markdown and LaTeX readers.
         lead = " " if text[:1].isspace() else ""
@@ -186,6 +193,19 @@ def _walk_tag(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
             walk.add(" ")
         else:
             walk.breakline()
+
+
+def _list_number(item: Tag) -> int:
+    if str(item.get("value") or "").isdigit():
+        return int(str(item["value"]))
+    parent = item.parent
+    start = int(str(parent.get("start"))) if parent is not None and str(parent.get("start") or "").isdigit() else 1
+    number = start
+    for sibling in item.find_previous_siblings("li"):
+        if str(sibling.get("value") or "").isdigit():
+            return int(str(sibling["value"])) + number - start + 1
+        number += 1
+    return number
 
 
 def _note_pieces(target: Tag, marks: dict[int, NoteMark]) -> tuple[Piece, ...]:
