@@ -185,3 +185,15 @@ def test_benchmark_document_is_read_quickly(tmp_path):
     path = build_legal_docx(tmp_path / "legal.docx", notes=300)
     seconds, doc = time_ingest(path)
     assert len(doc.note_hints) == 300 and seconds < 2
+
+
+def test_hyperlink_fields_in_footnotes_keep_their_address(tmp_path):
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://www.unodc.org/report.pdf" </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("the report") +
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    body = [para(run("Claim."), fn_ref(2))]
+    notes = [note(2, run("See "), field, run(", accessed 3 May 2011."))]
+    doc = ingest(build_docx(tmp_path / "field.docx", body, notes))
+    assert [h.text for h in doc.note_hints] == [
+        "See the report <https://www.unodc.org/report.pdf>, accessed 3 May 2011."]

@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 
 from audit.errors import UnreadableInput
 from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
+from audit.ingest.patterns import DOCX_HYPERLINK_FIELD
 from audit.models import Document, UnreadablePart
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -126,6 +127,12 @@ def _inline(elem: ElementTree.Element, out: list, links: dict[str, str], numberi
             out.append(" ")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif tag == W + "instrText":
+            field = DOCX_HYPERLINK_FIELD.search(child.text or "")
+            if field:
+                out.append(("url", field.group("url")))
+        elif tag == W + "fldChar" and child.get(W + "fldCharType") == "end":
+            out.append(("fieldend", ""))
         elif tag in (FOOTNOTE_REF, ENDNOTE_REF):
             if numbering is not None:
                 out.append(numbering.mark("footnote" if tag == FOOTNOTE_REF else "endnote", child.get(W_ID, "")))
@@ -175,6 +182,24 @@ def _merge_italics(raw: list) -> list:
     return out
 
 
+def _resolve_fields(items: list) -> list:
+    """A HYPERLINK field's address after its shown text (`text <url>`), as for w:hyperlink elements."""
+    out: list = []
+    url: str | None = None
+    start = 0
+    for item in items:
+        if isinstance(item, tuple) and item[0] == "url":
+            url, start = item[1], len(out)
+        elif isinstance(item, tuple) and item[0] == "fieldend":
+            shown = "".join(p for p in out[start:] if isinstance(p, str))
+            if url and url.startswith(("http://", "https://", "ftp://")) and url not in shown:
+                out.append(f" <{url}>")
+            url = None
+        else:
+            out.append(item)
+    return out
+
+
 def _paragraphs(elem: ElementTree.Element) -> Iterator[ElementTree.Element]:
     """Every w:p in document order, through tables and content controls (not into a paragraph)."""
     for child in elem:
@@ -204,7 +229,7 @@ def _read_notes(archive: zipfile.ZipFile, kind: str) -> tuple[dict[str, str], Un
         for paragraph in _paragraphs(note):
             raw: list = []
             _inline(paragraph, raw, links, None)
-            parts.append("".join(p for p in _merge_italics(raw) if isinstance(p, str)))
+            parts.append("".join(p for p in _resolve_fields(_merge_italics(raw)) if isinstance(p, str)))
         notes[note_id] = " ".join(" ".join(parts).split())
     return notes, None
 
@@ -232,7 +257,7 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
     for paragraph in _paragraphs(body_elem if body_elem is not None else root):
         raw: list = []
         _inline(paragraph, raw, links, numbering)
-        raw_paragraphs.append(_merge_italics(raw))
+        raw_paragraphs.append(_resolve_fields(_merge_italics(raw)))
     footnotes, foot_problem = _read_notes(archive, "footnote") if numbering.footnotes else ({}, None)
     endnotes, end_problem = _read_notes(archive, "endnote") if numbering.endnotes else ({}, None)
     problems = [p for p in (foot_problem, end_problem) if p is not None]

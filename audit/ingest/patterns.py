@@ -59,6 +59,10 @@ LATEX_NAME = re.compile(r"(?P<name>[A-Za-z@]+\*?)")
 LATEX_CITE_COMMAND = re.compile(r"^(?:[Pp]aren|[Tt]ext|[Ff]oot|[Aa]uto|[Ss]mart|[Ss]uper|[Ff]ull|foot[Ff]ull)?"
                                 r"[Cc]ite(?:p|t|alp|alt|author|year|yearpar|title|url|date|text)?$")
 
+# --- DOCX -------------------------------------------------------------------------------------
+# a field code 'HYPERLINK "https://x.org/a" \o "tip"' (internal links use \l "bookmark" and do not match)
+DOCX_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"(?P<url>[^"]+)"')
+
 # --- PDF --------------------------------------------------------------------------------------
 # "12", "- 12 -", "xiv", "Page 3", "3 / 12", "3 of 12": a page number standing alone
 BARE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
