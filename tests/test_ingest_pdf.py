@@ -232,3 +232,18 @@ def test_two_columns_are_read_one_after_the_other(tmp_path):
     assert paragraphs[0] == "A Title Across Both Columns"
     assert paragraphs[1] == " ".join(LEFT.split())
     assert paragraphs[2] == " ".join(RIGHT.split())
+
+
+def test_link_annotations_keep_their_address(tmp_path):
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 30)
+    pdf.write(6, "See ")
+    pdf.write(6, "the annual report", link="https://www.unodc.org/wdr2008.pdf")
+    pdf.write(6, " and https://example.org/shown", link="https://example.org/shown")
+    pdf.write(6, " for details.")
+    path = tmp_path / "links.pdf"
+    pdf.output(str(path))
+    assert ingest(path).text == ("See the annual report <https://www.unodc.org/wdr2008.pdf> and "
+                                 "https://example.org/shown for details.")

@@ -19,6 +19,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from audit.errors import UnreadableInput
 from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
+from audit.ingest.pdf_geometry import Link
 from audit.ingest.pdf_layout import Glyph, Layout, Page, Token, lay_out
 from audit.models import Document, UnreadablePart
 
@@ -43,6 +44,11 @@ def _glyphs(page) -> tuple[Glyph, ...]:
                  for c in page.chars if c.get("upright", True) and c["text"])
 
 
+def _links(page) -> tuple[Link, ...]:
+    return tuple(Link(str(h["uri"]), float(h["x0"]), float(h["x1"]), float(h["top"]), float(h["bottom"]))
+                 for h in page.hyperlinks if h.get("uri"))
+
+
 def read_pages(path: str, data: bytes) -> tuple[list[Page], list[UnreadablePart]]:
     pages: list[Page] = []
     problems: list[UnreadablePart] = []
@@ -62,7 +68,7 @@ def read_pages(path: str, data: bytes) -> tuple[list[Page], list[UnreadablePart]
             raise UnreadableInput(f"{path}: the PDF's page tree is damaged ({type(exc).__name__})") from exc
         for number, page in enumerate(page_list, start=1):
             try:
-                pages.append(Page(number, float(page.width), float(page.height), _glyphs(page)))
+                pages.append(Page(number, float(page.width), float(page.height), _glyphs(page), _links(page)))
             except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError,
                     AttributeError) as exc:
                 if _is_encryption_error(exc):

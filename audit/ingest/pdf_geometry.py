@@ -17,11 +17,23 @@ class Glyph:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link annotation: where it sits on the page and the address it opens."""
+
+    uri: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     number: int
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
+    links: tuple[Link, ...] = ()
 
 
 def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:

@@ -19,7 +19,7 @@ from statistics import median
 
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
 from audit.ingest.pdf_columns import page_segments
-from audit.ingest.pdf_geometry import Glyph, Page, group_lines
+from audit.ingest.pdf_geometry import Glyph, Link, Page, group_lines
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
 
@@ -70,8 +70,26 @@ def _body_size(glyphs: Sequence[Glyph]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def build_line(page: int, glyphs: Sequence[Glyph]) -> TextLine:
+def _link_ends(ordered: Sequence[Glyph], links: Sequence[Link]) -> dict[int, str]:
+    """Glyph index -> address, for the last glyph under each link whose address the line does not show."""
+    if not links:
+        return {}
+    shown = "".join(g.text for g in ordered)
+    top, bottom = min(g.top for g in ordered), max(g.bottom for g in ordered)
+    ends: dict[int, str] = {}
+    for link in links:
+        if min(bottom, link.bottom) - max(top, link.top) < 0.5 * (bottom - top):
+            continue
+        inside = [i for i, g in enumerate(ordered) if link.x0 <= (g.x0 + g.x1) / 2 <= link.x1]
+        bare = link.uri.split("://", 1)[-1].rstrip("/")
+        if inside and bare not in shown and link.uri.startswith(("http://", "https://", "ftp://")):
+            ends[inside[-1]] = link.uri
+    return ends
+
+
+def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -> TextLine:
     ordered = sorted(glyphs, key=lambda g: g.x0)
+    link_ends = _link_ends(ordered, links)
     size = _body_size(ordered)
     baseline = median([g.bottom for g in ordered if g.size >= 0.9 * size] or [g.bottom for g in ordered])
     tokens: list[Token] = []
@@ -93,7 +111,7 @@ def build_line(page: int, glyphs: Sequence[Glyph]) -> TextLine:
             text += raised.translate(_SUPERSCRIPT_DIGITS)  # an exponent (10²) or ordinal, not a marker
         raised = ""
 
-    for glyph in ordered:
+    for index, glyph in enumerate(ordered):
         gap = glyph.x0 - previous.x1 if previous else 0.0
         is_raised = (glyph.size <= SUPERSCRIPT_SIZE * size and glyph.bottom < baseline - SUPERSCRIPT_RISE * size
                      and glyph.text.strip() != "")
@@ -108,6 +126,9 @@ def build_line(page: int, glyphs: Sequence[Glyph]) -> TextLine:
             raised += glyph.text
         else:
             text += glyph.text
+        if index in link_ends:
+            flush_raised()
+            text += f" <{link_ends[index]}>"  # the address behind "the annual report", for the URL stage
         previous = glyph
     flush_raised()
     if text:
@@ -222,7 +243,8 @@ def _ends_sentence(parts: list[Token]) -> bool:
 
 def _page_lines(page: Page) -> list[list[TextLine]]:
     """The page's lines, per column segment, in reading order."""
-    segments = [[build_line(page.number, group) for group in group_lines(glyphs)] for glyphs in page_segments(page)]
+    segments = [[build_line(page.number, group, page.links) for group in group_lines(glyphs)]
+                for glyphs in page_segments(page)]
     return [[line for line in segment if line.tokens] for segment in segments]
 
 
