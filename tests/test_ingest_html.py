@@ -251,3 +251,9 @@ def test_ordered_list_numbers_follow_start_and_value(tmp_path):
     html = '<html><body><ol start="4"><li>Four</li><li>Five</li><li value="9">Nine</li><li>Ten</li></ol></body></html>'
     doc = ingest(write(tmp_path, "list.html", html))
     assert doc.text.split("\n\n") == ["4. Four", "5. Five", "9. Nine", "10. Ten"]
+
+
+def test_deeply_nested_unclosed_tags_are_read(tmp_path):
+    html = "<html><body>" + "<font>word " * 3000 + "</body></html>"
+    doc = ingest(write(tmp_path, "old.html", html))
+    assert doc.text.split() == ["word"] * 3000

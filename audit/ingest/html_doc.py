@@ -133,28 +133,45 @@ def _find_notes(soup: BeautifulSoup) -> tuple[dict[int, NoteMark], list[tuple[Ta
     return marks, targets
 
 
-def _walk(node: Tag, walk: _Walk, *, in_note: bool = False) -> None:
-    for child in node.children:
-        if isinstance(child, Comment | Doctype | ProcessingInstruction):
-            continue
-        if isinstance(child, NavigableString):
-            walk.add(str(child))
-            continue
-        if not isinstance(child, Tag) or _is_boilerplate(child) or (in_note and _is_backlink(child)):
-            continue
-        _walk_tag(child, walk, in_note=in_note)
+def _own_text(tag: Tag) -> str | None:
+    """The tag's text when it holds exactly one string (bs4's `.string` recurses, and deep pages are real)."""
+    if len(tag.contents) == 1 and isinstance(tag.contents[0], NavigableString) \
+            and not isinstance(tag.contents[0], Comment):
+        return str(tag.contents[0])
+    return None
 
 
-def _walk_tag(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
+def _walk(root: Tag, walk: _Walk, *, in_note: bool = False) -> None:
+    """Visit the tree in document order with an explicit stack: old HTML nests unclosed tags thousands deep."""
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(root.contents)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            _leave(node, walk, in_note=in_note)  # type: ignore[arg-type]
+            continue
+        if isinstance(node, Comment | Doctype | ProcessingInstruction):
+            continue
+        if isinstance(node, NavigableString):
+            walk.add(str(node))
+            continue
+        if not isinstance(node, Tag) or _is_boilerplate(node) or (in_note and _is_backlink(node)):
+            continue
+        if _enter(node, walk, in_note=in_note):
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+
+
+def _enter(tag: Tag, walk: _Walk, *, in_note: bool) -> bool:
+    """Handle a tag on the way in; True when its children are to be walked."""
     mark = walk.marks.get(id(tag))
     if mark is not None:
         walk.add(mark)
-        return
+        return False
     if tag.name == "d-cite":
         keys = tuple(k.strip() for k in str(tag.get("key") or "").split(",") if k.strip())
         if keys:
             walk.add(KeyMark(keys, "d-cite"))
-        return
+        return False
     if tag.name == "d-footnote" and not in_note:
         number = walk.next_inline
         walk.next_inline += 1
@@ -163,32 +180,34 @@ def _walk_tag(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
         pieces = [p for para in note_walk.finish() for p in [*para, " "]]
         walk.inline_notes.append(NoteText(number, str(number), tuple(pieces)))
         walk.add(NoteMark(str(number), number))
-        return
+        return False
     if tag.name == "br":
         walk.add(" ")
-        return
-    text = tag.string
-    if tag.name == "sup" and text is not None and tag.find(True) is None and DIGITS.match(text.strip()):
+        return False
+    text = _own_text(tag)
+    if tag.name == "sup" and text is not None and DIGITS.match(text.strip()):
         # A bare <sup>3</sup> with no link: kept as ³ so the text extractor can pair it with a typed notes list.
         walk.add(text.strip().translate(_SUPERSCRIPT))
-        return
-    block = tag.name in _BLOCK_TAGS
-    if block and not in_note:
-        walk.breakline()
-    if tag.name == "li" and not in_note and isinstance(tag.parent, Tag) and tag.parent.name == "ol":
-        walk.add(f"{_list_number(tag)}. ")  # numbered as the browser shows it: endnote lists keep their numbers
+        return False
     if tag.name in ("i", "em") and text is not None and text.strip():
         # Italics mark titles for the reference parser, as in the Markdown and LaTeX readers.
         lead = " " if text[:1].isspace() else ""
         trail = " " if text[-1:].isspace() else ""
         walk.add(f"{lead}*{text.strip()}*{trail}")
-        return
-    _walk(tag, walk, in_note=in_note)
+        return False
+    if tag.name in _BLOCK_TAGS and not in_note:
+        walk.breakline()
+    if tag.name == "li" and not in_note and isinstance(tag.parent, Tag) and tag.parent.name == "ol":
+        walk.add(f"{_list_number(tag)}. ")  # numbered as the browser shows it: endnote lists keep their numbers
+    return True
+
+
+def _leave(tag: Tag, walk: _Walk, *, in_note: bool) -> None:
     if tag.name == "a":
         href = str(tag.get("href") or "").strip()
         if href.startswith(("http://", "https://", "ftp://")) and tag.get_text(strip=True) != href:
             walk.add(f" <{href}>")
-    if block:
+    if tag.name in _BLOCK_TAGS:
         if in_note:
             walk.add(" ")
         else:
