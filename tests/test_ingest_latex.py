@@ -206,3 +206,10 @@ def test_missing_bib_file_and_broken_entry(tmp_path):
 ])
 def test_latex_to_text(source, expected):
     assert latex_to_text(source) == expected
+
+
+def test_included_files_are_reported_not_silently_dropped(tmp_path):
+    doc = ingest(write(tmp_path, "book.tex", "\\documentclass{book}\n\\begin{document}\n\\include{chapter1}\n"
+                                            "Text.\n\\end{document}\n"))
+    assert [(p.reason, p.line) for p in doc.parts_unreadable] == [
+        ("\\include{chapter1} was not followed: included files are not read (audit them separately)", 3)]

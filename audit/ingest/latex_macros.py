@@ -31,7 +31,7 @@ ITALIC = frozenset({"textit", "textsl", "mkbibemph"})
 DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace": 1, "hspace": 1,
                         "includegraphics": 1, "bibliographystyle": 1, "usepackage": 1, "documentclass": 1,
                         "setlength": 2, "addtolength": 2, "thispagestyle": 1, "pagestyle": 1, "newcommand": 2,
-                        "renewcommand": 2, "providecommand": 2, "input": 1, "include": 1, "index": 1,
+                        "renewcommand": 2, "providecommand": 2, "input": 1, "include": 1, "subfile": 1, "index": 1,
                         "setcounter": 2, "addcontentsline": 3, "graphicspath": 1, "hypersetup": 1,
                         "definecolor": 3, "color": 1, "pagenumbering": 1, "linespread": 1, "geometry": 1,
                         "DeclareFieldFormat": 2, "ExecuteBibliographyOptions": 1, "newenvironment": 3,
@@ -39,3 +39,4 @@ DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace":
 FOOTNOTES = frozenset({"footnote", "endnote", "sidenote", "footnotetext"})
 SKIPPED_ENVIRONMENTS = frozenset({"comment", "figure*", "tikzpicture", "verbatim*"})
 RAW_ENVIRONMENTS = frozenset({"verbatim", "lstlisting", "minted"})
+INCLUDES = frozenset({"input", "include", "subfile"})

@@ -16,6 +16,7 @@ from audit.ingest.latex_macros import (
     ACCENTS,
     DROP_WITH_ARGUMENTS,
     FOOTNOTES,
+    INCLUDES,
     ITALIC,
     KEEP_ARGUMENT,
     RAW_ENVIRONMENTS,
@@ -317,6 +318,10 @@ def _drop(state: _State, name: str, pos: int, stop: int, out: _Out) -> int:
             break
         if name in ("bibliography", "addbibresource"):
             state.bib_files.extend((part.strip(), pos) for part in src[arg[0]:arg[1]].split(",") if part.strip())
+        if name in INCLUDES:
+            # Another file's text is not read here; say so rather than audit a document with a hole in it.
+            state.problems.append(Problem(f"\\{name}{{{src[arg[0]:arg[1]].strip()}}} was not followed: included "
+                                          "files are not read (audit them separately)", pos))
         if name == "nocite":
             keys = tuple(k.strip() for k in src[arg[0]:arg[1]].split(",") if k.strip())
             state.cites.append(Cite("nocite", keys, None, None, out.length, out.length, not state.body_only))
