@@ -189,6 +189,7 @@ class Citation:
     key: str | None = None
     work: str | None = None
     antecedent: str | None = None
+    form: str | None = None  # "author-date" or "numeric" for body citations that point at the reference list
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from audit.bibtex_export import BibExport, ExportItem, export_bibtex, make_keys
 from audit.cluster import cluster_works
 from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
+from audit.extract.body_citations import BodyCitation, extract_body_citations
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, YEAR
 from audit.extract.segments import split_citations
@@ -60,17 +61,27 @@ def segment_notes(notes: NoteExtraction) -> list[Citation]:
     return citations
 
 
-def segment_sources(sources: Sequence[SourceLine], first: int = 1) -> list[Citation]:
-    citations: list[Citation] = []
+def segment_body(sources: Sequence[SourceLine], body: Sequence[BodyCitation]) -> list[Citation]:
+    """Figure sources and running-text citations, numbered b.1, b.2 … in reading order."""
+    found: list[tuple[int, Citation]] = []
     for source in sources:
-        for seg in split_citations(source.text) or []:
-            citations.append(Citation(id=f"b.{first + len(citations)}", kind=seg.kind, text=seg.text,
-                                      span=source.span, note=None, pinpoint=seg.pinpoint))
-    return citations
+        for seg in split_citations(source.text):
+            found.append((source.span.start, Citation(id="", kind=seg.kind, text=seg.text, span=source.span,
+                                                      note=None, pinpoint=seg.pinpoint)))
+    for cite in body:
+        if cite.form == "numeric":
+            found += [(cite.span.start, Citation(id="", kind="key", text=cite.text, span=cite.span, note=None,
+                                                 key=str(n), form="numeric")) for n in cite.numbers]
+        else:
+            fields = {"author": cite.names, "date": cite.year or ""}
+            found.append((cite.span.start, Citation(id="", kind="short", text=cite.text, span=cite.span, note=None,
+                                                    fields=fields, pinpoint=cite.pinpoint, form="author-date")))
+    found.sort(key=lambda pair: pair[0])
+    return [replace(c, id=f"b.{k}") for k, (_, c) in enumerate(found, start=1)]
 
 
 def parse_citations(citations: Sequence[Citation], parse: ParseFn) -> list[Citation]:
-    todo = [c for c in citations if c.kind in _PARSED_KINDS]
+    todo = [c for c in citations if c.kind in _PARSED_KINDS and c.form is None]
     parsed = dict(zip((c.id for c in todo), parse([c.text for c in todo], "note"), strict=True))
     out = []
     for citation in citations:
@@ -147,7 +158,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     bib = extract_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
-    citations = parse_citations(segment_notes(notes) + segment_sources(sources), parse)
+    body = extract_body_citations(notes.body_lines, bib.entries, numeric_markers_are_notes=notes.style == "bracket")
+    citations = parse_citations(segment_notes(notes) + segment_body(sources, body), parse)
     entry_fields = parse_entries(bib.entries, parse)
     entries = [(e.index, entry_fields[e.index], e.text) for e in bib.entries]
     citations, resolutions = resolve_short_forms(citations, [n.number for n in notes.notes], entries)

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from audit.extract.patterns import ENTRY_LABEL
 from audit.matching import authors_match, record_names, short_title_matches, years_of
 from audit.models import Citation, ParsedReference
+from audit.persons import names_of
 from audit.shortforms import ShortForm, read_short_form
 
 Status = Literal["resolved", "unresolved", "ambiguous"]
@@ -96,6 +98,22 @@ class _Resolver:
         else:
             self._repeat(citation, before[0], f"the only citation in note {previous_note}")
 
+    def _reference_list(self, citation: Citation) -> None:
+        """Author-date and numbered citations point at the reference list, not at an earlier citation."""
+        if citation.form == "numeric":
+            found = [index for index, _, text in self.entries if _label_number(text) == citation.key]
+        else:
+            short = ShortForm(names_of(tuple(citation.fields.get("author", ()))), None,
+                              str(citation.fields.get("date", "")) or None, False)
+            found = [index for index, parsed, text in self.entries if _matches_author_date(short, text, parsed)]
+        if len(found) == 1:
+            self._record(citation, "resolved", None, "it names one entry of the reference list", entry=found[0])
+        elif found:
+            self._record(citation, "ambiguous", None, f"{len(found)} reference-list entries match it",
+                         tuple(f"e{i}" for i in found))
+        else:
+            self._record(citation, "unresolved", None, "no reference-list entry matches it")
+
     def _named(self, citation: Citation) -> None:
         short = read_short_form(citation.text)
         pool = self.full
@@ -136,7 +154,9 @@ class _Resolver:
     def run(self, citations: Sequence[Citation], note_order: Sequence[int]) -> None:
         previous_of = {n: (note_order[i - 1] if i else None) for i, n in enumerate(note_order)}
         for citation in sorted(citations, key=_order):
-            if citation.kind == "full":
+            if citation.form is not None:
+                self._reference_list(citation)
+            elif citation.kind == "full":
                 self.target[citation.id] = citation.id
                 self.full.append(citation)
             elif citation.kind in _REPEATS_PREVIOUS:
@@ -148,6 +168,24 @@ class _Resolver:
             if citation.note is not None:
                 self.by_note.setdefault(citation.note, []).append(citation)
 
+
+
+def _label_number(entry_text: str) -> str | None:
+    match = ENTRY_LABEL.match(entry_text)
+    return match.group("label").strip("[].") if match else None
+
+
+def _matches_author_date(short: ShortForm, text: str, parsed: ParsedReference) -> bool:
+    """"Smith 2004a" names the entry by Smith dated 2004 (and lettered a, when letters are used)."""
+    year = (short.year or "").replace(" ", "")
+    digits = year[:4]
+    if not authors_match(short.authors, record_names(parsed.fields)):
+        return False
+    if year.startswith("n.d"):
+        return not years_of(str(parsed.fields.get("date", "")))
+    if digits not in years_of(str(parsed.fields.get("date", ""))) | years_of(text[:200]):
+        return False
+    return len(year) == 4 or f"{digits}{year[4:]}" in text.replace(" ", "")
 
 
 def citation_target(citation: Citation) -> int | None:

@@ -120,3 +120,22 @@ ABBREVIATION = re.compile(r"(?:\b(?:p|pp|vol|vols|no|nos|ed|eds|trans|chap|ch|ar
                           r"|\b[A-Z]|\b[A-Z]\.[A-Z])\.$", re.IGNORECASE)
 # Characters that open or close quotes, brackets or *italics*, or that separate citations and sentences
 STRUCTURAL = re.compile(r'[“”«»„()\[\]"*.;,]')
+
+# --- citations in the body text ---------------------------------------------------------------
+_SURNAME = r"(?:(?:van|von|de|da|di|del|der|le|la|al-)\s?)?[A-ZÀ-ÞĀ-Ž][\w'’\-]+"
+_NAMES = (rf"{_SURNAME}(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?")
+_YEAR_SUFFIX = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\."
+_LOCATOR = r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?"
+# "(Smith 2004, 12)", "(see Smith and Jones, 2004: 3-4)" — one piece of a parenthesis split on ";"
+AUTHOR_DATE_PIECE = re.compile(rf"^\s*(?:(?:see|see also|e\.g\.,?|cf\.|i\.e\.,?|vgl\.|voir)\s+)?"
+                               rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR_SUFFIX}){_LOCATOR}\s*$", re.IGNORECASE)
+# "Smith and Jones (2004, p. 3)" in running text
+AUTHOR_DATE_NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR_SUFFIX}){_LOCATOR}\)")
+PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")
+# "[3]", "[3, 5]", "[3-5, 8]" numeric references
+NUMERIC_CITATION = re.compile(r"\[(?P<numbers>\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
+# Capitalised words that precede a year without being names: "(June 2004)", "(In 2004)"
+NOT_A_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december|spring|summer|autumn|fall|winter|in|since|from|until|by|before|after|"
+                        r"between|during|the|around|circa|ca|c|early|late|mid|figure|fig|table|section|"
+                        r"chapter|appendix|note|vol|no|art|article|act|law|decree)$", re.IGNORECASE)

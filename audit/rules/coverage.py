@@ -19,6 +19,9 @@ _NO_DATE_NEEDED = frozenset({"webpage"})
 # Documents read online whose access date may stand in for a publication date; articles, books,
 # chapters and theses always have a publication year.
 _ONLINE_DOCUMENT_TYPES = frozenset({"report", "other", "legal"})
+# Author-date look-alikes in a note-style paper rarely match the reference list; when more than this
+# share of them match nothing, the document does not cite author-date and none is reported.
+MAX_UNMATCHED_SHARE = 0.5
 
 
 def _missing(record: Record) -> list[str]:
@@ -85,6 +88,7 @@ def _is_pointer_only(work: Work) -> bool:
 def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.entries or ctx.clustering is None:
         return
+    yield from _unlisted_reference_citations(ctx)
     for work in ctx.works:
         if work.bibliography or not work.citations or _is_pointer_only(work):
             continue
@@ -103,6 +107,22 @@ def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
             yield Finding("not-in-bibliography", Severity.WARNING,
                           f"'{title}' is cited (notes {notes}) but has no bibliography entry.", locations,
                           (cites[0].text[:200],), "add it to the bibliography")
+
+
+def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
+    """Author-date and numbered citations that name no reference-list entry. Reported only when the
+    document really cites that way (most such citations do find their entry), so a stray "(June 2004)"
+    in a note-style paper never becomes a false alarm."""
+    cites = [c for c in ctx.citations if c.form is not None and c.id in ctx.resolutions]
+    unresolved = [c for c in cites if ctx.resolutions[c.id].status == "unresolved"]
+    if not cites or len(unresolved) > len(cites) * MAX_UNMATCHED_SHARE:
+        return
+    for citation in unresolved:
+        label = f"[{citation.key}]" if citation.form == "numeric" else citation.text
+        yield Finding("not-in-bibliography", Severity.WARNING,
+                      f"'{label}' is cited in the text (line {citation.span.line}) but no entry of the reference "
+                      "list matches it.", (ctx.locate(citation.id),), (citation.text,),
+                      "add the work to the reference list, or correct the citation")
 
 
 def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:

@@ -33,7 +33,9 @@ class Occurrence:
 def collect_occurrences(ctx: AuditContext) -> list[Occurrence]:
     found: list[Occurrence] = []
     for citation in ctx.citations:
-        if citation.kind == "full":
+        if citation.form == "numeric":
+            continue
+        if citation.kind == "full" or citation.form == "author-date":
             people = names_of(tuple(citation.fields.get("author", ())) + tuple(citation.fields.get("editor", ())))
         elif citation.kind in _SHORT_KINDS:
             people = read_short_form(citation.text).authors

@@ -33,6 +33,9 @@ def check_ambiguous(ctx: AuditContext) -> Iterator[Finding]:
 def _short_form_findings(ctx: AuditContext) -> Iterator[Finding]:
     chains: dict[str, list[str]] = {}
     for cid, resolution in ctx.resolutions.items():
+        reference_list = ctx.citation(cid).form is not None
+        if reference_list and resolution.status == "unresolved":
+            continue  # a reference-list citation with no entry is not-in-bibliography
         if resolution.status != "resolved":
             chains.setdefault(_chain_root(ctx, cid), []).append(cid)
     for root, members in chains.items():
@@ -45,9 +48,11 @@ def _short_form_findings(ctx: AuditContext) -> Iterator[Finding]:
         also = f" The Ibid. in {', '.join(ctx.describe(m) for m in followers)} depends on it." if followers else ""
         locations = tuple(ctx.locate(c) for c in [root, *followers])
         if resolution.status == "ambiguous":
+            hint = ("add the letters (2004a, 2004b) that tell the entries apart" if citation.form
+                    else "give the author and a short title")
             yield Finding("short-form-ambiguous", Severity.WARNING,
                           f"'{citation.text}' in {where} could point to more than one work: {resolution.reason}."
-                          + also, locations, (citation.text,), "give the author and a short title")
+                          + also, locations, (citation.text,), hint)
         else:
             suggestion = (f"give the full citation here (the work is bibliography entry {resolution.entry})"
                           if resolution.entry else "give the full citation at its first occurrence")
