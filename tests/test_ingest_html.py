@@ -194,7 +194,7 @@ def test_distill_key_rules(tmp_path):
     from audit.extract.bibliography import extract_bibliography
     from audit.extract.notes import extract_notes
     from audit.rules.context import AuditContext
-    from audit.rules.ingest_rules import check_keys_not_in_bibliography, check_uncited_entries
+    from audit.rules.ingest_rules import check_keys_not_in_bibliography
 
     doc = ingest(write(tmp_path, "attention.html", DISTILL.replace('<d-bibliography src="extra.bib"></d-bibliography>',
                                                                    "")))
@@ -202,9 +202,6 @@ def test_distill_key_rules(tmp_path):
     ctx = AuditContext(document=doc, notes=extract_notes(doc), bibliography=bib)
     missing = list(check_keys_not_in_bibliography(ctx))
     assert [(f.rule, f.values) for f in missing] == [("not-in-bibliography", ("ghost2020",))]
-    uncited = list(check_uncited_entries(ctx))
-    assert [(f.rule, f.values) for f in uncited] == [("uncited-entry", ("unused2000",))]
-    assert uncited[0].locations[0].kind == "bibliography" and uncited[0].locations[0].index == 4
 
 
 def test_missing_distill_bib_file_is_an_unreadable_part(tmp_path):

@@ -91,3 +91,19 @@ def test_bibtex_reference_types_and_fields():
     assert ref.type == "chapter"
     assert ref.fields == {"author": ("Doe, J.", "World Bank"), "title": "Ch DNA", "container-title": "Big Book",
                           "date": "2001", "location": "Paris", "url": "https://x.org/a_b", "accessed": "2020-01-02"}
+
+
+def test_link_key_citations_joins_the_works_of_keyed_entries(tmp_path):
+    from audit.ingest.keyed import link_key_citations
+    from audit.models import Work
+
+    doc = latex_paper(tmp_path)
+    citations = add_key_citations(doc, segment_notes(extract_notes(doc)))
+    bib = keyed_bibliography(doc)
+    works = (Work("w1", "unodc", "other", {}, ("n1.1",), ()), Work("w2", "smith2004", "book", {}, (), (1,)),
+             Work("w3", "doe2010", "article", {}, (), (2,)), Work("w4", "unused2001", "other", {}, (), (3,)))
+    linked, linked_works = link_key_citations(citations, works, {1: "w2", 2: "w3", 3: "w4"},
+                                              entry_keys(doc, bib.entries))
+    assert [(c.id, c.work) for c in linked if c.kind == "key"] == [
+        ("n2.1", "w2"), ("n3.1", "w3"), ("b.1", "w2"), ("b.2", "w3"), ("b.3", None)]  # ghost1999 has no entry
+    assert [w.citations for w in linked_works] == [("n1.1",), ("n2.1", "b.1"), ("n3.1", "b.2"), ()]

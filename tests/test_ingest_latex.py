@@ -14,7 +14,7 @@ from audit.ingest.latex_text import latex_to_text
 from audit.pipeline import audit_document
 from audit.render.json_report import report_to_dict
 from audit.rules.context import AuditContext
-from audit.rules.ingest_rules import check_keys_not_in_bibliography, check_uncited_entries, check_unreadable_parts
+from audit.rules.ingest_rules import check_keys_not_in_bibliography, check_unreadable_parts
 from tests.factories import title_only_parse
 
 PAPER = r"""\documentclass{article}
@@ -125,15 +125,14 @@ def test_missing_and_unused_keys_are_findings(paper):
     ctx = context(ingest(paper))
     missing = list(check_keys_not_in_bibliography(ctx))
     assert [(f.values, f.locations[0].kind, f.locations[0].line) for f in missing] == [(("ghost1999",), "body", 10)]
-    uncited = list(check_uncited_entries(ctx))
-    assert [f.values for f in uncited] == [("unused2001",)]
-    assert uncited[0].locations[0].kind == "bibliography"
 
 
-def test_nocite_star_cites_everything(tmp_path):
+def test_nocite_is_recorded_but_cites_nothing(tmp_path):
     write(tmp_path, "refs.bib", REFS)
     doc = ingest(write(tmp_path, "all.tex", PAPER.replace(r"\printbibliography", r"\nocite{*}\printbibliography")))
-    assert list(check_uncited_entries(context(doc))) == []
+    assert [(c.command, c.keys) for c in doc.key_citations if c.command == "nocite"] == [("nocite", ("*",))]
+    # "*" is not a missing key
+    assert [f.values for f in check_keys_not_in_bibliography(context(doc))] == [("ghost1999",)]
 
 
 def test_thebibliography_items_are_numbered_entries(tmp_path, validate_report):
@@ -155,7 +154,7 @@ Text cites \cite{adams2001} and \cite{baker2002}.
     assert [(e.label, e.span.line) for e in bib.entries] == [("[1]", 7), ("[2]", 8)]
     assert bib.entries[1].text == "[2] B. Baker, “Second article”, Journal 3 (2002) 1–9."
     ctx = context(doc)
-    assert list(check_keys_not_in_bibliography(ctx)) == [] and list(check_uncited_entries(ctx)) == []
+    assert list(check_keys_not_in_bibliography(ctx)) == []
     validate_report(report_to_dict(audit_document(doc, AuditConfig(offline=True, no_urls=True),
                                                   parse=title_only_parse)))
 

@@ -11,7 +11,7 @@ from audit.ingest import ingest
 from audit.pipeline import audit_document
 from audit.render.json_report import report_to_dict
 from audit.rules.context import AuditContext
-from audit.rules.ingest_rules import check_keys_not_in_bibliography, check_uncited_entries
+from audit.rules.ingest_rules import check_keys_not_in_bibliography
 from tests.factories import markdown_document, title_only_parse
 
 REFS = """@book{smith2004, author = {Smith, John}, title = {A History of Opium}, year = {2004},
@@ -65,7 +65,6 @@ def test_bib_from_front_matter_is_laid_out_after_the_source(tmp_path, validate_r
     assert [e.span.line for e in bib.entries] == [e.line for e in doc.bib_entries]
     ctx = AuditContext(document=doc, notes=extract_notes(doc), bibliography=bib)
     assert [f.values for f in check_keys_not_in_bibliography(ctx)] == [("ghost2020",)]
-    assert [f.values for f in check_uncited_entries(ctx)] == [("unused",)]
     report = validate_report(report_to_dict(audit_document(doc, AuditConfig(offline=True, no_urls=True),
                                                            parse=title_only_parse)))
     assert len(report["bibliography"]) == 3 and [n["number"] for n in report["notes"]] == [1]

@@ -7,6 +7,8 @@
   `\\bibitem`), instead of finding it again in the text.
 - `bibtex_reference()`: BibTeX fields under the contract's field names, so keyed entries need no parsing.
 - `entry_keys()`: the key of each bibliography entry, and the notes that cite it.
+- `link_key_citations()`: key citations joined to the work of the entry with their key, after clustering,
+  so the work-based rules (uncited-entry, variants) and `cited_by` count them like any other citation.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from audit.extract.blocks import join_lines
 from audit.ingest.bibtex_doc import REFERENCES_HEADING
 from audit.ingest.latex_text import latex_to_text
 from audit.ingest.patterns import BRACKET_GROUP, PANDOC_KEY
-from audit.models import BibEntry, Citation, Document, Fields, KeyCite, ParsedReference, SourceEntry, Span
+from audit.models import BibEntry, Citation, Document, Fields, KeyCite, ParsedReference, SourceEntry, Span, Work
 
 _TYPES = {"article": "article", "book": "book", "inbook": "chapter", "incollection": "chapter",
           "inproceedings": "chapter", "conference": "chapter", "techreport": "report", "report": "report",
@@ -140,3 +142,19 @@ def entry_keys(doc: Document, entries: Iterable[BibEntry]) -> dict[int, tuple[st
         if key is not None:
             out[entry.index] = (key, tuple(sorted(citing.get(key, ()))))
     return out
+
+
+def link_key_citations(citations: Sequence[Citation], works: Sequence[Work], entry_work: dict[int, str],
+                       keys: dict[int, tuple[str, tuple[int, ...]]]) -> tuple[tuple[Citation, ...], tuple[Work, ...]]:
+    """Citations with each key citation's `work` set from the entry with its key (entry index -> work id in
+    `entry_work`, entry index -> key in `keys` from `entry_keys`), and works listing those citations. A key
+    with no entry stays unlinked: `check_keys_not_in_bibliography` reports it."""
+    work_of_key = {key: entry_work[index] for index, (key, _) in keys.items() if index in entry_work}
+    linked = tuple(replace(c, work=work_of_key[c.key]) if c.kind == "key" and c.key in work_of_key else c
+                   for c in citations)
+    added: dict[str, list[str]] = {}
+    for citation in linked:
+        if citation.kind == "key" and citation.key in work_of_key and citation.work is not None:
+            added.setdefault(citation.work, []).append(citation.id)
+    return linked, tuple(replace(w, citations=w.citations + tuple(i for i in added.get(w.id, ()) if i not in
+                                                                    w.citations)) for w in works)

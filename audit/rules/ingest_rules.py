@@ -1,8 +1,9 @@
 """Rules on what the readers found: unreadable parts, and cited keys against the entries the format gives.
 
 unreadable-part: a .bib entry with unbalanced braces, a corrupt footnote part, an unclosed LaTeX brace.
-not-in-bibliography / uncited-entry, by key: `\\cite{key}`, `[@key]`, `<d-cite key>` against the .bib
-entries or `\\bibitem`s. Both read only `Document` fields, so they work before any work clustering.
+not-in-bibliography, by key: a `\\cite{key}`, `[@key]` or `<d-cite key>` whose key no .bib entry or `\\bibitem`
+has. (Unused entries need no rule of their own: once `keyed.link_key_citations` joins key citations to
+their entries' works, coverage's uncited-entry sees them.)
 """
 
 from __future__ import annotations
@@ -54,21 +55,3 @@ def check_keys_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
                    else f"Key '{key}' is cited but the document names no bibliography file")
         yield Finding("not-in-bibliography", Severity.WARNING, message, tuple(dict.fromkeys(locations)), (key,),
                       None)
-
-
-def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:
-    doc = ctx.document
-    if doc.format == "bibtex" or not doc.bib_entries:
-        return  # a .bib audited on its own cites nothing by design
-    cited = {key for cite in doc.key_citations for key in cite.keys}
-    if _ALL_KEYS in cited:
-        return
-    index_by_line = {entry.span.line: entry.index for entry in ctx.entries}
-    for entry in doc.bib_entries:
-        if entry.key in cited:
-            continue
-        index = index_by_line.get(entry.line)
-        location = Location.entry(index, entry.line) if index is not None else Location.body(max(entry.line, 1))
-        source = f" ({entry.source}, line {entry.source_line})" if entry.source and entry.source != doc.path else ""
-        yield Finding("uncited-entry", Severity.INFO, f"Entry '{entry.key}'{source} is never cited",
-                      (location,), (entry.key,), None)
