@@ -11,9 +11,10 @@ from audit.bibtex_export import BibExport, ExportItem, export_bibtex, make_keys
 from audit.cluster import cluster_works
 from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
+from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
 from audit.extract.notes import NoteExtraction, extract_notes
-from audit.extract.patterns import ENDNOTES_HEADING, YEAR
+from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
 from audit.extract.segments import split_citations
 from audit.extract.sources import extract_source_lines
 from audit.findings import Finding, Location, Severity
@@ -112,7 +113,19 @@ def url_sites(notes: NoteExtraction, bib: Bibliography, sources: Sequence[Source
     sites = [UrlSite(n.text, Location.note(n.number, n.span.line)) for n in notes.notes]
     sites += [UrlSite(e.text, Location.entry(e.index, e.span.line)) for e in bib.entries]
     sites += [UrlSite(s.raw, Location.body(s.span.line)) for s in sources]
+    source_lines = {s.span.line for s in sources}
+    for block in split_blocks([line for line in notes.body_lines if line.number not in source_lines]):
+        text = "\n".join(line.text for line in block.lines)
+        if URL_LIKE.search(text):  # a link in the running text is cited too
+            sites.append(UrlSite(text, Location.body(block.first)))
     return sites
+
+
+def collect_url_sites(doc: Document) -> list[UrlSite]:
+    """The URL sites of a document as `audit` sees them (for the URL stage run alone)."""
+    bib = extract_bibliography(doc)
+    notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
+    return url_sites(notes, bib, extract_source_lines(notes.body_lines))
 
 
 def document_date(doc: Document) -> str | None:

@@ -98,3 +98,15 @@ def test_cli_urls_table(tmp_path) -> None:
     lines = result.output.splitlines()
     assert lines[0].split() == ["STATUS", "CODE", "ARCHIVE", "URL"]
     assert lines[1].split() == ["NOT_CHECKED", "-", "NOT_CHECKED", "http://x.org/c"]
+
+
+def test_address_without_scheme_in_running_text_is_not_damage(tmp_path) -> None:
+    from audit.config import AuditConfig
+    from audit.pipeline import audit_document
+    from tests.factories import text_document
+
+    doc = text_document("Visit www.example.org/about for more.¹\n\n¹ See www.example.org/report.\n")
+    report = audit_document(doc, AuditConfig(offline=True))
+    malformed = [f.finding for f in report.findings if f.finding.rule == "url-malformed"]
+    assert [f.values for f in malformed] == [("www.example.org/report",)]
+    assert {u.url for u in report.urls} == {"www.example.org/about", "www.example.org/report"}

@@ -193,7 +193,10 @@ def test_seed_retrieved_dates_and_wrappers(seed_refs) -> None:
 
 
 def test_seed_offline_audit_finds_repairs_and_checks_nothing(seed_refs) -> None:
-    result = audit_urls(split_paragraphs(SEED.read_text(encoding="utf-8")), AuditConfig(offline=True))
+    from audit.ingest import ingest
+    from audit.pipeline import collect_url_sites
+
+    result = audit_urls(collect_url_sites(ingest(SEED)), AuditConfig(offline=True))
     assert {r.status for r in result.records} == {UrlStatus.NOT_CHECKED}
     malformed = {f.values[0]: f.suggestion for f in result.findings if f.rule == "url-malformed"}
     assert malformed["www.sectsco.org/EN/show.asp?id=98"] == "http://www.sectsco.org/EN/show.asp?id=98"

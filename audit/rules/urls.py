@@ -19,13 +19,19 @@ def find_url_findings(records: Iterable[UrlRecord], *, document_date: str | None
     return tuple(f for record in records for f in _findings(record, document_date))
 
 
+def _plain_address_in_text(r: UrlRecord) -> bool:
+    """"www.example.org" in running text is how addresses are printed, not damage; in a note or an
+    entry it is a citation that should give the full URL."""
+    return r.repairs == ("missing scheme",) and all(loc.kind == "body" for loc in r.locations)
+
+
 def _findings(r: UrlRecord, document_date: str | None) -> Iterator[Finding]:
     where, values = r.locations, (r.url,)
     if r.status is UrlStatus.MALFORMED:
         yield Finding("url-malformed", Severity.WARNING,
                       f"'{_one_line(r.url)}' cannot be read as a URL" + (f" ({r.reason})" if r.reason else ""),
                       where, values, None)
-    elif r.repairs:
+    elif r.repairs and not _plain_address_in_text(r):
         repaired = r.repaired or r.normalised
         others = [a for a in (r.normalised, *r.alternates) if a and a != repaired]
         yield Finding("url-malformed", Severity.WARNING,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -11,33 +10,21 @@ from typing import Any
 
 from audit import __version__
 from audit.config import AuditConfig
-from audit.errors import UnreadableInput, exit_code_for
+from audit.errors import exit_code_for
 from audit.findings import Finding
 from audit.urls import UrlAudit, audit_urls, location_to_dict, url_record_to_dict
-from audit.urls.collect import UrlSite, split_paragraphs
+from audit.urls.collect import UrlSite
 
 
 def read_sites(path: Path) -> tuple[str, str, str, tuple[UrlSite, ...], str | None]:
-    """(path, format, sha256, one body site per paragraph, document date); through audit.ingest when it is
-    there, and with the pipeline's document date, so `urls` and `audit` judge archive dates alike."""
-    try:
-        from audit.ingest import ingest
-    except ImportError:  # the ingest stage is built in parallel; plain text is enough for URLs
-        ingest = None
-    if ingest is not None:
-        document = ingest(path)
-        try:
-            from audit.pipeline import document_date
-            date = document_date(document)
-        except ImportError:
-            date = None
-        return document.path, document.format, document.sha256, split_paragraphs(document.text), date
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    text = data.decode("utf-8", errors="replace")
-    return str(path), "text", hashlib.sha256(data).hexdigest(), split_paragraphs(text), None
+    """(path, format, sha256, sites, document date): the notes, bibliography entries and figure sources
+    that `audit` checks, with the same locations and the same stand-in date."""
+    from audit.ingest import ingest
+    from audit.pipeline import collect_url_sites, document_date
+
+    document = ingest(path)
+    return (document.path, document.format, document.sha256, tuple(collect_url_sites(document)),
+            document_date(document))
 
 
 def urls_command(path: str | Path, config: AuditConfig, *, fmt: str, echo: Callable[[str], None],
