@@ -1,7 +1,8 @@
 """`python -m tests.regenerate_snapshots` (`make snapshots`): rewrite the renderers' golden files.
 
-The golden files change only through this command and a reviewed diff. They use the title-only stand-in
-parser and no network, so they follow the extraction and the rules, not the reference parser's model.
+The golden files change only through this command and a reviewed diff. They use the real parser and no
+network: the golden report is the report a reviewer would read, so a change to the parser's model that
+changes it must be reviewed here too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from audit.ingest import ingest
 from audit.pipeline import audit_document
 from audit.render.markdown_report import render_markdown
 from audit.report import Report
-from tests.factories import title_only_parse
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -32,7 +32,7 @@ def seed_paper_report() -> Report:
     if not path.is_file():
         raise FileNotFoundError(f"seed document missing: expected {path} (../shared/seeds beside the repository)")
     doc = replace(ingest(path), path=SEED_PAPER_SHOWN)
-    return audit_document(doc, AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
+    return audit_document(doc, AuditConfig(offline=True, no_urls=True))
 
 
 def seed_markdown() -> str:
