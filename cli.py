@@ -86,7 +86,8 @@ def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debu
     def body() -> int:
         config = _config(formats=chosen, debug=debug, **flags)
         return audit_command(paths, config, out_dir=out_dir, to_stdout=(out_dir is None and formats == "json"),
-                             echo=_echo_out, warn=_echo_err)
+                             echo=_echo_out, warn=_echo_err,
+                             progress=_progress_bar() if sys.stderr.isatty() else None)
 
     _guarded(debug, body)
 

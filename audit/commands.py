@@ -68,13 +68,13 @@ def write_index(reports: Sequence[Report], out_dir: Path) -> Path | None:
 
 
 def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
-                  echo: Echo, warn: Echo) -> int:
+                  echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None) -> int:
     documents = expand_paths(paths)
     reports: list[Report] = []
     unreadable = False
     for path in documents:
         try:
-            report = run_audit(path, config)
+            report = run_audit(path, config, progress=progress)
         except UnreadableInput as exc:
             if len(documents) == 1:
                 raise

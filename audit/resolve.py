@@ -141,8 +141,8 @@ class _Resolver:
     def _by_number(self, citation: Citation) -> None:
         target = citation_target(citation)
         cited = self.by_note.get(target, []) if target is not None else []
-        if citation.kind == "infra" or target is None:
-            self._record(citation, "unresolved", None, "it refers forward or names no note")
+        if target is None:
+            self._record(citation, "unresolved", None, "it names no note")
         elif len(cited) == 1:
             self._repeat(citation, cited[0], f"the only citation in note {target}")
         elif not cited:
@@ -153,7 +153,12 @@ class _Resolver:
 
     def run(self, citations: Sequence[Citation], note_order: Sequence[int]) -> None:
         previous_of = {n: (note_order[i - 1] if i else None) for i, n in enumerate(note_order)}
+        forward: list[Citation] = []
         for citation in sorted(citations, key=_order):
+            target = citation_target(citation) if citation.kind in _BY_NOTE_NUMBER else None
+            if target is not None and citation.note is not None and target >= citation.note:
+                forward.append(citation)  # "infra note 40" / "see note 40 below": decided after the pass
+                continue
             if citation.form is not None:
                 self._reference_list(citation)
             elif citation.kind == "full":
@@ -167,6 +172,8 @@ class _Resolver:
                 self._by_number(citation)
             if citation.note is not None:
                 self.by_note.setdefault(citation.note, []).append(citation)
+        for citation in forward:
+            self._by_number(citation)
 
 
 

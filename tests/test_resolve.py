@@ -86,3 +86,8 @@ def test_supra_and_cross_reference_use_the_note_number():
                                cite("n3.1", "supra", "Smith, supra note 1, at 4."),
                                cite("n4.1", "cross-ref", "See note 2.")])
     assert antecedents["n3.1"] == "n1.1" and antecedents["n4.1"] == "n2.1"
+
+
+def test_infra_reference_to_a_later_note_resolves_after_the_pass():
+    antecedents, res = _resolve([cite("n1.1", "infra", "See infra note 3."), cite("n3.1", "full", "c", fields=JONES)])
+    assert antecedents["n1.1"] == "n3.1" and res["n1.1"].status == "resolved"
