@@ -12,6 +12,7 @@ import logging
 from io import BytesIO
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -39,9 +40,22 @@ def _is_encryption_error(error: BaseException) -> bool:
 
 
 def _glyphs(page) -> tuple[Glyph, ...]:
-    return tuple(Glyph(text=c["text"], x0=float(c["x0"]), x1=float(c["x1"]), top=float(c["top"]),
-                       bottom=float(c["bottom"]), size=float(c["size"]))
-                 for c in page.chars if c.get("upright", True) and c["text"])
+    """The page's characters, read from pdfminer's layout objects directly: pdfplumber's `page.chars`
+    converts every attribute of every object first, which is most of the reading time."""
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    height = float(page.height)
+    glyphs: list[Glyph] = []
+    stack = list(page.layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            text = obj.get_text()
+            if text and obj.upright:
+                glyphs.append(Glyph(text=text, x0=obj.x0 + mb_x0, x1=obj.x1 + mb_x0, top=height - obj.y1 + mb_top,
+                                    bottom=height - obj.y0 + mb_top, size=float(obj.size)))
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return tuple(glyphs)
 
 
 def _links(page) -> tuple[Link, ...]:
