@@ -254,3 +254,24 @@ def test_deeply_nested_unclosed_tags_are_read(tmp_path):
     html = "<html><body>" + "<font>word " * 3000 + "</body></html>"
     doc = ingest(write(tmp_path, "old.html", html))
     assert doc.text.split() == ["word"] * 3000
+
+
+WORDPRESS = """<html><body><div class="entry-content">
+<p>Seizures fell<sup data-fn="9f2c" class="fn"><a href="#9f2c" id="9f2c-link">1</a></sup> sharply.</p>
+<ol class="wp-block-footnotes"><li id="9f2c">Jones, <em>Markets</em>, 2010, p. 5. <a href="#9f2c-link"
+aria-label="Jump to footnote reference 1">↩︎</a></li></ol></div></body></html>"""
+
+TUFTE = """<html><body><article><section>
+<p>Prices rose<label for="sn-1" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-1"
+class="margin-toggle"/><span class="sidenote">Smith, <em>History</em>, 2004, p. 4.</span> in 2007.</p>
+</section></article></body></html>"""
+
+
+@pytest.mark.parametrize("html, expected_note, expected_body", [
+    pytest.param(WORDPRESS, "Jones, *Markets*, 2010, p. 5.", "Seizures fell[1] sharply.", id="wordpress-core"),
+    pytest.param(TUFTE, "Smith, *History*, 2004, p. 4.", "Prices rose[1] in 2007.", id="tufte-sidenote"),
+])
+def test_wordpress_and_sidenote_footnotes(tmp_path, html, expected_note, expected_body):
+    doc = ingest(write(tmp_path, "post.html", html))
+    assert [(h.number, h.text) for h in doc.note_hints] == [(1, expected_note)]
+    assert expected_body in doc.text.split("\n")

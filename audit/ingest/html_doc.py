@@ -30,6 +30,9 @@ _BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
                          "body", "center", "details", "summary"})
 # Back-links inside notes ("↩", "^ a b") are navigation, not note text.
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Notes written where they are referenced: Distill's <d-footnote>, Tufte CSS sidenotes, inline asides.
+_INLINE_NOTE_CLASSES = frozenset({"sidenote", "footnote"})
+_BACK_ARROWS = frozenset({"↩", "↩︎", "↩️", "↑", "^", "⤴"})
 _BACKLINK_CLASSES = ("footnote-back", "footnote-backref", "mw-cite-backlink", "reversefootnote", "fn-back")
 
 
@@ -38,6 +41,7 @@ class _Walk:
     """What one pass over the tree found (internal, mutable while walking)."""
 
     marks: dict[int, NoteMark]  # id(anchor) -> mark
+    ref_ids: frozenset[str] = frozenset()  # ids of the references in the text: links to them are back-links
     next_inline: int = 1  # number of the next Distill <d-footnote>
     paragraphs: list[list[Piece]] = field(default_factory=list)
     current: list[Piece] = field(default_factory=list)
@@ -71,9 +75,12 @@ def _is_boilerplate(tag: Tag) -> bool:
     return bool(NAV_CLASS.search(_classes(tag)) or NAV_CLASS.search(str(tag.get("id") or "")))
 
 
-def _is_backlink(tag: Tag) -> bool:
+def _is_backlink(tag: Tag, ref_ids: frozenset[str] = frozenset()) -> bool:
     if tag.name not in ("a", "span", "sup"):
         return False
+    if tag.name == "a" and (str(tag.get("href") or "").removeprefix("#") in ref_ids
+                            or tag.get_text(strip=True) in _BACK_ARROWS):
+        return True
     classes = _classes(tag)
     if any(name in classes for name in _BACKLINK_CLASSES):
         return True
@@ -102,8 +109,18 @@ def _printed_label(anchor: Tag) -> str:
     return match.group("label") if match else text or "?"
 
 
-def _find_notes(soup: BeautifulSoup) -> tuple[dict[int, NoteMark], list[tuple[Tag, NoteMark]]]:
-    """Marks for every note-reference link, and each note target with its mark, in reference order."""
+def _reference_ids(anchor: Tag) -> set[str]:
+    """The ids a note's back-link may point to: the reference link's and its <sup>'s."""
+    found = {str(anchor.get("id") or "")}
+    parent = anchor.find_parent("sup")
+    if parent is not None:
+        found.add(str(parent.get("id") or ""))
+    return found - {""}
+
+
+def _find_notes(soup: BeautifulSoup) -> tuple[dict[int, NoteMark], list[tuple[Tag, NoteMark]], frozenset[str]]:
+    """Marks for every note-reference link, each note target with its mark in reference order, and the ids
+    of the reference links."""
     found: list[tuple[Tag, Tag, str]] = []
     ids: dict[str, Tag] = {}
     for tag in soup.find_all(id=True):
@@ -130,7 +147,8 @@ def _find_notes(soup: BeautifulSoup) -> tuple[dict[int, NoteMark], list[tuple[Ta
         by_target[id(target)] = mark
         marks[id(anchor)] = mark
         targets.append((target, mark))
-    return marks, targets
+    ref_ids = frozenset(i for anchor, _, _ in found for i in _reference_ids(anchor))
+    return marks, targets, ref_ids
 
 
 def _own_text(tag: Tag) -> str | None:
@@ -154,7 +172,7 @@ def _walk(root: Tag, walk: _Walk, *, in_note: bool = False) -> None:
         if isinstance(node, NavigableString):
             walk.add(str(node))
             continue
-        if not isinstance(node, Tag) or _is_boilerplate(node) or (in_note and _is_backlink(node)):
+        if not isinstance(node, Tag) or _is_boilerplate(node) or (in_note and _is_backlink(node, walk.ref_ids)):
             continue
         if _enter(node, walk, in_note=in_note):
             stack.append((node, True))
@@ -172,10 +190,11 @@ def _enter(tag: Tag, walk: _Walk, *, in_note: bool) -> bool:
         if keys:
             walk.add(KeyMark(keys, "d-cite"))
         return False
-    if tag.name == "d-footnote" and not in_note:
+    if (tag.name == "d-footnote" or (tag.name in ("span", "aside") and _INLINE_NOTE_CLASSES & set(
+            _classes(tag).split()))) and not in_note:
         number = walk.next_inline
         walk.next_inline += 1
-        note_walk = _Walk(marks=walk.marks)
+        note_walk = _Walk(marks=walk.marks, ref_ids=walk.ref_ids)
         _walk(tag, note_walk, in_note=True)
         pieces = [p for para in note_walk.finish() for p in [*para, " "]]
         walk.inline_notes.append(NoteText(number, str(number), tuple(pieces)))
@@ -227,8 +246,8 @@ def _list_number(item: Tag) -> int:
     return number
 
 
-def _note_pieces(target: Tag, marks: dict[int, NoteMark]) -> tuple[Piece, ...]:
-    walk = _Walk(marks=marks)
+def _note_pieces(target: Tag, marks: dict[int, NoteMark], ref_ids: frozenset[str]) -> tuple[Piece, ...]:
+    walk = _Walk(marks=marks, ref_ids=ref_ids)
     _walk(target, walk, in_note=True)
     return tuple(p for para in walk.finish() for p in [*para, " "])
 
@@ -263,12 +282,12 @@ def _distill_bibliography(soup: BeautifulSoup, path: str) -> tuple[list[SourceEn
 def read_html(path: str, text: str, sha256: str, encoding: str) -> Document:
     soup = BeautifulSoup(text, "html.parser")
     entries, problems, sources = _distill_bibliography(soup, path)
-    marks, targets = _find_notes(soup)
-    notes = [NoteText(mark.number, mark.label, _note_pieces(target, marks)) for target, mark in targets]
+    marks, targets, ref_ids = _find_notes(soup)
+    notes = [NoteText(mark.number, mark.label, _note_pieces(target, marks, ref_ids)) for target, mark in targets]
     for target, _ in targets:
         target.extract()  # the notes leave the body; their lists and headings may stay, empty
     root = soup.body or soup
-    walk = _Walk(marks=marks, next_inline=max((m.number for _, m in targets), default=0) + 1)
+    walk = _Walk(marks=marks, ref_ids=ref_ids, next_inline=max((m.number for _, m in targets), default=0) + 1)
     _walk(root, walk)
     body = walk.finish()
     notes.extend(walk.inline_notes)
