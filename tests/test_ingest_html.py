@@ -275,3 +275,12 @@ def test_wordpress_and_sidenote_footnotes(tmp_path, html, expected_note, expecte
     doc = ingest(write(tmp_path, "post.html", html))
     assert [(h.number, h.text) for h in doc.note_hints] == [(1, expected_note)]
     assert expected_body in doc.text.split("\n")
+
+
+def test_an_articles_own_header_is_kept_but_the_site_header_is_not(tmp_path):
+    html = """<html><body><header><p>Site name and menu</p></header><article><header><h1>Drug trends in 2008</h1>
+<p>By A. Author, 12 May 2009</p></header><p>Body.</p><footer><p>Published in Policy Brief 3.</p></footer></article>
+<footer><p>Site footer</p></footer></body></html>"""
+    doc = ingest(write(tmp_path, "article.html", html))
+    assert doc.text.split("\n\n") == ["Drug trends in 2008", "By A. Author, 12 May 2009", "Body.",
+                                      "Published in Policy Brief 3."]

@@ -247,3 +247,10 @@ def test_link_annotations_keep_their_address(tmp_path):
     pdf.output(str(path))
     assert ingest(path).text == ("See the annual report <https://www.unodc.org/wdr2008.pdf> and "
                                  "https://example.org/shown for details.")
+
+
+def test_unicode_superscript_characters_are_markers():
+    body = [Glyph(ch, 10 + 6 * i, 16 + 6 * i, 100, 111, 11) for i, ch in enumerate("word")]
+    line = build_line(1, body + [Glyph("¹", 34, 38, 100, 111, 11), Glyph(" ", 38, 41, 100, 111, 11),
+                                 Glyph("x", 41, 47, 100, 111, 11)])
+    assert line.tokens == ("word", 1, " x")

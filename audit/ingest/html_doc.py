@@ -66,6 +66,8 @@ def _classes(tag: Tag) -> str:
 
 
 def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in ("header", "footer") and tag.find_parent(("article", "d-article")) is not None:
+        return False  # an article's own header holds its title, byline and date
     if tag.name in _DROPPED_TAGS:
         return True
     if tag.get("role") in ("navigation", "banner", "contentinfo", "search"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
@@ -31,6 +31,8 @@ REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (an
 MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
 POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
 
 
@@ -113,8 +115,12 @@ def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -
 
     for index, glyph in enumerate(ordered):
         gap = glyph.x0 - previous.x1 if previous else 0.0
-        is_raised = (glyph.size <= SUPERSCRIPT_SIZE * size and glyph.bottom < baseline - SUPERSCRIPT_RISE * size
-                     and glyph.text.strip() != "")
+        if glyph.text in _FROM_SUPERSCRIPT_CHARS:  # "¹" set as a character of its own: raised by definition
+            glyph = replace(glyph, text=glyph.text.translate(_FROM_SUPERSCRIPT))
+            is_raised = True
+        else:
+            is_raised = (glyph.size <= SUPERSCRIPT_SIZE * size and glyph.bottom < baseline - SUPERSCRIPT_RISE * size
+                         and glyph.text.strip() != "")
         if not is_raised:
             flush_raised()
         if previous is not None and gap > 0.2 * min(glyph.size, previous.size) and glyph.text != " ":
