@@ -93,3 +93,11 @@ def test_missing_bib_named_in_front_matter_is_an_unreadable_part(tmp_path):
     doc = ingest(write(tmp_path, "p.md", "---\nbibliography: gone.bib\n---\nText [@k1].\n"))
     assert [(p.what, p.line) for p in doc.parts_unreadable] == [("bibliography file 'gone.bib'", 2)]
     assert [c.keys for c in doc.key_citations] == [("k1",)]
+
+
+def test_code_and_urls_are_not_citations(tmp_path):
+    write(tmp_path, "refs.bib", REFS)
+    text = ("---\nbibliography: refs.bib\n---\nUse `[@smith2004]` to cite.\n\n```\n@doe2010 in a block\n```\n"
+            "See https://twitter.com/@doe2010 and [@doe2010].\n")
+    doc = ingest(write(tmp_path, "howto.md", text))
+    assert [(c.keys, c.span.line) for c in doc.key_citations] == [(("doe2010",), 9)]

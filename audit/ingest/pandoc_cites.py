@@ -14,6 +14,7 @@ from pathlib import Path
 from audit.ingest.bibtex_doc import append_references
 from audit.ingest.latex_doc import pinpoint_of, read_bib_files
 from audit.ingest.patterns import (
+    MD_CODE,
     PANDOC_BRACKET_CITE,
     PANDOC_KEY,
     PANDOC_LOCATOR,
@@ -54,8 +55,10 @@ def find_pandoc_cites(text: str, note_at, *, textual: bool = True) -> list[KeyCi
     note it is in."""
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     cites: list[KeyCite] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in MD_CODE.finditer(text)]  # code is not cited
     for match in PANDOC_BRACKET_CITE.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in taken):
+            continue
         keys, prefix, suffix = [], None, None
         for k, part in enumerate(match.group("body").split(";")):
             key_match = PANDOC_KEY.search(part)

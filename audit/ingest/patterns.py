@@ -34,8 +34,10 @@ BRACKET_GROUP = re.compile(r"\[[^\[\]]*\]")
 # "[see @smith2004, p. 12; @doe2010]" — a bracketed group holding at least one @key
 PANDOC_BRACKET_CITE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[\]]*?)\](?!\()")
 # "@smith2004" / "-@smith2004" inside a group, or standing in prose ("@smith2004 [p. 33] says")
-PANDOC_KEY = re.compile(r"(?<![\w@.])(?P<suppress>-)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*[\w])")
+PANDOC_KEY = re.compile(r"(?<![\w@./:=])(?P<suppress>-)?@(?P<key>[\w][\w:.#$%&+?<>~/-]*[\w])")
 # "bibliography: refs.bib" / "bibliography: [a.bib, b.bib]" in YAML front matter
+# code in Markdown, where "@key" is not a citation: fenced blocks and `inline spans`
+MD_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 YAML_BIBLIOGRAPHY = re.compile(r"^bibliography:[ \t]*(?P<value>.*)$", re.MULTILINE)
 YAML_LIST_ITEM = re.compile(r"^\s+-\s+(?P<value>\S.*)$")
 # "---\ntitle: x\nbibliography: refs.bib\n---\n" at the very start of a Markdown file
