@@ -107,3 +107,35 @@ def test_chapter_volume_title_differs_from_the_listed_volume():
                'Lee, Bob (ed.), *Water and Power*, London, Routledge, 2004.']
     found = findings(notes, entries, "title-variant")
     assert [f.values for f in found] == [("Water and New Power", "Water and Power")]
+
+
+CHICAGO = """Borders and Markets
+
+Trade grew.¹ Smugglers adapted.² Officials disagree.³ It continued.⁴ Studies confirm it.⁵
+
+¹ Vladimir Paramonov, *Central Asia and Russia* (Moscow: Nauka, 2005), 12.
+
+² Anna Ivanova, "Border Markets," *Post-Soviet Affairs* 21, no. 3 (2008): 215.
+
+³ Paramonov, *Central Asia*, 14.
+
+⁴ Ivanova, "Border Markets," 220.
+
+⁵ Ibid., 240.
+
+Bibliography
+
+Ivanova, Anna. "Border Markets." *Post-Soviet Affairs* 21, no. 3 (2008): 201–30.
+
+Paramonov, Vladimir. *Central Asia and Russia*. Moscow: Nauka, 2005.
+"""
+
+
+def test_chicago_notes_and_bibliography_style():
+    report = audit_document(text_document(CHICAGO), AuditConfig(offline=True))
+    cites = {c.id: c for r in report.notes for c in r.citations}
+    assert [(cid, c.kind, c.pinpoint, c.antecedent) for cid, c in cites.items()] == [
+        ("n1.1", "full", "12", None), ("n2.1", "full", "215", None), ("n3.1", "short", "14", "n1.1"),
+        ("n4.1", "short", "220", "n2.1"), ("n5.1", "ibid", "240", "n2.1")]
+    assert [(f.finding.rule, f.finding.values) for f in report.findings] == [
+        ("page-out-of-range", ("240", "201-30"))]

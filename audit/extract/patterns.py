@@ -86,11 +86,13 @@ SOURCE_LINE = re.compile(r"^\s*(?:[*_]{1,2})?(?P<label>Sources?|Quellen?|Fuentes
                          r"\s*(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*(?P<text>\S.*?)\s*$", re.IGNORECASE)
 
 # --- citations inside notes -----------------------------------------------------------------
-# "Ibid." / "*Ibid.*, p. 66" / "ibidem" / "Ib."
-IBID = re.compile(r"^[\s*_]*(?:see\s+(?:also\s+)?)?(?:ibid(?:em)?|ib)\b\.?[*_]*", re.IGNORECASE)
+# "Ibid." / "*Ibid.*, p. 66" / "ibidem" / "Ib." / German "Ebd." / Spanish "Ibíd." / Italian "Ivi"
+IBID = re.compile(r"^[\s*_]*(?:(?:see|vgl\.|voir|véase|cfr\.)\s+(?:also\s+)?)?(?:ibid(?:em)?|ib|ibíd|ebd|ebenda|ivi)"
+                  r"\b\.?[*_]*", re.IGNORECASE)
 # "Id." / "Id. at 15" (legal); case-sensitive so the pronoun "id" in prose does not match
 ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d\.[*_]*(?=[\s,;]|$)")
-OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?", re.IGNORECASE)
+# "op. cit." / "op.cit." / German "a. a. O." / French "art. cit." (for an article)
+OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?|\ba\.\s?a\.\s?O\.|\bart\.\s*cit\b\.?", re.IGNORECASE)
 LOC_CIT = re.compile(r"\bloc\.?\s*cit\b\.?", re.IGNORECASE)
 # "supra note 12" / "supra n. 12" / "supra, note 12"
 SUPRA = re.compile(r"\bsupra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
@@ -139,3 +141,10 @@ NOT_A_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|
                         r"december|spring|summer|autumn|fall|winter|in|since|from|until|by|before|after|"
                         r"between|during|the|around|circa|ca|c|early|late|mid|figure|fig|table|section|"
                         r"chapter|appendix|note|vol|no|art|article|act|law|decree)$", re.IGNORECASE)
+# "14." / "118-19" as the last part of a Chicago short note ("Paramonov, Central Asia, 14.")
+BARE_PAGE = re.compile(r"^(?P<pin>\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\.?$")
+# A name-like first part of a short note: "Paramonov", "Laruelle and Peyrouse", "Smith et al."
+NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+\.?\s?){1,4}(?:(?:and|&|et|und|y)\s+[A-ZÀ-Þ][\w'’\-]+)?"
+                       r"(?:\s+et\s+al\.)?$")
+# '"Border Markets," 215.': American style puts the comma inside the quotes, so the page follows the title
+QUOTED_TITLE_THEN_PAGE = re.compile(r"^[\"“«].*[,.][\"”»]\s+(?P<pin>\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\.?$")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from audit.extract.patterns import (
     ABBREVIATION,
+    BARE_PAGE,
     CROSS_REF,
     EMBEDDED_SIGNAL,
     IBID,
@@ -14,9 +15,11 @@ from audit.extract.patterns import (
     INFRA,
     ITALIC_TITLE,
     LOC_CIT,
+    NAME_LIKE,
     OP_CIT,
     PINPOINT,
     QUOTED_TITLE,
+    QUOTED_TITLE_THEN_PAGE,
     SIGNAL,
     STRUCTURAL,
     SUPRA,
@@ -88,10 +91,27 @@ def top_level_parts(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in _split_top_level(text, ",", sentence=False)]
 
 
+def _bare_page(parts: list[str]) -> str | None:
+    """The page of a Chicago short note, "Author, Short Title, 14." or 'Author, "Title," 14.', and of
+    "Ibid., 240.": a bare number after a name and a title, or after Ibid."""
+    if len(parts) == 2 and (IBID.match(parts[0]) or ID_FORM.match(parts[0])):
+        match = BARE_PAGE.match(parts[1])
+        return match.group("pin").replace(" ", "") if match else None
+    if len(parts) == 2 and NAME_LIKE.match(parts[0]):
+        match = QUOTED_TITLE_THEN_PAGE.match(parts[1])
+        return match.group("pin").replace(" ", "") if match else None
+    if len(parts) < 3 or not NAME_LIKE.match(parts[0]):
+        return None
+    match = BARE_PAGE.match(parts[-1])
+    if not match or YEAR.fullmatch(match.group("pin")):
+        return None
+    return match.group("pin").replace(" ", "")
+
+
 def find_pinpoint(text: str) -> str | None:
     match = PINPOINT.search(text.rstrip(" *_"))
     if not match:
-        return None
+        return _bare_page(top_level_parts(text))
     pin = match.group("pin").replace(" ", "")
     return f"{match.group('label')} {pin}" if match.group("label") else pin
 
@@ -106,7 +126,7 @@ def _is_citation_like(text: str) -> bool:
         return True
     parts = top_level_parts(text)
     has_title = _has_title(parts)
-    has_anchor = has_title or bool(YEAR.search(text) or PINPOINT.search(text))
+    has_anchor = has_title or bool(YEAR.search(text) or PINPOINT.search(text) or _bare_page(parts))
     return len(parts) >= 2 and has_anchor and (has_title or len(parts) >= MIN_FULL_PARTS or bool(YEAR.search(text)))
 
 
@@ -128,7 +148,10 @@ def _kind(text: str) -> tuple[CitationKind, int | None]:
         return "loc-cit", None
     if OP_CIT.search(text):
         return "op-cit", None
-    parts = [p for p in top_level_parts(text) if not PINPOINT.fullmatch(", " + p)]
+    all_parts = top_level_parts(text)
+    parts = [p for p in all_parts if not PINPOINT.fullmatch(", " + p)]
+    if _bare_page(all_parts):
+        parts = parts[:-1]
     has_title = _has_title(parts)
     if URL_LIKE.search(text) or len(parts) >= MIN_FULL_PARTS or (has_title and YEAR.search(text)):
         return "full", None
