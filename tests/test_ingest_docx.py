@@ -42,8 +42,11 @@ def note(note_id: int, *runs: str, kind: str = "footnote") -> str:
 
 
 def build_docx(path: Path, body: list[str], footnotes: list[str] | None = None, endnotes: list[str] | None = None,
-               rels: dict[str, str] | None = None, raw_footnotes: bytes | None = None) -> Path:
+               rels: dict[str, str] | None = None, raw_footnotes: bytes | None = None,
+               parts: dict[str, str] | None = None) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in (parts or {}).items():
+            z.writestr(name, content)
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types '
                    'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>'
@@ -197,3 +200,45 @@ def test_hyperlink_fields_in_footnotes_keep_their_address(tmp_path):
     doc = ingest(build_docx(tmp_path / "field.docx", body, notes))
     assert [h.text for h in doc.note_hints] == [
         "See the report <https://www.unodc.org/report.pdf>, accessed 3 May 2011."]
+
+
+NUMBERING = (f'<?xml version="1.0"?><w:numbering {NS}>'
+             '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+             '<w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
+             '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+             '<w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+             '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+
+
+def listed(text: str, num_id: int) -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+            f"{run(text)}</w:p>")
+
+
+def test_automatic_list_numbers_are_printed(tmp_path):
+    body = [para(run("Prices rose [1] and fell [2].")), para(run("References"), style="Heading1"),
+            listed("Smith, John (2004). A History of Opium. Oxford University Press.", 1),
+            listed("Doe, Jane (2010). Seizures. Journal of Drug Policy 12: 45-67.", 1),
+            listed("a bullet point, not numbered", 2)]
+    doc = ingest(build_docx(tmp_path / "numbered.docx", body, parts={"word/numbering.xml": NUMBERING}))
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[2:] == ["[1] Smith, John (2004). A History of Opium. Oxford University Press.",
+                              "[2] Doe, Jane (2010). Seizures. Journal of Drug Policy 12: 45-67.",
+                              "a bullet point, not numbered"]
+
+
+def test_nested_levels_and_roman_formats():
+    from xml.etree import ElementTree
+
+    from audit.ingest.docx_numbering import read_numbering
+
+    xml = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0">'
+           '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+           '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl>'
+           '</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+           '<w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>')
+    lists = read_numbering(ElementTree.fromstring(xml))
+    labels = [lists.label("5", 0), lists.label("5", 1), lists.label("5", 1), lists.label("5", 0), lists.label("5", 1)]
+    assert labels == ["III.", "III.a)", "III.b)", "IV.", "IV.a)"]
+    assert lists.label("9", 0) is None

@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 
 from audit.errors import UnreadableInput
 from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
+from audit.ingest.docx_numbering import ListNumbering, paragraph_list, read_numbering, roman
 from audit.ingest.patterns import DOCX_HYPERLINK_FIELD
 from audit.models import Document, UnreadablePart
 
@@ -37,9 +38,6 @@ _SKIPPED = frozenset(W + name for name in ("delText", "instrText", "del", "moveF
 _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 # Decompressed size above which an archive member is refused (a zip bomb, not a paper).
 MAX_PART_BYTES = 200 * 1024 * 1024
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
-          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-
 
 # Hand-typed note markers formatted as superscript digits keep looking like markers in the text.
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -60,15 +58,6 @@ class _Numbering:
         table = self.footnotes if kind == "footnote" else self.endnotes
         table.setdefault(note_id, len(table) + 1)
         return kind, note_id
-
-
-def roman(number: int) -> str:
-    out = ""
-    for letters, value in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 def _read_part(archive: zipfile.ZipFile, name: str) -> bytes | None:
@@ -234,6 +223,15 @@ def _read_notes(archive: zipfile.ZipFile, kind: str) -> tuple[dict[str, str], Un
     return notes, None
 
 
+def _read_lists(archive: zipfile.ZipFile) -> ListNumbering:
+    """List numbering; without a readable numbering part, items are read without their numbers."""
+    try:
+        data = _read_part(archive, "word/numbering.xml")
+        return read_numbering(_parse(data, "word/numbering.xml") if data else None)
+    except _PartError:
+        return read_numbering(None)
+
+
 def _open(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(BytesIO(data))
@@ -251,11 +249,16 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
     except _PartError as exc:
         raise UnreadableInput(f"{path}: the Word file is damaged: {exc}") from exc
     links = _relationships(archive, "word/document.xml")
+    lists = _read_lists(archive)
     numbering = _Numbering()
     body_elem = root.find(W + "body")
     raw_paragraphs: list[list] = []
     for paragraph in _paragraphs(body_elem if body_elem is not None else root):
         raw: list = []
+        item = paragraph_list(paragraph)
+        label = lists.label(*item) if item is not None else None
+        if label:
+            raw.append(f"{label} ")
         _inline(paragraph, raw, links, numbering)
         raw_paragraphs.append(_resolve_fields(_merge_italics(raw)))
     footnotes, foot_problem = _read_notes(archive, "footnote") if numbering.footnotes else ({}, None)
