@@ -64,7 +64,7 @@ def _sniff_binary(data: bytes, name: str, suffix: str) -> str | None:
             raise UnreadableInput(f"{name}: the Word file is encrypted (password-protected); save an unprotected copy")
         raise UnreadableInput(f"{name}: old binary Word (.doc) or other OLE files are not supported; "
                               "save it as .docx")
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
         except (zipfile.BadZipFile, EOFError, ValueError) as exc:

@@ -159,7 +159,7 @@ def _tidy_spaces(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def _position_key(line: TextLine, page: Page) -> tuple[str, int]:
+def _position_key(line: TextLine) -> tuple[str, int]:
     shape = DIGIT_RUN.sub("#", line.text.strip().lower())
     return shape, round(line.top / POSITION_BUCKET)
 
@@ -168,8 +168,8 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
     """Remove lines repeated at the same height on many pages, and bare page numbers at top or bottom."""
     by_number = {p.number: p for p in pages}
     counts: Counter[tuple[str, int]] = Counter()
-    for number, page_lines in lines.items():
-        counts.update({_position_key(line, by_number[number]) for line in page_lines})
+    for page_lines in lines.values():
+        counts.update({_position_key(line) for line in page_lines})
     threshold = max(2, REPEATED_SHARE * len(pages))
     kept: dict[int, list[TextLine]] = {}
     for number, page_lines in lines.items():
@@ -177,7 +177,7 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
         out = []
         for line in page_lines:
             in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
-            if in_margin and len(pages) >= 2 and counts[_position_key(line, page)] >= threshold:
+            if in_margin and len(pages) >= 2 and counts[_position_key(line)] >= threshold:
                 continue
             if in_margin and BARE_PAGE_NUMBER.match(line.text):
                 continue
