@@ -1,6 +1,9 @@
-"""What the LaTeX scanner (`latex_text`) does with each macro it knows; any other macro is kept as written."""
+"""What the LaTeX scanner (`latex_text`) does with each macro it knows (any other macro is kept as written),
+and the records it gives back."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
             ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a",
@@ -40,3 +43,46 @@ FOOTNOTES = frozenset({"footnote", "endnote", "sidenote", "footnotetext"})
 SKIPPED_ENVIRONMENTS = frozenset({"comment", "figure*", "tikzpicture", "verbatim*"})
 RAW_ENVIRONMENTS = frozenset({"verbatim", "lstlisting", "minted"})
 INCLUDES = frozenset({"input", "include", "subfile"})
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    text: str  # converted, on one line
+    marker_start: int
+    marker_end: int
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    command: str
+    keys: tuple[str, ...]
+    prefix: str | None
+    suffix: str | None
+    start: int  # in the converted text (for a cite in a footnote: the footnote's marker)
+    end: int
+    in_note: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BibItem:
+    key: str
+    start: int  # offset of its "[n]" label in the converted text
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    reason: str
+    offset: int  # in the source
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    text: str
+    footnotes: tuple[Footnote, ...]
+    cites: tuple[Cite, ...]  # body and note citations, in source order
+    bibitems: tuple[BibItem, ...]
+    bib_files: tuple[tuple[str, int], ...]  # (name as written, source offset)
+    problems: tuple[Problem, ...]

@@ -24,41 +24,13 @@ from audit.ingest.latex_macros import (
     SPACES,
     SWITCHES,
     SYMBOLS,
+    BibItem,
+    Cite,
+    Converted,
+    Footnote,
+    Problem,
 )
 from audit.ingest.patterns import LATEX_CITE_COMMAND, LATEX_NAME
-
-
-@dataclass(frozen=True, slots=True)
-class Footnote:
-    number: int
-    text: str  # converted, on one line
-    marker_start: int
-    marker_end: int
-    cites: tuple[Cite, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Cite:
-    command: str
-    keys: tuple[str, ...]
-    prefix: str | None
-    suffix: str | None
-    start: int  # in the converted text (for a cite in a footnote: the footnote's marker)
-    end: int
-    in_note: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BibItem:
-    key: str
-    start: int  # offset of its "[n]" label in the converted text
-    number: int
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    reason: str
-    offset: int  # in the source
 
 
 @dataclass
@@ -86,16 +58,6 @@ class _State:
     bib_files: list[tuple[str, int]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     body_only: bool = True  # outside a footnote: footnotes and \bibitem are recorded
-
-
-@dataclass(frozen=True, slots=True)
-class Converted:
-    text: str
-    footnotes: tuple[Footnote, ...]
-    cites: tuple[Cite, ...]  # body and note citations, in source order
-    bibitems: tuple[BibItem, ...]
-    bib_files: tuple[tuple[str, int], ...]  # (name as written, source offset)
-    problems: tuple[Problem, ...]
 
 
 def _group_end(src: str, pos: int, stop: int) -> int | None:
