@@ -201,6 +201,8 @@ def test_missing_bib_file_and_broken_entry(tmp_path):
     pytest.param(r"pp.~12--15 --- ``quoted''", "pp. 12–15 — “quoted”", id="dashes-quotes"),
     pytest.param(r"\unknownmacro{kept} text", r"\unknownmacro kept text", id="unknown-macro"),
     pytest.param(r"\href{https://x.org}{the site}", "the site <https://x.org>", id="href"),
+    pytest.param(r"\url{http://x.org/~me/a%20b--c_d} \doi{10.1/ab_c}", "http://x.org/~me/a%20b--c_d doi:10.1/ab_c",
+                 id="url-verbatim"),
     pytest.param("{World Bank}", "World Bank", id="protective-braces"),
 ])
 def test_latex_to_text(source, expected):

@@ -28,8 +28,10 @@ SPACES = {"\\": " ", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "/": "", "
 KEEP_ARGUMENT = frozenset({"emph", "textbf", "textrm", "textsf", "texttt", "textsc", "textup", "textnormal",
                             "mbox", "hbox", "textmd", "underline", "uline", "enquote", "section", "subsection",
                             "subsubsection", "chapter", "paragraph", "subparagraph", "part", "title", "caption",
-                            "author", "date", "textsuperscript", "MakeUppercase", "uppercase", "url", "nolinkurl",
-                            "path", "foreignlanguage", "textlatin", "mkbibquote", "hyphenation"})
+                            "author", "date", "textsuperscript", "MakeUppercase", "uppercase", "foreignlanguage",
+                            "textlatin", "mkbibquote", "hyphenation"})
+# Macros whose argument is an address, printed character for character (with a prefix).
+VERBATIM_ARGUMENT = {"url": "", "nolinkurl": "", "path": "", "doi": "doi:"}
 ITALIC = frozenset({"textit", "textsl", "mkbibemph"})
 DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace": 1, "hspace": 1,
                         "includegraphics": 1, "bibliographystyle": 1, "usepackage": 1, "documentclass": 1,

@@ -24,6 +24,7 @@ from audit.ingest.latex_macros import (
     SPACES,
     SWITCHES,
     SYMBOLS,
+    VERBATIM_ARGUMENT,
     BibItem,
     Cite,
     Converted,
@@ -60,15 +61,16 @@ class _State:
     body_only: bool = True  # outside a footnote: footnotes and \bibitem are recorded
 
 
-def _group_end(src: str, pos: int, stop: int) -> int | None:
-    """Offset of the `}` closing the group opened at `pos`, skipping escapes and comments."""
+def _group_end(src: str, pos: int, stop: int, *, verbatim: bool = False) -> int | None:
+    """Offset of the `}` closing the group opened at `pos`, skipping escapes and comments (in a verbatim
+    argument such as a \\url, `%` and `\\` are characters like any other)."""
     depth, i = 0, pos
     while i < stop:
         ch = src[i]
-        if ch == "\\":
+        if ch == "\\" and not verbatim:
             i += 2
             continue
-        if ch == "%":
+        if ch == "%" and not verbatim:
             newline = src.find("\n", i, stop)
             i = stop if newline < 0 else newline
             continue
@@ -100,7 +102,7 @@ def _optional(src: str, pos: int, stop: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def _required(state: _State, pos: int, stop: int) -> tuple[int, int] | None:
+def _required(state: _State, pos: int, stop: int, *, verbatim: bool = False) -> tuple[int, int] | None:
     """(start, end) of the content of a `{...}` argument at `pos` (after spaces), or None."""
     src = state.source
     i = pos
@@ -108,7 +110,7 @@ def _required(state: _State, pos: int, stop: int) -> tuple[int, int] | None:
         i += 1
     if i >= stop or src[i] != "{":
         return None
-    end = _group_end(src, i, stop)
+    end = _group_end(src, i, stop, verbatim=verbatim)
     if end is None:
         return None
     return i + 1, end
@@ -237,6 +239,12 @@ def _macro(state: _State, pos: int, stop: int, out: _Out) -> int:
         return _href(state, pos, after, stop, out)
     if base in DROP_WITH_ARGUMENTS:
         return _drop(state, base, after, stop, out)
+    if base in VERBATIM_ARGUMENT:
+        arg = _required(state, after, stop, verbatim=True)
+        if arg is None:
+            return after
+        out.write(VERBATIM_ARGUMENT[base] + src[arg[0]:arg[1]].strip())  # an address is written as is
+        return arg[1] + 1
     if base in KEEP_ARGUMENT or base in ITALIC:
         _, after = _optional(src, after, stop)  # \section[short]{long}
         arg = _required(state, after, stop)
@@ -406,7 +414,7 @@ def _write_heading(out: _Out, title: str) -> None:
 
 def _href(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> int:
     src = state.source
-    url = _required(state, pos, stop)
+    url = _required(state, pos, stop, verbatim=True)
     if url is None:
         out.write(src[macro_at:pos])
         return pos
