@@ -214,3 +214,12 @@ def test_included_files_are_reported_not_silently_dropped(tmp_path):
                                             "Text.\n\\end{document}\n"))
     assert [(p.reason, p.line) for p in doc.parts_unreadable] == [
         ("\\include{chapter1} was not followed: included files are not read (audit them separately)", 3)]
+
+
+def test_title_author_and_date_print_on_their_preamble_lines(tmp_path):
+    tex = ("\\documentclass{article}\n\\title{Drug Trends in \\emph{Central Asia}}\n"
+           "\\author{A. Author\\thanks{University of X.} \\and B. Author}\n\\date{May 2010}\n"
+           "\\begin{document}\n\\maketitle\nText.\n\\end{document}\n")
+    doc = ingest(write(tmp_path, "front.tex", tex))
+    assert doc.text.split("\n")[:7] == ["", "Drug Trends in Central Asia", "A. Author and B. Author", "May 2010",
+                                         "", "", "Text."]

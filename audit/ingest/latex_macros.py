@@ -17,7 +17,7 @@ SYMBOLS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø"
             "quad": " ", "qquad": " ", "enspace": " ", "item": "", "noindent": "", "centering": "",
             "maketitle": "", "tableofcontents": "", "printbibliography": "", "newpage": "", "clearpage": "",
             "par": "", "medskip": "", "bigskip": "", "smallskip": "", "hline": "", "relax": "",
-            "today": "", "footnotemark": ""}
+            "today": "", "footnotemark": "", "and": " and "}
 # Font and size switches print nothing.
 SWITCHES = frozenset({"bfseries", "itshape", "em", "it", "bf", "sc", "scshape", "rm", "sf", "tt", "mdseries",
                        "upshape", "normalfont", "slshape", "rmfamily", "sffamily", "ttfamily", "tiny", "scriptsize",
@@ -31,6 +31,8 @@ KEEP_ARGUMENT = frozenset({"emph", "textbf", "textrm", "textsf", "texttt", "text
                             "author", "date", "textsuperscript", "MakeUppercase", "uppercase", "foreignlanguage",
                             "textlatin", "mkbibquote", "hyphenation"})
 # Macros whose argument is an address, printed character for character (with a prefix).
+# Preamble macros whose text \\maketitle prints.
+FRONT_MATTER = frozenset({"title", "subtitle", "author", "date"})
 VERBATIM_ARGUMENT = {"url": "", "nolinkurl": "", "path": "", "doi": "doi:"}
 ITALIC = frozenset({"textit", "textsl", "mkbibemph"})
 DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace": 1, "hspace": 1,
@@ -40,7 +42,8 @@ DROP_WITH_ARGUMENTS = {"label": 1, "ref": 1, "pageref": 1, "eqref": 1, "vspace":
                         "setcounter": 2, "addcontentsline": 3, "graphicspath": 1, "hypersetup": 1,
                         "definecolor": 3, "color": 1, "pagenumbering": 1, "linespread": 1, "geometry": 1,
                         "DeclareFieldFormat": 2, "ExecuteBibliographyOptions": 1, "newenvironment": 3,
-                        "fontsize": 2, "selectfont": 0, "bibliography": 1, "addbibresource": 1, "nocite": 1}
+                        "fontsize": 2, "selectfont": 0, "thanks": 1, "bibliography": 1, "addbibresource": 1,
+                        "nocite": 1}
 FOOTNOTES = frozenset({"footnote", "endnote", "sidenote", "footnotetext"})
 SKIPPED_ENVIRONMENTS = frozenset({"comment", "figure*", "tikzpicture", "verbatim*"})
 RAW_ENVIRONMENTS = frozenset({"verbatim", "lstlisting", "minted"})

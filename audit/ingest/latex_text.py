@@ -16,6 +16,7 @@ from audit.ingest.latex_macros import (
     ACCENTS,
     DROP_WITH_ARGUMENTS,
     FOOTNOTES,
+    FRONT_MATTER,
     INCLUDES,
     ITALIC,
     KEEP_ARGUMENT,
@@ -139,7 +140,7 @@ def convert_latex(source: str) -> Converted:
     stop = end if end > start else len(source)
     if begin >= 0:
         _collect_preamble(state, source[:begin])
-        out.write(_newlines(source[:start]))
+        out.write(_front_matter(state, start))
     _convert(state, start, stop, out)
     out.write(_newlines(source[stop:]))
     return Converted(out.text(), tuple(state.footnotes), tuple(state.cites), tuple(state.bibitems),
@@ -155,6 +156,29 @@ def _collect_preamble(state: _State, preamble: str) -> None:
         if arg:
             state.bib_files.append((preamble[arg[0]:arg[1]].strip(), pos))
         pos += 1
+
+
+def _front_matter(state: _State, start: int) -> str:
+    """The preamble as blank lines, except that \\title, \\author and \\date print their text on their own
+    line (what \\maketitle shows; later stages read the document's date from its first lines)."""
+    src = state.source
+    parts: list[str] = []
+    written = 0
+    pos = 0
+    while (pos := src.find("\\", pos, start)) >= 0:
+        match = LATEX_NAME.match(src, pos + 1)
+        pos += 1
+        if match is None or match.group("name") not in FRONT_MATTER:
+            continue
+        _, after = _optional(src, match.end(), start)
+        arg = _required(state, after, start)
+        if arg is None or arg[0] < written:
+            continue
+        parts.append(_newlines(src[written:pos]) + latex_to_text(src[arg[0]:arg[1]]))
+        parts.append(_newlines(src[pos:arg[1] + 1]))
+        written = pos = arg[1] + 1
+    parts.append(_newlines(src[written:start]))
+    return "".join(parts)
 
 
 def _convert(state: _State, pos: int, stop: int, out: _Out) -> None:
