@@ -254,3 +254,21 @@ def test_unicode_superscript_characters_are_markers():
     line = build_line(1, body + [Glyph("¹", 34, 38, 100, 111, 11), Glyph(" ", 38, 41, 100, 111, 11),
                                  Glyph("x", 41, 47, 100, 111, 11)])
     assert line.tokens == ("word", 1, " x")
+
+
+def test_notes_below_a_separator_rule_in_body_size(tmp_path):
+    w = Writer()
+    w.new_page(head="")
+    w.text("A claim about production")
+    w.marker("1")
+    w.text(" and one about prices.")
+    w.marker("2")
+    w.pdf.line(20, 248, 70, 248)
+    w.pdf.set_font("Helvetica", size=11)  # notes in the body size: only the rule tells them apart
+    for i, note in enumerate(["1 UNODC, Illicit Drug Trends, 2008, p. 12.", "2 Smith, History, 2004, p. 4."]):
+        w.pdf.set_xy(20, 252 + 6 * i)
+        w.pdf.cell(0, 5, note)
+    doc = ingest(w.save(tmp_path / "rule.pdf"))
+    assert [(h.number, h.text) for h in doc.note_hints] == [(1, "UNODC, Illicit Drug Trends, 2008, p. 12."),
+                                                           (2, "Smith, History, 2004, p. 4.")]
+    assert doc.text.split("\n\n")[0] == "A claim about production[1] and one about prices.[2]"

@@ -12,7 +12,7 @@ import logging
 from io import BytesIO
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from audit.errors import UnreadableInput
 from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
-from audit.ingest.pdf_geometry import Link
+from audit.ingest.pdf_geometry import Link, Rule
 from audit.ingest.pdf_layout import Glyph, Layout, Page, Token, lay_out
 from audit.models import Document, UnreadablePart
 
@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 
 # Fewer characters than this per page on average: a scan with at most a stray text line.
 MIN_CHARS_PER_PAGE = 20
+# A foot-note separator: a thin horizontal line a fifth to a half of the page wide (not a table rule or border).
+MAX_RULE_THICKNESS = 1.5
+MIN_RULE_SHARE = 0.08
+MAX_RULE_SHARE = 0.5
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NO_TEXT = "the PDF has no text layer (scanned image?); run OCR on it first"
 _ENCRYPTED = "the PDF is encrypted (password-protected) and has no readable text layer; save an unprotected copy"
@@ -39,12 +43,13 @@ def _is_encryption_error(error: BaseException) -> bool:
         error).lower() or "encrypt" in str(error).lower()
 
 
-def _glyphs(page) -> tuple[Glyph, ...]:
-    """The page's characters, read from pdfminer's layout objects directly: pdfplumber's `page.chars`
-    converts every attribute of every object first, which is most of the reading time."""
+def _contents(page) -> tuple[tuple[Glyph, ...], tuple[Rule, ...]]:
+    """The page's characters and short horizontal rules, read from pdfminer's layout objects directly:
+    pdfplumber's `page.chars` converts every attribute of every object first, most of the reading time."""
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
-    height = float(page.height)
+    height, width = float(page.height), float(page.width)
     glyphs: list[Glyph] = []
+    rules: list[Rule] = []
     stack = list(page.layout)
     while stack:
         obj = stack.pop()
@@ -53,9 +58,12 @@ def _glyphs(page) -> tuple[Glyph, ...]:
             if text and obj.upright:
                 glyphs.append(Glyph(text=text, x0=obj.x0 + mb_x0, x1=obj.x1 + mb_x0, top=height - obj.y1 + mb_top,
                                     bottom=height - obj.y0 + mb_top, size=float(obj.size)))
+        elif isinstance(obj, LTLine | LTRect):
+            if obj.height <= MAX_RULE_THICKNESS and MIN_RULE_SHARE * width <= obj.width <= MAX_RULE_SHARE * width:
+                rules.append(Rule(obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top))
         elif isinstance(obj, LTContainer):
             stack.extend(obj)
-    return tuple(glyphs)
+    return tuple(glyphs), tuple(rules)
 
 
 def _links(page) -> tuple[Link, ...]:
@@ -82,7 +90,8 @@ def read_pages(path: str, data: bytes) -> tuple[list[Page], list[UnreadablePart]
             raise UnreadableInput(f"{path}: the PDF's page tree is damaged ({type(exc).__name__})") from exc
         for number, page in enumerate(page_list, start=1):
             try:
-                pages.append(Page(number, float(page.width), float(page.height), _glyphs(page), _links(page)))
+                glyphs, rules = _contents(page)
+                pages.append(Page(number, float(page.width), float(page.height), glyphs, _links(page), rules))
             except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError,
                     AttributeError) as exc:
                 if _is_encryption_error(exc):

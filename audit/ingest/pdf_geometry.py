@@ -28,12 +28,22 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Rule:
+    """A short horizontal line, as drawn above a page's foot notes."""
+
+    x0: float
+    x1: float
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     number: int
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
     links: tuple[Link, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
 
 def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:

@@ -19,13 +19,14 @@ from statistics import median
 
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
 from audit.ingest.pdf_columns import page_segments
-from audit.ingest.pdf_geometry import Glyph, Link, Page, group_lines
+from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
 
 SUPERSCRIPT_SIZE = 0.85  # a marker's size is at most this share of its line's body size
 SUPERSCRIPT_RISE = 0.15  # ... and its bottom sits at least this share of the body size above the baseline
 SMALL_SIZE = 0.92  # foot-note lines are set at most this share of the document's body size
+FOOT_RULE_ZONE = 0.4  # a separator rule above foot notes sits below this share of the page height
 HEADING_SIZE = 1.15  # lines this much larger than the body are headings
 REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (and two) is a running head
 MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
@@ -201,8 +202,18 @@ def note_start(line: TextLine) -> tuple[int, tuple[Token, ...]] | None:
     return None
 
 
-def split_foot(lines: list[TextLine], body_size: float) -> tuple[list[TextLine], list[TextLine]]:
-    """(body lines, foot-note lines) of one page: the small-font lines at its foot, starting with a note."""
+def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = (),
+               page_height: float = 0.0) -> tuple[list[TextLine], list[TextLine]]:
+    """(body lines, foot-note lines) of one page: the lines below a separator rule in the page's lower part,
+    or else the small-font lines at its foot; either way the foot must start a note."""
+    if lines:
+        left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+        for rule in sorted(rules, key=lambda r: -r.top):
+            if rule.top < FOOT_RULE_ZONE * page_height or rule.x1 < left or rule.x0 > right:
+                continue
+            below = [ln for ln in lines if ln.top > rule.top]
+            if below and note_start(below[0]):
+                return [ln for ln in lines if ln.top <= rule.top], below
     foot_start = len(lines)
     while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:
         foot_start -= 1
@@ -264,7 +275,7 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     for page in pages:
         foot_lines: list[TextLine] = []
         for segment in segmented[page.number]:
-            body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size)
+            body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size, page.rules, page.height)
             if body:
                 body_segments.append(body)
             foot_lines.extend(foot)
