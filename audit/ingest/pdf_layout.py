@@ -205,14 +205,14 @@ def note_start(line: TextLine) -> tuple[int, tuple[Token, ...]] | None:
 def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = (),
                page_height: float = 0.0) -> tuple[list[TextLine], list[TextLine]]:
     """(body lines, foot-note lines) of one page: the lines below a separator rule in the page's lower part,
-    or else the small-font lines at its foot; either way the foot must start a note."""
+    or else the small-font lines at its foot; either way the foot must hold a note start."""
     if lines:
         left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
         for rule in sorted(rules, key=lambda r: -r.top):
             if rule.top < FOOT_RULE_ZONE * page_height or rule.x1 < left or rule.x0 > right:
                 continue
             below = [ln for ln in lines if ln.top > rule.top]
-            if below and note_start(below[0]):
+            if any(note_start(ln) for ln in below):  # lines before the first note continue the last page's
                 return [ln for ln in lines if ln.top <= rule.top], below
     foot_start = len(lines)
     while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:
