@@ -92,11 +92,11 @@ def test_footnotes_are_numbered_in_reference_order(tmp_path, validate_report):
     # ids 7, 3, 12 are referenced in that order: Word prints 1, 2, 3
     assert [(h.number, h.text) for h in doc.note_hints] == [
         (1, "UNODC, Illicit Drug Trends, 2008, p. 12."), (2, "Smith, *History*, p. 4."), (3, "Id. at 7.")]
-    assert [doc.text[m.span.start:m.span.end] for m in doc.marker_hints] == ["[1]", "[2]", "[3]"]
+    assert [doc.text[m.span.start:m.span.end] for m in doc.marker_hints] == ["¹", "²", "³"]
     lines = [line.text for line in doc.lines if line.text]
     assert lines[:3] == ["Drug trends",
-                         "Opium production rose[1] and seizures fell.[2] See the UNODC site <https://www.unodc.org/>.",
-                         "Prices stayed high.[3]"]
+                         "Opium production rose¹ and seizures fell.² See the UNODC site <https://www.unodc.org/>.",
+                         "Prices stayed high.³"]
     assert "UNODC (2008). *Illicit Drug Trends*. Vienna: United Nations." in lines
     assert "Removed words" not in doc.text  # a deleted revision is not printed
     report = validate_report(report_to_dict(audit_document(doc, AuditConfig(offline=True, no_urls=True),

@@ -58,9 +58,9 @@ def test_pandoc_footnotes_become_hints_and_leave_the_body(tmp_path, validate_rep
     assert doc.format == "html" and doc.structured_notes
     assert [(h.number, h.text) for h in doc.note_hints] == [
         (1, "UNODC, *Illicit Drug Trends*, 2008, p. 12."), (2, "Smith, *History*, p. 4.")]
-    assert [doc.text[m.span.start:m.span.end] for m in doc.marker_hints] == ["[1]", "[2]"]
+    assert [doc.text[m.span.start:m.span.end] for m in doc.marker_hints] == ["¹", "²"]
     body = "\n".join(line.text for line in doc.lines)
-    assert "Opium production rose sharply[1] in Afghanistan, as a report <https://example.org/report> shows.[2]" in body
+    assert "Opium production rose sharply¹ in Afghanistan, as a report <https://example.org/report> shows.²" in body
     assert "UNODC, *Illicit" not in body  # the note paragraphs are blanked out of the lines
     for junk in ("Home", "My Policy Blog", "Subscribe", "tracker", "color: red", "© 2024", "↩"):
         assert junk not in doc.text
@@ -146,7 +146,7 @@ def test_wikipedia_cite_notes_keep_archive_urls_and_dates(tmp_path, validate_rep
     assert "<https://web.archive.org/web/20110514093000/http://www.city.example/history.html>" in second.text
     assert "Retrieved 12 May 2011" in second.text
     # the reused ref [1] shows twice in the text but counts as one marker (no false duplicate finding)
-    assert doc.text.count("[1]") >= 2
+    assert doc.text.count("¹") >= 2
     assert [m.number for m in doc.marker_hints] == [1, 2]
     for junk in ("Main page", "edit", "Other cities", "^"):
         assert junk not in "\n".join(line.text for line in doc.lines)
@@ -268,8 +268,8 @@ class="margin-toggle"/><span class="sidenote">Smith, <em>History</em>, 2004, p. 
 
 
 @pytest.mark.parametrize("html, expected_note, expected_body", [
-    pytest.param(WORDPRESS, "Jones, *Markets*, 2010, p. 5.", "Seizures fell[1] sharply.", id="wordpress-core"),
-    pytest.param(TUFTE, "Smith, *History*, 2004, p. 4.", "Prices rose[1] in 2007.", id="tufte-sidenote"),
+    pytest.param(WORDPRESS, "Jones, *Markets*, 2010, p. 5.", "Seizures fell¹ sharply.", id="wordpress-core"),
+    pytest.param(TUFTE, "Smith, *History*, 2004, p. 4.", "Prices rose¹ in 2007.", id="tufte-sidenote"),
 ])
 def test_wordpress_and_sidenote_footnotes(tmp_path, html, expected_note, expected_body):
     doc = ingest(write(tmp_path, "post.html", html))

@@ -79,10 +79,10 @@ def test_lines_stay_those_of_the_source(paper):
     lines = doc.text.split("\n")
     assert lines[4] == "Introduction"
     assert lines[5].rstrip() == "Opium production rose by 20 %"
-    assert lines[6] == "in 2007[1]"
+    assert lines[6] == "in 2007¹"
     assert lines[7] == "and seizures fell [see smith2004; doe2010, chap. 2]."
-    assert lines[8] == "Prices rose[2]."
-    assert lines[9] == "[ghost1999] disagrees.[3]"
+    assert lines[8] == "Prices rose²."
+    assert lines[9] == "[ghost1999] disagrees.³"
     assert PAPER.count("\n") <= doc.text.count("\n")
 
 
@@ -93,7 +93,7 @@ def test_footnotes_and_footcites_become_notes(paper):
         (2, "[smith2004, 45]", 9),
         (3, "A note over two lines, citing [doe2010, p. 3].", 10)]
     assert [(m.number, doc.text[m.span.start:m.span.end]) for m in doc.marker_hints] == [
-        (1, "[1]"), (2, "[2]"), (3, "[3]")]
+        (1, "¹"), (2, "²"), (3, "³")]
 
 
 def test_cite_families_with_optional_arguments(paper):

@@ -105,11 +105,11 @@ def test_markers_notes_heads_and_hyphenation(tmp_path, validate_report):
     doc = ingest(article(tmp_path / "article.pdf"))
     assert doc.format == "pdf" and doc.structured_notes
     body = [line.text for line in doc.lines if line.text]
-    assert body[0] == ("Opium production rose sharply in the northern provinces[1] while seizures fell in 2007 as "
-                       "prices climbed across the region. The information was collected by the regional office[2]. "
+    assert body[0] == ("Opium production rose sharply in the northern provinces¹ while seizures fell in 2007 as "
+                       "prices climbed across the region. The information was collected by the regional office². "
                        "The area measured 10² km in total.")
     # a page that ends a sentence ends the paragraph
-    assert body[1] == "Prices stayed high for several years afterwards[3]."
+    assert body[1] == "Prices stayed high for several years afterwards³."
     assert "References" in body
     assert "Journal of Tests" not in doc.text  # the running head
     assert not any(line.strip().isdigit() for line in body)  # page numbers
@@ -271,4 +271,4 @@ def test_notes_below_a_separator_rule_in_body_size(tmp_path):
     doc = ingest(w.save(tmp_path / "rule.pdf"))
     assert [(h.number, h.text) for h in doc.note_hints] == [(1, "UNODC, Illicit Drug Trends, 2008, p. 12."),
                                                            (2, "Smith, History, 2004, p. 4.")]
-    assert doc.text.split("\n\n")[0] == "A claim about production[1] and one about prices.[2]"
+    assert doc.text.split("\n\n")[0] == "A claim about production¹ and one about prices.²"

@@ -26,7 +26,7 @@ from audit.models import (
 
 @dataclass(frozen=True, slots=True)
 class NoteMark:
-    """A note reference in running text, printed as `[label]`."""
+    """A note reference in running text, printed as a superscript number (`¹²`), or `[label]` for others."""
 
     label: str
     number: int
@@ -52,6 +52,15 @@ class NoteText:
     number: int
     label: str
     pieces: tuple[Piece, ...]
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def printed_marker(label: str) -> str:
+    """How a note marker reads in `Document.text`: raised digits, as printed, and never "[12]", which
+    later stages would take for a numbered citation."""
+    return label.translate(_SUPERSCRIPT) if label.isdigit() else f"[{label}]"
 
 
 def collapse_spaces(text: str) -> str:
@@ -109,7 +118,7 @@ def _write_paragraph(layout: _Layout, pieces: Sequence[Piece], note: int | None,
             text = _squeeze(piece, i == 0, i == len(merged) - 1)
             layout.write(text)
         elif isinstance(piece, NoteMark):
-            text = f"[{piece.label}]"
+            text = printed_marker(piece.label)
             span = layout.write(text)
             if piece.hinted:
                 markers.append(MarkerHint(label=piece.label, number=piece.number, span=span))

@@ -3,7 +3,7 @@
 `convert_latex()` is a small scanner, not a TeX engine: comments go, simple formatting macros keep
 their argument (`\\emph{x}` -> x, `\\textit{x}` -> *x*), accents and special characters become Unicode,
 unknown macros stay as written. Footnotes and citations are pulled out with their positions: a
-footnote leaves its printed marker `[n]` in the text, a `\\cite` leaves `[key]`. A brace that never
+footnote leaves its printed marker (superscript `ⁿ`) in the text, a `\\cite` leaves `[key]`. A brace that never
 closes is reported as a problem and read as plain text, so the rest of the document is still read.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from audit.ingest.assemble import printed_marker
 from audit.ingest.latex_macros import (
     ACCENTS,
     DROP_WITH_ARGUMENTS,
@@ -337,7 +338,7 @@ def _footnote(state: _State, macro_at: int, pos: int, stop: int, out: _Out) -> i
         _convert(state, arg[0], arg[1], out)
         return arg[1] + 1
     number = len(state.footnotes) + 1
-    marker = f"[{number}]"
+    marker = printed_marker(str(number))
     start = out.length
     out.write(marker)
     note_out = _Out()
@@ -370,7 +371,7 @@ def _cite(state: _State, name: str, macro_at: int, pos: int, stop: int, out: _Ou
     suffix = latex_to_text(suffix) if suffix else None
     if name.startswith(("footcite", "footfullcite", "smartcite")) and state.body_only:
         number = len(state.footnotes) + 1
-        marker = f"[{number}]"
+        marker = printed_marker(str(number))
         start = out.length
         out.write(marker)
         cite = Cite(name, keys, prefix, suffix, start, start + len(marker), True)
