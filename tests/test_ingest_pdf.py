@@ -272,3 +272,18 @@ def test_notes_below_a_separator_rule_in_body_size(tmp_path):
     assert [(h.number, h.text) for h in doc.note_hints] == [(1, "UNODC, Illicit Drug Trends, 2008, p. 12."),
                                                            (2, "Smith, History, 2004, p. 4.")]
     assert doc.text.split("\n\n")[0] == "A claim about production¹ and one about prices.²"
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    pytest.param("the infor-", "mation", "the information", id="hyphen-minus"),
+    pytest.param("the infor\u00ad", "mation", "the information", id="soft-hyphen"),
+    pytest.param("the Franco-", "German", "the Franco-German", id="compound-kept"),
+    pytest.param("pp. 12-", "15.", "pp. 12-15.", id="range-kept"),
+    pytest.param("a dash -", "then", "a dash - then", id="spaced-dash"),
+])
+def test_hyphenation_repair(first, second, joined):
+    from audit.ingest.pdf_layout import TextLine, _join
+
+    parts: list = [first]
+    _join(parts, TextLine(1, 0, 10, 0, 100, 11, (second,)))
+    assert "".join(str(p) for p in parts) == joined

@@ -33,6 +33,8 @@ MAX_RULE_THICKNESS = 1.5
 MIN_RULE_SHARE = 0.08
 MAX_RULE_SHARE = 0.5
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Typographic ligatures as single characters ("ﬁnancial") would keep words from matching their other spellings.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _NO_TEXT = "the PDF has no text layer (scanned image?); run OCR on it first"
 _ENCRYPTED = "the PDF is encrypted (password-protected) and has no readable text layer; save an unprotected copy"
 
@@ -54,7 +56,7 @@ def _contents(page) -> tuple[tuple[Glyph, ...], tuple[Rule, ...]]:
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
-            text = obj.get_text()
+            text = obj.get_text().translate(_LIGATURES)
             if text and obj.upright:
                 glyphs.append(Glyph(text=text, x0=obj.x0 + mb_x0, x1=obj.x1 + mb_x0, top=height - obj.y1 + mb_top,
                                     bottom=height - obj.y0 + mb_top, size=float(obj.size)))

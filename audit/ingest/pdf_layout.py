@@ -34,6 +34,7 @@ POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
 
 
@@ -228,8 +229,10 @@ def _join(parts: list[Token], line: TextLine) -> None:
     tokens = list(line.tokens)
     if parts and isinstance(parts[-1], str) and tokens and isinstance(tokens[0], str):
         last = parts[-1]
-        if last.endswith("-") and len(last) > 1 and last[-2].islower() and tokens[0][:1].islower():
-            parts[-1] = last[:-1] + tokens[0]
+        if last.endswith(_HYPHENS) and len(last) > 1 and last[-2].isalnum():
+            # "infor-" + "mation" loses its hyphen; "Franco-" + "German" and "12-" + "15" keep theirs
+            joined = last[:-1] if last[-2].islower() and tokens[0][:1].islower() else last.replace("\u00ad", "-")
+            parts[-1] = joined + tokens[0]
             parts.extend(tokens[1:])
             return
     if parts:
