@@ -5,7 +5,8 @@
   printed form ("citing [doe2010, p. 3]") are dropped so nothing is counted twice.
 - `keyed_bibliography()`: the bibliography as the format gave it (one entry per .bib entry or
   `\\bibitem`), instead of finding it again in the text.
-- `bibtex_reference()`: BibTeX fields under the contract's field names, so keyed entries need no parsing.
+- `bibtex_reference()` / `keyed_entry_fields()`: BibTeX fields under the contract's field names, so keyed
+  entries need no parsing (a 50,000-entry .bib is not sent through the reference parser).
 - `entry_keys()`: the key of each bibliography entry, and the notes that cite it.
 - `link_key_citations()`: key citations joined to the work of the entry with their key, after clustering,
   so the work-based rules (uncited-entry, variants) and `cited_by` count them like any other citation.
@@ -50,6 +51,12 @@ def bibtex_reference(entry: SourceEntry) -> ParsedReference:
             fields[target] = value if source in _VERBATIM else latex_to_text(value)
     kind = _TYPES.get(entry.type, "webpage" if entry.type == "misc" and "url" in entry.fields else "other")
     return ParsedReference(kind, fields)
+
+
+def keyed_entry_fields(doc: Document, entries: Iterable[BibEntry]) -> dict[int, ParsedReference]:
+    """Entry index -> its BibTeX fields, for entries laid out from a .bib (not for \\bibitem text)."""
+    at_line = {e.line: e for e in doc.bib_entries if e.line > 0 and e.type != "bibitem"}
+    return {entry.index: bibtex_reference(at_line[entry.span.line]) for entry in entries if entry.span.line in at_line}
 
 
 def _entries_by_key(doc: Document) -> dict[str, SourceEntry]:
