@@ -100,10 +100,11 @@ def test_link_key_citations_joins_the_works_of_keyed_entries(tmp_path):
     doc = latex_paper(tmp_path)
     citations = add_key_citations(doc, segment_notes(extract_notes(doc)))
     bib = keyed_bibliography(doc)
-    works = (Work("w1", "unodc", "other", {}, ("n1.1",), ()), Work("w2", "smith2004", "book", {}, (), (1,)),
-             Work("w3", "doe2010", "article", {}, (), (2,)), Work("w4", "unused2001", "other", {}, (), (3,)))
+    works = (Work("w1", "unodc", "other", {}, ("n1.1",), ()), Work("w2", "smith2004a", "book", {}, (), (1,)),
+             Work("w3", "doe", "article", {}, (), (2,)), Work("w4", "nobody2001", "other", {}, (), (3,)))
     linked, linked_works = link_key_citations(citations, works, {1: "w2", 2: "w3", 3: "w4"},
                                               entry_keys(doc, bib.entries))
     assert [(c.id, c.work) for c in linked if c.kind == "key"] == [
         ("n2.1", "w2"), ("n3.1", "w3"), ("b.1", "w2"), ("b.2", "w3"), ("b.3", None)]  # ghost1999 has no entry
     assert [w.citations for w in linked_works] == [("n1.1",), ("n2.1", "b.1"), ("n3.1", "b.2"), ()]
+    assert [w.key for w in linked_works] == ["unodc", "smith2004", "doe2010", "unused2001"]

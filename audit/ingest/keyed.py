@@ -154,8 +154,8 @@ def entry_keys(doc: Document, entries: Iterable[BibEntry]) -> dict[int, tuple[st
 def link_key_citations(citations: Sequence[Citation], works: Sequence[Work], entry_work: dict[int, str],
                        keys: dict[int, tuple[str, tuple[int, ...]]]) -> tuple[tuple[Citation, ...], tuple[Work, ...]]:
     """Citations with each key citation's `work` set from the entry with its key (entry index -> work id in
-    `entry_work`, entry index -> key in `keys` from `entry_keys`), and works listing those citations. A key
-    with no entry stays unlinked: `check_keys_not_in_bibliography` reports it."""
+    `entry_work`, entry index -> key in `keys` from `entry_keys`), and works listing those citations and
+    named by that key. A key with no entry stays unlinked: `check_keys_not_in_bibliography` reports it."""
     work_of_key = {key: entry_work[index] for index, (key, _) in keys.items() if index in entry_work}
     linked = tuple(replace(c, work=work_of_key[c.key]) if c.kind == "key" and c.key in work_of_key else c
                    for c in citations)
@@ -163,5 +163,9 @@ def link_key_citations(citations: Sequence[Citation], works: Sequence[Work], ent
     for citation in linked:
         if citation.kind == "key" and citation.key in work_of_key and citation.work is not None:
             added.setdefault(citation.work, []).append(citation.id)
-    return linked, tuple(replace(w, citations=w.citations + tuple(i for i in added.get(w.id, ()) if i not in
-                                                                    w.citations)) for w in works)
+    key_of_work: dict[str, str] = {}
+    for key, work_id in work_of_key.items():
+        key_of_work.setdefault(work_id, key)  # the author's own key names the work (and its exported entry)
+    return linked, tuple(replace(w, key=key_of_work.get(w.id, w.key),
+                                 citations=w.citations + tuple(i for i in added.get(w.id, ()) if i not in w.citations))
+                         for w in works)
