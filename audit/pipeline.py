@@ -19,6 +19,13 @@ from audit.extract.segments import split_citations
 from audit.extract.sources import extract_source_lines
 from audit.findings import Finding, Location, Severity
 from audit.ingest import ingest
+from audit.ingest.keyed import (
+    add_key_citations,
+    entry_keys,
+    keyed_bibliography,
+    keyed_entry_fields,
+    link_key_citations,
+)
 from audit.models import BibEntry, Citation, Document, ParsedReference, SourceLine, Span, Work
 from audit.report import EntryRecord, NoteRecord, Report, build_report
 from audit.resolve import resolve_short_forms
@@ -121,9 +128,14 @@ def url_sites(notes: NoteExtraction, bib: Bibliography, sources: Sequence[Source
     return sites
 
 
+def read_bibliography(doc: Document) -> Bibliography:
+    """Entries the format keys itself (.bib, \\bibitem, Distill) or, for text, the bibliography found in it."""
+    return keyed_bibliography(doc) or extract_bibliography(doc)
+
+
 def collect_url_sites(doc: Document) -> list[UrlSite]:
     """The URL sites of a document as `audit` sees them (for the URL stage run alone)."""
-    bib = extract_bibliography(doc)
+    bib = read_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     return url_sites(notes, bib, extract_source_lines(notes.body_lines))
 
@@ -168,16 +180,20 @@ def export_works(works: Sequence[Work], *, ascii: bool = False) -> BibExport:
 
 def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = default_parse,
                    url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
-    bib = extract_bibliography(doc)
+    bib = read_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
     body = extract_body_citations(notes.body_lines, bib.entries, numeric_markers_are_notes=notes.style == "bracket")
-    citations = parse_citations(segment_notes(notes) + segment_body(sources, body), parse)
-    entry_fields = parse_entries(bib.entries, parse)
+    citations = add_key_citations(doc, parse_citations(segment_notes(notes) + segment_body(sources, body), parse))
+    keyed_fields = keyed_entry_fields(doc, bib.entries)  # entries from a .bib need no parsing
+    entry_fields = parse_entries([e for e in bib.entries if e.index not in keyed_fields], parse) | keyed_fields
+    keyed = entry_keys(doc, bib.entries)
     entries = [(e.index, entry_fields[e.index], e.text) for e in bib.entries]
     citations, resolutions = resolve_short_forms(citations, [n.number for n in notes.notes], entries)
     clustering = cluster_works(citations, [(e.index, e.span.line, entry_fields[e.index], e.text)
                                            for e in bib.entries], resolutions, keys_for=_work_keys)
+    linked, linked_works = link_key_citations(clustering.citations, clustering.works, clustering.entry_work, keyed)
+    clustering = replace(clustering, citations=linked, works=linked_works)
     urls = url_stage(url_sites(notes, bib, sources), config, document_date=document_date(doc), progress=progress)
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
@@ -198,7 +214,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     records = []
     for entry in bib.entries:
         wid = clustering.entry_work.get(entry.index)
-        records.append(EntryRecord(entry, entry_fields[entry.index], wid, works[wid].key if wid else None,
+        key = keyed[entry.index][0] if entry.index in keyed else works[wid].key if wid else None
+        records.append(EntryRecord(entry, entry_fields[entry.index], wid, key,
                                    tuple(sorted(cited_by.get(wid or "", ())))))
     exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,

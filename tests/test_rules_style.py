@@ -293,3 +293,15 @@ def test_seed_style_only_quotes_are_mixed(seed_context):
     assert [f.values for f in findings] == [("“…”",)]
     assert {loc.kind for loc in findings[0].locations} == {"note"}
     assert Location.note(1, 79) in findings[0].locations
+
+
+def test_entries_from_a_bib_file_are_not_checked_for_order(tmp_path):
+    from audit.config import AuditConfig
+    from audit.ingest import ingest
+    from audit.pipeline import audit_document
+
+    path = tmp_path / "refs.bib"
+    path.write_text("@book{b, author = {Smith, John}, title = {B}, year = {2004}}\n"
+                    "@book{a, author = {Adams, Ann}, title = {A}, year = {2001}}\n", encoding="utf-8")
+    report = audit_document(ingest(path), AuditConfig(offline=True))
+    assert [f.finding.rule for f in report.findings if f.finding.rule == "bibliography-order"] == []

@@ -10,10 +10,16 @@ from dataclasses import dataclass
 
 from audit.findings import Finding, Severity
 from audit.rules import claims as claim_rules
-from audit.rules import coverage, names, short_forms, variants
+from audit.rules import coverage, ingest_rules, names, short_forms, variants
 from audit.rules import notes as note_rules
 from audit.rules import style as style_rules
 from audit.rules.context import AuditContext
+
+
+def _not_in_bibliography(ctx: AuditContext) -> Iterable[Finding]:
+    """Works cited but not listed, and cited keys (\\cite, [@key]) with no entry."""
+    yield from coverage.check_not_in_bibliography(ctx)
+    yield from ingest_rules.check_keys_not_in_bibliography(ctx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("date-variant", Severity.WARNING, variants.check_date_variants),
     Rule("field-variant", Severity.WARNING, variants.check_field_variants),
     Rule("missing-field", Severity.WARNING, coverage.check_missing_fields),
-    Rule("not-in-bibliography", Severity.WARNING, coverage.check_not_in_bibliography),
+    Rule("not-in-bibliography", Severity.WARNING, _not_in_bibliography),
     Rule("uncited-entry", Severity.INFO, coverage.check_uncited_entries),
     Rule("duplicate-entry", Severity.WARNING, coverage.check_duplicate_entries),
     Rule("short-form-unresolved", Severity.WARNING, short_forms.check_unresolved),
@@ -42,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule("name-format", Severity.INFO, style_rules.check_name_format),
     Rule("style-inconsistent", Severity.INFO, style_rules.check_style_inconsistent),
     Rule("unsupported-claim", Severity.INFO, claim_rules.check_unsupported_claim),
+    Rule("unreadable-part", Severity.WARNING, ingest_rules.check_unreadable_parts),
 )
 
 

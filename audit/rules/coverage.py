@@ -126,8 +126,8 @@ def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:
-    if ctx.clustering is None:
-        return
+    if ctx.clustering is None or ctx.document.format == "bibtex":
+        return  # a .bib file audited alone cites nothing
     cited_volumes = {_volume_entry(ctx, w) for w in ctx.works if w.citations and w.type == "chapter"}
     for work in ctx.works:
         if work.citations:

@@ -84,7 +84,14 @@ def _kept(keys: Sequence[str]) -> set[int]:
     return kept
 
 
+def _sorted_by_bibtex(ctx: AuditContext) -> bool:
+    """Entries read from a .bib file: the bibliography style sorts them, their order in the file is no error."""
+    return any(entry.type != "bibitem" for entry in ctx.document.bib_entries)
+
+
 def check_bibliography_order(ctx: AuditContext) -> Iterator[Finding]:
+    if _sorted_by_bibtex(ctx):
+        return
     for _, section in groupby(ctx.entries, key=lambda e: e.section):
         group = list(section)
         if len(group) < 2 or any(entry.label for entry in group):
