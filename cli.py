@@ -222,6 +222,71 @@ def _read_input(file: str) -> str:
         raise UnreadableInput(f"{file}: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}") from exc
 
 
+@cli.command()
+@click.argument("file", default="-")
+@click.option("--format", "fmt", type=click.Choice(("json",)), default="json", help="Output format (JSON lines).")
+@click.option("--context", type=click.Choice(("note", "bibliography")), default="bibliography",
+              help="Parse each line as a note citation (pinpoints split off) or a bibliography entry.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def parse(file: str, fmt: str, context: str, debug: bool) -> None:
+    """Parse references, one per line of FILE (or stdin), into JSON lines."""
+    from audit.parse import parse_references
+    from audit.parse.jsonl import format_references
+
+    def body() -> int:
+        texts = [line.strip() for line in _read_input(file).splitlines() if line.strip()]
+        for line in format_references(texts, parse_references(texts, context=context)):
+            click.echo(line)
+        return 0
+
+    _guarded(debug, body)
+
+
+@cli.command()
+@click.argument("data")
+@click.option("-o", "--output", "output", default="audit/parse/model.crfsuite", help="Where to write the model.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def train(data: str, output: str, debug: bool) -> None:
+    """Train the reference CRF on an AnyStyle XML dataset."""
+    from audit.parse.crf import train_model
+
+    def body() -> int:
+        click.echo(f"wrote {train_model(data, output)}", err=True)
+        return 0
+
+    _guarded(debug, body)
+
+
+@cli.command(name="eval")
+@click.argument("data")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, help="Number of cross-validation folds.")
+@click.option("--seed", type=int, default=0, help="Seed of the fold shuffle.")
+@click.option("--limit", type=click.IntRange(10), default=None, help="Use only this many sequences.")
+@click.option("--workers", type=click.IntRange(1, 16), default=1, help="Train folds in parallel processes.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int, debug: bool) -> None:
+    """Cross-validate the reference CRF on an AnyStyle XML dataset."""
+    from audit.parse.evaluate import cross_validate, format_cv
+
+    def body() -> int:
+        click.echo(format_cv(cross_validate(data, folds=folds, seed=seed, limit=limit, workers=workers,
+                                            progress=_echo_err)))
+        return 0
+
+    _guarded(debug, body)
+
+
+def _read_input(file: str) -> str:
+    """The text of FILE, or of stdin for "-"; a missing or binary file is UnreadableInput."""
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableInput(f"{file}: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}") from exc
+
+
 def main() -> None:
     cli()
 

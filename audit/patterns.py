@@ -39,6 +39,8 @@ PINPOINT = re.compile(
     r"\s*\.?$",
     re.I,
 )
+# Chicago note: a bare page after the publication parenthesis, "(Moscow: Nauka, 2005), 12."
+BARE_PINPOINT = re.compile(r"\)\s*[,:]\s*(\d+(?:\s*[-–]\s*\d+)?)\s*\.?$")
 # Markdown emphasis "*Title*" (also "_Title_")
 EMPHASIS = re.compile(r"\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)")
 # "vol. 10", "Vol. 3", "Bd. 4", "t. 2", "volume 5"

@@ -75,6 +75,12 @@ def _shape(segment: str) -> tuple[str, str]:
         return "pages", s.split(".", 1)[1].strip()
     if patterns.EDITION.match(s):
         return "edition", s
+    lead = patterns.TRANSLATOR_LEAD.match(s)
+    if lead:
+        return "translator", s[lead.end():]
+    lead = patterns.EDITOR_LEAD.match(s)
+    if lead and s[lead.end():][:1].isupper():
+        return "editor", s[lead.end():]
     if _is_date(segment) or patterns.MONTH.match(s):
         return "date", s
     if patterns.GENRE_SEGMENT.match(s):
@@ -159,7 +165,9 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         kinds[0] = ("container-title", kinds[0][1])  # italics lost: `“Article”, Journal, vol. 3`
     _resolve_unknowns(kinds)
     for kind, value in kinds:
-        if kind == "issue-titled":
+        if kind in ("translator", "editor"):
+            fields.setdefault(kind, split_names(value))
+        elif kind == "issue-titled":
             fields["issue"], issue_title = value.split("\n", 1)
             _join(fields, "note", issue_title)
         elif kind == "in-editor":

@@ -58,6 +58,9 @@ def take_pinpoint(text: str) -> tuple[str, str | None]:
     """A locator at the end of a note citation ("p. 84" -> "84", "article 4" -> "4")."""
     match = patterns.PINPOINT.search(text.rstrip())
     if not match:
+        bare = patterns.BARE_PINPOINT.search(text.rstrip())
+        if bare:
+            return text[: bare.start() + 1], bare.group(1).replace("–", "-").replace(" ", "")
         return text, None
     return text[: match.start()], match.group(2).replace("–", "-").replace(" ", "")
 

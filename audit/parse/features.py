@@ -111,35 +111,99 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("closeem")
     if token.endswith(":"):
         feats.append("colon")
+    if token.endswith(".") and core[:1].isupper() and 2 <= len(core) <= 6 and core.isalpha():
+        feats.append("abbr")  # journal abbreviations: "Proc.", "Lett.", "Natl."
+    if lower in _STOPWORDS:
+        feats.append("stop")
     return tuple(feats)
 
 
+_STOPWORDS = frozenset("of the a an and in on for to with from by at as de la le les des du et und der die das "
+                       "von zu im el los las del y di il e della per".split())
+
+OFFSETS = (-2, -1, 1, 2)
+
 # Features copied onto the neighbours, with the offset as prefix ("-1:w=in").
-_NEIGHBOUR_KEYS = ("w=", "shape=", "last=", "kw=", "year", "initial", "openq", "closeq", "month", "range")
+_NEIGHBOUR_KEYS = ("w=", "shape=", "last=", "kw=", "year", "initial", "openq", "closeq", "month", "range", "abbr")
 
 
-@lru_cache(maxsize=65536)
-def _neighbour_part(token: str) -> tuple[str, ...]:
-    return tuple(f for f in token_features(token) if f.startswith(_NEIGHBOUR_KEYS))
+@lru_cache(maxsize=131072)
+def _shifted(token: str, offset: int) -> tuple[str, ...]:
+    """The token's neighbour features as seen from `offset` positions away ("-1:w=in")."""
+    prefix = f"{offset:+d}:"
+    return tuple(prefix + f for f in token_features(token) if f.startswith(_NEIGHBOUR_KEYS))
+
+
+_OUTSIDE = {offset: (f"{offset:+d}:none",) for offset in OFFSETS}
+
+
+_ABBREVIATIONS = frozenset(("vol.", "pp.", "p.", "no.", "ed.", "eds.", "eds", "nr.", "bd.", "s.", "vols.", "al.",
+                            "hrsg.", "trans.", "dir.", "ch.", "art.", "n.", "op.", "cit.", "j.", "st.", "dr.", "inc.",
+                            "co.", "jr.", "sr.", "univ.", "dept.", "proc.", "conf.", "int.", "j.", "rev."))
+
+
+def _ends_sentence(token: str) -> bool:
+    """A period that ends a sentence-like part (not an initial or a common abbreviation)."""
+    if not token.endswith((".", "?", "!")) or token.endswith("..."):
+        return False
+    core = token.rstrip(".").strip("()[]\"“”'*")
+    return len(core) > 1 and token.lower() not in _ABBREVIATIONS and not (core.isupper() and len(core) <= 2)
+
+
+def _chunks(tokens: list[str] | tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
+    """Per token: index of its sentence-like part, of its comma chunk, and the chunk's first token index."""
+    sent, chunk, first = [], [], []
+    s = c = start = 0
+    for i, token in enumerate(tokens):
+        sent.append(s)
+        chunk.append(c)
+        first.append(start)
+        if _ends_sentence(token) or token.endswith((",", ";", ":")):
+            c += 1
+            start = i + 1
+        if _ends_sentence(token):
+            s += 1
+    return sent, chunk, first
 
 
 def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
-    """Per token: its own features, ±1/±2 neighbour features, position and quote/bracket state."""
+    """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state."""
     n = len(tokens)
     own = [token_features(t) for t in tokens]
-    near = [_neighbour_part(t) for t in tokens]
+    sent, chunk, first = _chunks(tokens)
+    chunk_has_year: dict[int, bool] = {}
+    year_sent = None
+    sent_words: dict[int, list[int]] = {}
+    for i in range(n):
+        if "year" in own[i]:
+            chunk_has_year[chunk[i]] = True
+            if year_sent is None:
+                year_sent = sent[i]
+        word = tokens[i].lstrip("(\"“‘'*[")
+        if word[:1].isalpha() and len(word) > 3:
+            counts = sent_words.setdefault(sent[i], [0, 0])
+            counts[0] += 1
+            counts[1] += word[0].isupper()
+    # Journal names are usually in title case, APA article titles in sentence case.
+    sent_case = {k: ("title" if up * 4 >= total * 3 else "mixed" if up * 3 >= total else "sentence")
+                 for k, (total, up) in sent_words.items()}
     out: list[list[str]] = []
     in_quote = False
     in_emph = False
     depth = 0
     seen_year = False
-    periods = 0
-    commas = 0
     for i, token in enumerate(tokens):
         feats = list(own[i])
-        if i > 0:
-            feats.append("bi=" + own[i - 1][0][2:] + "|" + own[i][0][2:])
         feats.append(f"pos={10 * i // n}")
+        feats.append(f"sent={min(sent[i], 5)}")
+        feats.append(f"esent={min(sent[-1] - sent[i], 4)}")
+        feats.append("cfirst=" + own[first[i]][0][2:])
+        feats.append(f"cpos={min(i - first[i], 4)}")
+        if chunk_has_year.get(chunk[i]):
+            feats.append("cyear")
+        feats.append("scase=" + sent_case.get(sent[i], "none"))
+        if year_sent is not None:
+            feats.append(f"rsent={max(-2, min(3, sent[i] - year_sent))}")
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
@@ -153,13 +217,9 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
             feats.append("inparen")
         if seen_year:
             feats.append("afteryear")
-        for offset in (-2, -1, 1, 2):
+        for offset in OFFSETS:
             j = i + offset
-            if 0 <= j < n:
-                prefix = f"{offset:+d}:"
-                feats.extend(prefix + f for f in near[j])
-            else:
-                feats.append(f"{offset:+d}:none")
+            feats.extend(_shifted(tokens[j], offset) if 0 <= j < n else _OUTSIDE[offset])
         out.append(feats)
         # update running state after the token
         stripped = token.rstrip(".,;:)")
@@ -174,8 +234,4 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
         depth = max(0, depth + token.count("(") - token.count(")"))
         if "year" in own[i]:
             seen_year = True
-        if token.endswith(".") and len(token) > 2 and not in_quote:
-            periods += 1
-        elif token.endswith(","):
-            commas += 1
     return out

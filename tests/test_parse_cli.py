@@ -1,0 +1,106 @@
+"""`citeaudit parse`, `train` and `eval` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audit.parse import parse_reference
+from audit.parse.dataset import read_dataset
+from cli import cli
+
+ARTICLE = "Collins, Kathleen, \"Regionalism\", *Europe-Asia Studies*, vol. 61, no. 2, 2009, pp. 249-281."
+NOTE = "D. Trenin, “Russia and Central Asia”, in E.B. Rumer (ed.), *Central Asia*, London, Routledge, 2007, p. 84."
+TINY_DATASET = """<?xml version="1.0" encoding="UTF-8"?>
+<dataset>
+{}
+</dataset>
+"""
+SEQUENCE = ("  <sequence><author>Smith, J.</author> <date>({year}).</date> <title>Water politics {n}.</title>"
+            " <journal>Journal of Hydrology,</journal> <volume>{n}(3),</volume> <pages>45–67.</pages></sequence>\n"
+            "  <sequence><author>Doe, A.</author> <title>Central Asia {n}.</title> <location>London:</location>"
+            " <publisher>Routledge,</publisher> <date>{year}.</date></sequence>")
+
+
+def _tiny_dataset(path: Path, count: int = 50) -> Path:
+    body = "\n".join(SEQUENCE.format(year=1950 + n, n=n) for n in range(count))
+    path.write_text(TINY_DATASET.format(body), encoding="utf-8")
+    return path
+
+
+def test_parse_file_prints_one_json_object_per_line(tmp_path: Path) -> None:
+    source = tmp_path / "refs.txt"
+    source.write_text(ARTICLE + "\n\n" + NOTE + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["parse", str(source), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["text"] for line in lines] == [ARTICLE, NOTE]
+    assert lines[0]["type"] == "article"
+    assert lines[0]["fields"]["author"] == ["Collins, Kathleen"]
+    assert lines[0]["fields"]["pages"] == "249-281"
+    assert "pinpoint" not in lines[0]
+
+
+def test_parse_stdin_in_note_context_keeps_pinpoint() -> None:
+    result = CliRunner().invoke(cli, ["parse", "-", "--context", "note"], input=NOTE + "\n")
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output)
+    assert line["pinpoint"] == "84"
+    assert line["type"] == "chapter"
+    assert line["fields"]["editor"] == ["E.B. Rumer"]
+    assert "pages" not in line["fields"]
+
+
+def test_parse_output_matches_the_library() -> None:
+    result = CliRunner().invoke(cli, ["parse"], input=ARTICLE + "\n")
+    parsed = parse_reference(ARTICLE)
+    assert json.loads(result.output)["fields"] == {k: list(v) if isinstance(v, tuple) else v
+                                                   for k, v in parsed.fields.items()}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["parse", "missing-refs.txt"], id="parse"),
+        pytest.param(["train", "missing-data.xml", "-o", "x.crfsuite"], id="train"),
+        pytest.param(["eval", "missing-data.xml"], id="eval"),
+    ],
+)
+def test_missing_input_exits_3_with_one_line(args: list[str], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 3
+    assert result.output.count("\n") == 1
+    assert "missing-" in result.output
+
+
+def test_unknown_context_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["parse", "-", "--context", "body"], input="x\n")
+    assert result.exit_code == 2
+
+
+def test_train_writes_a_model_that_tags(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml")
+    model = tmp_path / "tiny.crfsuite"
+    result = CliRunner().invoke(cli, ["train", str(data), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert model.is_file() and model.stat().st_size > 0
+    parsed = parse_reference("Smith, J. (1999). Water politics 7. Journal of Hydrology, 7(3), 45–67.",
+                             model_path=model)
+    assert parsed.fields["date"] == "1999"
+    assert parsed.fields["container-title"] == "Journal of Hydrology"
+
+
+def test_eval_prints_scores_per_label(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml")
+    assert len(read_dataset(data)) == 100
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60"])
+    assert result.exit_code == 0, result.output
+    assert "2-fold cross-validation: 60 sequences" in result.output
+    assert "Token level (AnyStyle labels)" in result.output
+    assert "journal" in result.output and "container-title" in result.output
+    assert "References entirely right" in result.output

@@ -1,0 +1,125 @@
+"""parse_reference on synthetic references: each style, language and hard negative.
+
+Each case names the fields it is about; other fields may be present. References in the
+comma style are read by rules, so their expectations are exact; the author-date and numbered
+cases go through the shipped CRF model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.models import FIELD_NAMES, REFERENCE_TYPES
+from audit.parse import parse_reference, parse_references
+
+CASES = [
+    pytest.param(
+        "D. Trenin, “Russia and Central Asia”, in E.B. Rumer, D. Trenin and H. Zhao (eds.), *Central Asia: Views "
+        "from Washington*, Armonk, New York, M.E. Sharpe, 2007, p. 84.", "note", "chapter",
+        {"author": ("D. Trenin",), "editor": ("E.B. Rumer", "D. Trenin", "H. Zhao"),
+         "title": "Russia and Central Asia", "container-title": "Central Asia: Views from Washington",
+         "location": "Armonk, New York", "publisher": "M.E. Sharpe", "date": "2007"}, "84",
+        id="oxford-note-chapter-with-pinpoint"),
+    pytest.param(
+        "Collins, Kathleen, \"Regionalism in Central Asia\", *Europe-Asia Studies*, vol. 61, no. 2, March 2009, "
+        "pp. 249-281.", "bibliography", "article",
+        {"author": ("Collins, Kathleen",), "title": "Regionalism in Central Asia",
+         "container-title": "Europe-Asia Studies", "volume": "61", "issue": "2", "date": "March 2009",
+         "pages": "249-281"}, None, id="bibliography-article-pages-not-pinpoint"),
+    pytest.param(
+        "United Nations Office on Drugs and Crime (UNODC), \"Opium Flows\", Vienna, 2012.", "bibliography", "report",
+        {"author": ("United Nations Office on Drugs and Crime (UNODC)",), "title": "Opium Flows",
+         "location": "Vienna", "date": "2012"}, None, id="corporate-author-with-and"),
+    pytest.param(
+        "Smith, John, \"Living in Tashkent\", *Asian Affairs*, vol. 3, no. 1, 2001, pp. 1-20.", "bibliography",
+        "article", {"title": "Living in Tashkent", "container-title": "Asian Affairs"}, None,
+        id="in-inside-title-is-not-a-chapter"),
+    pytest.param(
+        "Müller, Hans, „Die Außenpolitik Russlands“, in Eva Schmidt (Hrsg.), *Russland und Europa*, Berlin, "
+        "Suhrkamp, 2010, S. 12-30.", "bibliography", "chapter",
+        {"author": ("Müller, Hans",), "editor": ("Eva Schmidt",), "title": "Die Außenpolitik Russlands",
+         "container-title": "Russland und Europa", "location": "Berlin", "publisher": "Suhrkamp",
+         "pages": "12-30"}, None, id="german-chapter-hrsg"),
+    pytest.param(
+        "Dupont, Jean, « La Russie et l'Asie centrale », *Politique étrangère*, vol. 3, 2008, p. 45-60.",
+        "bibliography", "article",
+        {"author": ("Dupont, Jean",), "title": "La Russie et l'Asie centrale",
+         "container-title": "Politique étrangère", "volume": "3", "pages": "45-60"}, None, id="french-guillemets"),
+    pytest.param(
+        "García, José, \"La política exterior de España\", *Revista de Estudios Políticos*, vol. 45, núm. 2, 2015, "
+        "pp. 33-58, consultado el 5 de marzo de 2018, http://example.es/a.pdf", "bibliography", "article",
+        {"container-title": "Revista de Estudios Políticos", "issue": "2", "accessed": "5 de marzo de 2018",
+         "url": "http://example.es/a.pdf"}, None, id="spanish-num-consultado"),
+    pytest.param(
+        "Rossi, Mario, *La politica estera italiana*, Bologna, Il Mulino, 2012.", "bibliography", "book",
+        {"title": "La politica estera italiana", "location": "Bologna", "publisher": "Il Mulino", "date": "2012"},
+        None, id="italian-book"),
+    pytest.param(
+        "Doe, Jane, \"Security Sector Reform\", *EUCAM Working Paper*, no. 7, Brussels, 2010.", "bibliography",
+        "report", {"container-title": "EUCAM Working Paper", "issue": "7"}, None, id="working-paper-is-report"),
+    pytest.param(
+        "Brown, Anna, \"Nationalism in Russia\", PhD dissertation, University of Oxford, 2009.", "bibliography",
+        "thesis", {"genre": "PhD dissertation", "publisher": "University of Oxford"}, None, id="dissertation"),
+    pytest.param(
+        "Qoraboyev, Ikboljon, \"L'ordre régional\", Thèse de doctorat, Toulouse, 2010.", "bibliography", "thesis",
+        {"genre": "Thèse de doctorat", "location": "Toulouse"}, None, id="these"),
+    pytest.param(
+        "Tisdall, Simon, \"Unrest in Kyrgyzstan\", *The Guardian*, 14 June 2010.", "bibliography", "news",
+        {"container-title": "The Guardian", "date": "14 June 2010"}, None, id="newspaper"),
+    pytest.param(
+        "Interview with Pierre Morel, EU Special Representative, Brussels, 2 February 2010.", "note", "interview",
+        {"author": ("Pierre Morel",), "genre": "Interview", "location": "Brussels", "date": "2 February 2010"},
+        None, id="interview-with"),
+    pytest.param(
+        "G. Wiegand, European Commission, speech at the closing conference, Brussels, 22 February 2010.", "note",
+        "speech", {"author": ("G. Wiegand",), "genre": "speech at the closing conference"}, None, id="speech"),
+    pytest.param(
+        "\"Paris Pact Initiative\", retrieved on 7 September 2011, https://www.paris-pact.net/index.php",
+        "bibliography", "webpage", {"title": "Paris Pact Initiative", "accessed": "7 September 2011"}, None,
+        id="only-url-is-webpage"),
+    pytest.param(
+        "Marx, Karl, *Das Kapital*, trans. Ben Fowkes, London, Penguin, 1976.", "bibliography", "book",
+        {"translator": ("Ben Fowkes",), "title": "Das Kapital"}, None, id="translator"),
+    pytest.param(
+        "Vladimir Paramonov, Central Asia (Moscow: Nauka, 2005), 12.", "note", "book",
+        {"author": ("Vladimir Paramonov",), "location": "Moscow", "publisher": "Nauka", "date": "2005"}, "12",
+        id="chicago-note-bare-pinpoint"),
+    pytest.param(
+        "Smith, J. (2004). The politics of water. Journal of Hydrology, 12(3), 45–67. "
+        "https://doi.org/10.1000/xyz123", "bibliography", "article",
+        {"author": ("Smith, J.",), "date": "2004", "title": "The politics of water",
+         "container-title": "Journal of Hydrology", "volume": "12", "issue": "3", "pages": "45-67",
+         "doi": "10.1000/xyz123"}, None, id="author-date-apa"),
+    pytest.param(
+        "[3] A. B. Smith, C. D. Jones, and E. F. Brown, \"Deep parsing of references,\" IEEE Transactions on "
+        "Pattern Analysis, vol. 12, no. 4, pp. 100–110, 2019.", "bibliography", "article",
+        {"author": ("A. B. Smith", "C. D. Jones", "E. F. Brown"), "title": "Deep parsing of references",
+         "volume": "12", "issue": "4", "pages": "100-110", "date": "2019"}, None, id="numbered-ieee"),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "ref_type", "fields", "pinpoint"), CASES)
+def test_parse_reference(text: str, context: str, ref_type: str, fields: dict, pinpoint: str | None) -> None:
+    parsed = parse_reference(text, context=context)
+    assert {k: parsed.fields.get(k) for k in fields} == fields
+    assert parsed.type == ref_type
+    assert parsed.pinpoint == pinpoint
+
+
+def test_output_uses_contract_names_and_types() -> None:
+    texts = [p.values[0] for p in CASES]
+    for parsed in parse_references(texts):
+        assert set(parsed.fields) <= set(FIELD_NAMES)
+        assert parsed.type in REFERENCE_TYPES
+        assert list(parsed.fields) == [k for k in FIELD_NAMES if k in parsed.fields]
+
+
+def test_unknown_context_is_refused() -> None:
+    with pytest.raises(ValueError, match="context"):
+        parse_reference("A, “B”, 2000", context="body")
+
+
+def test_empty_reference_is_other() -> None:
+    parsed = parse_reference("   ")
+    assert parsed.type == "other"
+    assert parsed.fields == {}
