@@ -64,6 +64,7 @@ class _Resolver:
         self.entry_of: dict[str, int | None] = {}
         self.by_note: dict[int, list[Citation]] = {}
         self.out: dict[str, Resolution] = {}
+        self.pin: dict[str, str | None] = {}  # the page each citation points at, inherited by Ibid./loc. cit.
 
     def _record(self, citation: Citation, status: Status, antecedent: str | None, reason: str,
                 candidates: tuple[str, ...] = (), entry: int | None = None) -> None:
@@ -79,6 +80,8 @@ class _Resolver:
                          f"it repeats {previous.id}, which could not be resolved itself ({why})", entry=entry)
         else:
             self._record(citation, "resolved", antecedent, why, entry=entry)
+        if citation.kind in _REPEATS_PREVIOUS and citation.pinpoint is None:
+            self.pin[citation.id] = self.pin.get(previous.id)  # a bare "Ibid." repeats the page too
 
     def _ibid(self, citation: Citation, previous_note: int | None) -> None:
         same_note = self.by_note.get(citation.note, []) if citation.note is not None else []
@@ -122,6 +125,8 @@ class _Resolver:
         candidates = _distinct_works([c for c in pool if _matches(short, c.text, c.type, c.fields)])
         if len(candidates) == 1:
             self._record(citation, "resolved", candidates[0].id, "its author and title match one earlier citation")
+            if citation.kind == "loc-cit" and citation.pinpoint is None:
+                self.pin[citation.id] = self.pin.get(candidates[0].id)  # "loc. cit.": the same place
             return
         if len(candidates) > 1:
             self._record(citation, "ambiguous", None, f"{len(candidates)} earlier works match it",
@@ -155,6 +160,7 @@ class _Resolver:
         previous_of = {n: (note_order[i - 1] if i else None) for i, n in enumerate(note_order)}
         forward: list[Citation] = []
         for citation in sorted(citations, key=_order):
+            self.pin[citation.id] = citation.pinpoint
             target = citation_target(citation) if citation.kind in _BY_NOTE_NUMBER else None
             if target is not None and citation.note is not None and target >= citation.note:
                 forward.append(citation)  # "infra note 40" / "see note 40 below": decided after the pass
@@ -212,5 +218,6 @@ def resolve_short_forms(citations: Sequence[Citation], note_order: Sequence[int]
     """Citations with `antecedent` set where it can be decided, and a Resolution per short form."""
     resolver = _Resolver(entries)
     resolver.run(citations, note_order)
-    out = [replace(c, antecedent=resolver.out[c.id].antecedent) if c.id in resolver.out else c for c in citations]
+    out = [replace(c, antecedent=resolver.out[c.id].antecedent, pinpoint=resolver.pin.get(c.id, c.pinpoint))
+           if c.id in resolver.out else c for c in citations]
     return out, resolver.out

@@ -91,3 +91,11 @@ def test_supra_and_cross_reference_use_the_note_number():
 def test_infra_reference_to_a_later_note_resolves_after_the_pass():
     antecedents, res = _resolve([cite("n1.1", "infra", "See infra note 3."), cite("n3.1", "full", "c", fields=JONES)])
     assert antecedents["n1.1"] == "n3.1" and res["n1.1"].status == "resolved"
+
+
+def test_bare_ibid_and_loc_cit_repeat_the_page():
+    out, _ = resolve_short_forms([cite("n1.1", "full", "a", fields=SMITH, pinpoint="12"),
+                                  cite("n2.1", "ibid", "Ibid."), cite("n3.1", "ibid", "Ibid., p. 14", pinpoint="14"),
+                                  cite("n4.1", "full", "b", fields=JONES, pinpoint="7"),
+                                  cite("n5.1", "loc-cit", "Smith, loc. cit.")], [1, 2, 3, 4, 5])
+    assert {c.id: c.pinpoint for c in out} == {"n1.1": "12", "n2.1": "12", "n3.1": "14", "n4.1": "7", "n5.1": "12"}
