@@ -21,6 +21,9 @@ class Cues:
     signal: str | None = None
 
 
+_ACCESS_WORDS = ("access", "retriev", "consult", "abgerufen", "zugegriffen", "visited", "recuperado")
+
+
 def tidy(text: str) -> str:
     """Collapse spaces and drop dangling separators left where a cue was cut out."""
     text = patterns.SPACES.sub(" ", text).strip()
@@ -31,19 +34,21 @@ def tidy(text: str) -> str:
 def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
     """Cut out access dates, DOIs, ISBNs and URLs (in that order: a DOI URL is a DOI)."""
     found: dict[str, str] = {}
-    match = patterns.ACCESSED.search(text)
+    lower = text.lower()
+    # Cheap substring gates first: most references have none of these, and the patterns are costly.
+    match = patterns.ACCESSED.search(text) if any(w in lower for w in _ACCESS_WORDS) else None
     if match:
         found["accessed"] = patterns.TRAILING_PUNCT.sub("", match.group(1))
         text = text[: match.start()] + text[match.end():]
-    match = patterns.DOI.search(text)
+    match = patterns.DOI.search(text) if "10." in text else None
     if match:
         found["doi"] = match.group(1)
         text = text[: match.start()] + text[match.end():]
-    match = patterns.ISBN.search(text)
+    match = patterns.ISBN.search(text) if "isbn" in lower else None
     if match:
         found["isbn"] = match.group(1)
         text = text[: match.start()] + text[match.end():]
-    match = patterns.URL.search(text)
+    match = patterns.URL.search(text) if ("http" in lower or "www." in lower or "ftp:" in lower) else None
     if match:
         found["url"] = match.group(1)
         before = text[: match.start()]

@@ -115,6 +115,7 @@ def token_features(token: str) -> tuple[str, ...]:
         feats.append("abbr")  # journal abbreviations: "Proc.", "Lett.", "Natl."
     if lower in _STOPWORDS:
         feats.append("stop")
+
     return tuple(feats)
 
 
@@ -122,7 +123,6 @@ _STOPWORDS = frozenset("of the a an and in on for to with from by at as de la le
                        "von zu im el los las del y di il e della per".split())
 
 OFFSETS = (-2, -1, 1, 2)
-
 # Features copied onto the neighbours, with the offset as prefix ("-1:w=in").
 _NEIGHBOUR_KEYS = ("w=", "shape=", "last=", "kw=", "year", "initial", "openq", "closeq", "month", "range", "abbr")
 
@@ -150,7 +150,8 @@ def _ends_sentence(token: str) -> bool:
     return len(core) > 1 and token.lower() not in _ABBREVIATIONS and not (core.isupper() and len(core) <= 2)
 
 
-def _chunks(tokens: list[str] | tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
+@lru_cache(maxsize=8)  # both stages of one tagging call ask for the same reference
+def _chunks(tokens: tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
     """Per token: index of its sentence-like part, of its comma chunk, and the chunk's first token index."""
     sent, chunk, first = [], [], []
     s = c = start = 0
@@ -158,17 +159,26 @@ def _chunks(tokens: list[str] | tuple[str, ...]) -> tuple[list[int], list[int], 
         sent.append(s)
         chunk.append(c)
         first.append(start)
-        if _ends_sentence(token) or token.endswith((",", ";", ":")):
+        ends = _ends_sentence(token)
+        if ends or token.endswith((",", ";", ":")):
             c += 1
             start = i + 1
-        if _ends_sentence(token):
+        if ends:
             s += 1
     return sent, chunk, first
+
+
+# Prebuilt feature strings for small integers (formatting them per token is measurable).
+_POS = tuple(f"pos={k}" for k in range(10))
+_SENT = tuple(f"sent={k}" for k in range(6))
+_ESENT = tuple(f"esent={k}" for k in range(5))
+_CPOS = tuple(f"cpos={k}" for k in range(5))
 
 
 def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
     """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state."""
     n = len(tokens)
+    tokens = tuple(tokens)
     own = [token_features(t) for t in tokens]
     sent, chunk, first = _chunks(tokens)
     chunk_has_year: dict[int, bool] = {}
@@ -194,11 +204,11 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
     seen_year = False
     for i, token in enumerate(tokens):
         feats = list(own[i])
-        feats.append(f"pos={10 * i // n}")
-        feats.append(f"sent={min(sent[i], 5)}")
-        feats.append(f"esent={min(sent[-1] - sent[i], 4)}")
+        feats.append(_POS[10 * i // n])
+        feats.append(_SENT[min(sent[i], 5)])
+        feats.append(_ESENT[min(sent[-1] - sent[i], 4)])
         feats.append("cfirst=" + own[first[i]][0][2:])
-        feats.append(f"cpos={min(i - first[i], 4)}")
+        feats.append(_CPOS[min(i - first[i], 4)])
         if chunk_has_year.get(chunk[i]):
             feats.append("cyear")
         feats.append("scase=" + sent_case.get(sent[i], "none"))
@@ -217,6 +227,13 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
             feats.append("inparen")
         if seen_year:
             feats.append("afteryear")
+        # Conjunctions the linear model cannot form itself: shape after the previous token's
+        # punctuation, and shape at its place in the chunk (a capital after ". " starts a part).
+        shape = own[i][1][6:]
+        if i > 0:
+            prev_end = tokens[i - 1][-1]
+            feats.append(f"sp={shape}|{prev_end if not prev_end.isalnum() else 'a'}")
+        feats.append(f"cp={shape}|{min(i - first[i], 3)}")
         for offset in OFFSETS:
             j = i + offset
             feats.extend(_shifted(tokens[j], offset) if 0 <= j < n else _OUTSIDE[offset])
@@ -234,4 +251,26 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
         depth = max(0, depth + token.count("(") - token.count(")"))
         if "year" in own[i]:
             seen_year = True
+    return out
+
+
+def stacked_features(features: list[list[str]], first_labels: list[str],
+                     tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
+    """Second-stage features: the first CRF's labels in a ±2 window and its majority label per chunk.
+
+    Stacking lets the second CRF see label context beyond its first-order transitions (a run
+    of `title` tokens ending at a period, a chunk that is mostly `journal`).
+    """
+    n = len(first_labels)
+    _, chunk, _ = _chunks(tuple(tokens))
+    votes: dict[int, dict[str, int]] = {}
+    for c, label in zip(chunk, first_labels, strict=True):
+        counts = votes.setdefault(c, {})
+        counts[label] = counts.get(label, 0) + 1
+    majority = {c: max(counts, key=counts.__getitem__) for c, counts in votes.items()}
+    out = []
+    for i, feats in enumerate(features):
+        extra = [f"L{o}={first_labels[i + o] if 0 <= i + o < n else 'none'}" for o in (-2, -1, 0, 1, 2)]
+        extra.append("Lc=" + majority[chunk[i]])
+        out.append(feats + extra)
     return out
