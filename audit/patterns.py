@@ -41,6 +41,19 @@ PINPOINT = re.compile(
 )
 # Chicago note: a bare page after the publication parenthesis, "(Moscow: Nauka, 2005), 12."
 BARE_PINPOINT = re.compile(r"\)\s*[,:]\s*(\d+(?:\s*[-–]\s*\d+)?)\s*\.?$")
+# A trailing bare page in a note: "Paramonov, Central Asia, 14." (not a year: "…, 2006.")
+TRAILING_NUMBER = re.compile(r",\s*(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*\.?$")
+# A case citation: "Miranda v. Arizona, 384 U.S. 436, 437 (1966)"
+CASE_CITATION = re.compile(
+    r"^(?P<title>[^,]+?\sv\.?\s[^,]+?),\s*(?P<volume>\d+)\s+(?P<reporter>[A-Z][A-Za-z0-9.' ]*?)\s+"
+    r"(?P<page>\d+)(?:,\s*(?:at\s+)?(?P<pin>\d+(?:[-–]\d+)?))?\s*\((?P<court>[^)]*?)\s*(?P<year>\d{4})\)\.?$"
+)
+# Short forms that repeat an earlier citation: "Ibid.", "Id.", "Idem", "Ebd."
+REPEAT_FORM = re.compile(r"^\*?(?:ibid\.?|ibidem|ib\.|id\.|idem|ebd\.|ebenda)\*?(?:,|\.|$)", re.I)
+# "op. cit.", "*op.cit.*", "loc. cit."
+OP_CIT = re.compile(r"^\*?(?:op|loc)\.\s?cit\.?\*?$", re.I)
+# A stray role word left in a name list: "Sally N. Cummings, ed."
+ROLE_WORD = re.compile(r"^(?:eds?\.?|hrsg\.?|hg\.?|dir\.?|trans\.?|comp\.?)$", re.I)
 # Markdown emphasis "*Title*" (also "_Title_")
 EMPHASIS = re.compile(r"\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)")
 # "vol. 10", "Vol. 3", "Bd. 4", "t. 2", "volume 5"

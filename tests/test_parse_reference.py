@@ -85,6 +85,21 @@ CASES = [
         {"author": ("Vladimir Paramonov",), "location": "Moscow", "publisher": "Nauka", "date": "2005"}, "12",
         id="chicago-note-bare-pinpoint"),
     pytest.param(
+        "See also Sally N. Cummings, ed., Power and Change in Central Asia (London: Routledge, 2002), 43–45.",
+        "note", "book", {"editor": ("Sally N. Cummings",), "title": "Power and Change in Central Asia",
+                         "location": "London", "publisher": "Routledge", "date": "2002"}, "43-45",
+        id="chicago-note-edited-book-ed-word-dropped"),
+    pytest.param("Miranda v. Arizona, 384 U.S. 436, 437 (1966).", "note", "legal",
+                 {"title": "Miranda v. Arizona", "container-title": "U.S.", "volume": "384", "pages": "436",
+                  "date": "1966"}, "437", id="case-citation"),
+    pytest.param("*Ibid.*, p. 66.", "note", "other", {"title": None, "author": None}, "66", id="ibid-only-pinpoint"),
+    pytest.param("Paramonov, Central Asia, 14.", "note", "other",
+                 {"author": ("Paramonov",), "title": "Central Asia"}, "14", id="short-form-bare-page"),
+    pytest.param("Osmonaliev, *op.cit.*, p. 25.", "note", "other", {"author": ("Osmonaliev",), "title": None},
+                 "25", id="op-cit-is-not-a-title"),
+    pytest.param("\"NATO-Russia News\", no. 3, 2006.", "note", "news", {"issue": "3", "date": "2006"}, None,
+                 id="trailing-year-is-not-a-pinpoint"),
+    pytest.param(
         "Smith, J. (2004). The politics of water. Journal of Hydrology, 12(3), 45–67. "
         "https://doi.org/10.1000/xyz123", "bibliography", "article",
         {"author": ("Smith, J.",), "date": "2004", "title": "The politics of water",

@@ -18,6 +18,9 @@ from audit.parse.comma_style import parse_comma_style
 from audit.parse.crf import DEFAULT_MODEL, tag_tokens
 from audit.parse.cues import find_cues
 from audit.parse.labels import fields_from_labels
+from audit.parse.legal import parse_case
+from audit.parse.names import is_corporate, split_names
+from audit.parse.segments import split_segments, strip_marks, unquote
 
 CONTEXTS = ("note", "bibliography")
 
@@ -31,6 +34,22 @@ def _is_comma_style(text: str) -> bool:
     if "," in text and (patterns.INTERVIEW_CUE.search(text) or patterns.SPEECH_SEGMENT.search(text)):
         return True
     return bool(patterns.COMMA_TITLE.search(text))
+
+
+def _short_form(rest: str) -> dict | None:
+    """`Paramonov, Central Asia` / `Osmonaliev, *op.cit.*` / `UNODC, "Briefing Note", *op.cit.*` in a note."""
+    segments = split_segments(rest)
+    if not 1 < len(segments) <= 3 or patterns.YEAR.search(rest):
+        return None
+    head, *tail = segments
+    if patterns.OP_CIT.match(tail[-1]):
+        tail = tail[:-1]
+    if len(tail) > 1 or not (is_corporate(head) or len(head.split()) <= 3 and head[:1].isupper()):
+        return None
+    fields: dict = {"author": split_names(head)}
+    if tail:
+        fields["title"] = strip_marks(unquote(tail[0]) or tail[0])
+    return fields
 
 
 def _finish(fields: dict) -> dict:
@@ -49,10 +68,17 @@ def parse_reference(text: str, *, context: str = "bibliography",
     """Parse one reference; `context` is "note" (pinpoints are split off) or "bibliography"."""
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {', '.join(CONTEXTS)}, not {context!r}")
+    case = parse_case(patterns.SIGNAL.sub("", text.strip(), count=1))
+    if case is not None:
+        fields, pinpoint = case
+        return ParsedReference(type="legal", fields=_finish(fields), pinpoint=pinpoint if context == "note" else None)
     cues = find_cues(text, context=context)
-    fields: dict | None = None
+    if patterns.REPEAT_FORM.match(cues.rest) or (not cues.rest and cues.pinpoint):
+        # "Ibid., p. 3": a repeat of an earlier citation carries only its pinpoint.
+        return ParsedReference(type="other", fields={}, pinpoint=cues.pinpoint)
+    fields: dict | None = _short_form(cues.rest) if context == "note" else None
     title_style = "plain"
-    if _is_comma_style(cues.rest):
+    if fields is None and _is_comma_style(cues.rest):
         fields = parse_comma_style(cues.rest)
         if fields is not None:
             title_style = fields.pop("_title_style", "plain")
@@ -60,6 +86,8 @@ def parse_reference(text: str, *, context: str = "bibliography",
         rest = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
         tokens = rest.split()
         fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
+        if "title" not in fields and "container-title" in fields and not ({"volume", "pages"} & set(fields)):
+            fields["title"] = fields.pop("container-title")  # an edited book: its title, not a container
         title_style = "quoted" if any(q in rest for q in "“\"«") else "italic" if "*" in rest else "plain"
     for name, value in cues.fields.items():
         fields.setdefault(name, value)

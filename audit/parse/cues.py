@@ -66,8 +66,17 @@ def take_pinpoint(text: str) -> tuple[str, str | None]:
         bare = patterns.BARE_PINPOINT.search(text.rstrip())
         if bare:
             return text[: bare.start() + 1], bare.group(1).replace("–", "-").replace(" ", "")
+        bare = patterns.TRAILING_NUMBER.search(text.rstrip())
+        if bare and not patterns.YEAR.fullmatch(bare.group(1)) and not _ends_with_series_number(text, bare):
+            return text[: bare.start()], bare.group(1).replace("–", "-").replace(" ", "")
         return text, None
     return text[: match.start()], match.group(2).replace("–", "-").replace(" ", "")
+
+
+def _ends_with_series_number(text: str, match: object) -> bool:
+    """`…, no. 3` or `…, vol. 3` end in a number that is not a page."""
+    before = text[: match.start()].rstrip().lower()  # type: ignore[attr-defined]
+    return before.endswith(("no.", "vol.", "n°", "nr."))
 
 
 def take_signal(text: str) -> tuple[str, str | None]:

@@ -70,7 +70,7 @@ def split_names(text: str) -> list[str]:
         return [clean_name(text)]
     names: list[str] = []
     for part in _split_connectors(text):
-        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        pieces = [p.strip() for p in part.split(",") if p.strip() and not patterns.ROLE_WORD.match(p.strip())]
         names.extend(_pair_inverted(pieces))
     return [clean_name(n) for n in names if clean_name(n)]
 
