@@ -197,9 +197,10 @@ def train(data: str, output: str, debug: bool) -> None:
 @click.option("--folds", type=click.IntRange(2, 20), default=5, help="Number of cross-validation folds.")
 @click.option("--seed", type=int, default=0, help="Seed of the fold shuffle.")
 @click.option("--limit", type=click.IntRange(10), default=None, help="Use only this many sequences.")
-@click.option("--workers", type=click.IntRange(1, 16), default=1, help="Train folds in parallel processes.")
+@click.option("--workers", type=click.IntRange(1, 16), default=None,
+              help="Train folds in parallel processes (default: one per CPU).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int, debug: bool) -> None:
+def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int | None, debug: bool) -> None:
     """Cross-validate the reference CRF on an AnyStyle XML dataset."""
     from audit.parse.evaluate import cross_validate, format_cv
 

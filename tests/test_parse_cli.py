@@ -98,7 +98,7 @@ def test_train_writes_a_model_that_tags(tmp_path: Path) -> None:
 def test_eval_prints_scores_per_label(tmp_path: Path) -> None:
     data = _tiny_dataset(tmp_path / "tiny.xml")
     assert len(read_dataset(data)) == 100
-    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60"])
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "2-fold cross-validation: 60 sequences" in result.output
     assert "Token level (AnyStyle labels)" in result.output

@@ -8,6 +8,7 @@ core set has no document ids, so folds cannot be grouped by document.
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 import unicodedata
@@ -113,8 +114,14 @@ def _run_fold(args: tuple[list[LabelledSequence], list[LabelledSequence]]) -> li
 
 
 def cross_validate(data_path: str | Path, folds: int = 5, seed: int = 0, *, limit: int | None = None,
-                   workers: int = 1, progress: Callable[[str], None] | None = None) -> CVResult:
-    """Train on k-1 folds, tag the held-out fold, and score every sequence once."""
+                   workers: int | None = None, progress: Callable[[str], None] | None = None) -> CVResult:
+    """Train on k-1 folds, tag the held-out fold, and score every sequence once.
+
+    Folds train in `workers` processes (default: one per CPU, at most one per fold); the
+    result does not depend on it.
+    """
+    if workers is None:
+        workers = min(folds, os.cpu_count() or 1)
     sequences = read_dataset(data_path)
     order = list(range(len(sequences)))
     random.Random(seed).shuffle(order)
