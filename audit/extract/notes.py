@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.extract.bibliography import heading_title, looks_like_heading
-from audit.extract.blocks import join_lines, split_blocks
+from audit.extract.blocks import Block, join_lines, split_blocks
 from audit.extract.patterns import (
     ENDNOTES_HEADING,
     MARKER_BRACKET,
@@ -103,13 +103,10 @@ def _endnote_region(lines: Sequence[Line], allowed: set[int]) -> set[int]:
     return region
 
 
-def _collect(doc: Document, style: MarkerStyle, allowed: set[int], endnotes: set[int]) -> tuple[
-        list[_Draft], list[Line]]:
-    """Split allowed lines into note drafts and body lines for one marker style."""
+def _collect(blocks: Sequence[Block], style: MarkerStyle, endnotes: set[int]) -> tuple[list[_Draft], list[Line]]:
+    """Split the paragraph blocks into note drafts and body lines for one marker style."""
     drafts: list[_Draft] = []
     body: list[Line] = []
-    lines = [line for line in doc.lines if line.number in allowed]
-    blocks = split_blocks(lines)
     for block_index, block in enumerate(blocks):
         pending_body: list[Line] = []
         current: _Draft | None = None
@@ -199,9 +196,13 @@ def extract_notes(doc: Document, *, excluded: Sequence[tuple[int, int]] = ()) ->
     if doc.structured_notes:
         return _from_hints(doc, allowed)
     endnotes = _endnote_region(doc.lines, allowed)
+    lines = [line for line in doc.lines if line.number in allowed]
+    blocks = split_blocks(lines)
     best: tuple[tuple[int, int], MarkerStyle, list[_Draft], list[Line], list[Marker]] | None = None
     for style in STYLES:
-        drafts, body = _collect(doc, style, allowed, endnotes)
+        if not endnotes and not any(style.note_start.match(line.text) for line in lines):
+            continue  # no note of this style at all: skip the full pass
+        drafts, body = _collect(blocks, style, endnotes)
         numbers = {d.number for d in drafts}
         markers = _markers(style, body, numbers)
         matched = len(numbers & {m.number for m in markers})

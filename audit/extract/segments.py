@@ -3,7 +3,9 @@ and leave commentary out (it stays in the note's text)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.extract.patterns import (
     ABBREVIATION,
@@ -87,11 +89,12 @@ def _split_top_level(text: str, separators: str, sentence: bool) -> list[tuple[i
     return [(a, b) for a, b in pieces if text[a:b].strip()]
 
 
-def top_level_parts(text: str) -> list[str]:
-    return [text[a:b].strip() for a, b in _split_top_level(text, ",", sentence=False)]
+@lru_cache(maxsize=4096)  # a citation's parts are asked for by several checks in turn
+def top_level_parts(text: str) -> tuple[str, ...]:
+    return tuple(text[a:b].strip() for a, b in _split_top_level(text, ",", sentence=False))
 
 
-def _bare_page(parts: list[str]) -> str | None:
+def _bare_page(parts: Sequence[str]) -> str | None:
     """The page of a Chicago short note, "Author, Short Title, 14." or 'Author, "Title," 14.', and of
     "Ibid., 240.": a bare number after a name and a title, or after Ibid."""
     if len(parts) == 2 and (IBID.match(parts[0]) or ID_FORM.match(parts[0])):
@@ -116,7 +119,7 @@ def find_pinpoint(text: str) -> str | None:
     return f"{match.group('label')} {pin}" if match.group("label") else pin
 
 
-def _has_title(parts: list[str]) -> bool:
+def _has_title(parts: Sequence[str]) -> bool:
     """A title in a citation is a part of its own ("Title", *Title*), not a quotation inside prose."""
     return any(QUOTED_TITLE.match(p) or ITALIC_TITLE.match(p) for p in parts)
 
