@@ -57,3 +57,13 @@ def test_last_heading_wins_over_table_of_contents():
     doc = text_document(f"Contents\n\nReferences\n\nIntroduction\n\nBody text here.\n\nReferences\n\n{ENTRY_A}\n")
     bib = extract_bibliography(doc)
     assert bib.heading_line == 9 and [e.text for e in bib.entries] == [ENTRY_A]
+
+
+def test_bulleted_list_one_entry_per_bullet_without_the_bullet():
+    doc = text_document("## References\n\n- Adams, A. (2001). First title. Journal, 1, 1-2.\n"
+                        "  continued.\n* Baker, B. (2002). Second title. London: Press.\n• Cole, C. (2003). Third. X.\n")
+    entries = extract_bibliography(doc).entries
+    assert [e.text for e in entries] == ["Adams, A. (2001). First title. Journal, 1, 1-2. continued.",
+                                         "Baker, B. (2002). Second title. London: Press.",
+                                         "Cole, C. (2003). Third. X."]
+    assert doc.text[entries[1].span.start:].startswith("Baker")

@@ -15,6 +15,7 @@ from audit.extract.patterns import (
     ENDNOTES_HEADING,
     ENTRY_LABEL,
     HEADING_DECORATION,
+    LIST_BULLET,
     NO_DATE,
     REPEATED_AUTHOR,
     URL_LIKE,
@@ -120,7 +121,7 @@ def _split_entries(block: Block) -> list[tuple[Line, ...]]:
             new = indent <= indents[0]
         else:
             finished = prev.text.rstrip().endswith((".", ">")) or URL_LIKE.search(prev.text.split()[-1])
-            new = bool(ENTRY_LABEL.match(text) or REPEATED_AUTHOR.match(text)
+            new = bool(ENTRY_LABEL.match(text) or LIST_BULLET.match(text) or REPEATED_AUTHOR.match(text)
                        or (finished and (AUTHOR_START.match(text) or text[:1] in "\"“")))
         if new:
             groups.append([line])
@@ -130,6 +131,10 @@ def _split_entries(block: Block) -> list[tuple[Line, ...]]:
 
 
 def _entry(index: int, section: str | None, lines: tuple[Line, ...], doc: Document) -> BibEntry:
+    bullet = LIST_BULLET.match(lines[0].text)
+    if bullet:  # list markup, not part of the reference
+        first = lines[0]
+        lines = (Line(first.number, first.start + bullet.end(), first.text[bullet.end():]), *lines[1:])
     text = join_lines(line.text for line in lines)
     label_match = ENTRY_LABEL.match(text)
     label = label_match.group("label") if label_match else None

@@ -77,6 +77,8 @@ AUTHOR_START = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+(?:\s(?:[A-ZÀ-Þ][\w'
                           r"|[A-Z]\.\s?(?:[A-Z]\.\s?)*[A-ZÀ-Þ][\w'’\-]+,)")
 # "———." / "---," / "___." repeated-author marks
 REPEATED_AUTHOR = re.compile(r"^\s*(?:[—–\-_]{2,}|\u2e3a|\u2e3b)\s*[.,]?\s*")
+# "- " / "* " / "• " list bullets in front of entries (Markdown and word-processor lists)
+LIST_BULLET = re.compile(r"^\s*(?:[-*•▪◦‣]|–)\s+(?=\S)")
 # "[12] " / "12. " list labels of numbered bibliographies
 ENTRY_LABEL = re.compile(r"^\s*(?P<label>\[\d{1,4}\]|\d{1,4}\.)\s+")
 
