@@ -49,3 +49,15 @@ def test_pinpoints(text, pin):
 ])
 def test_chicago_bare_pages(text, pin):
     assert find_pinpoint(text) == pin
+
+
+@pytest.mark.parametrize("note, expected", [
+    pytest.param("Vgl. Hans Müller: Grenzen in Zentralasien. Berlin: Suhrkamp 2005, S. 12.",
+                 ["Hans Müller: Grenzen in Zentralasien. Berlin: Suhrkamp 2005, S. 12."], id="german-colon-style"),
+    pytest.param("Eva Roth: Flüsse. In: Hans Kraus (Hg.): Wasser. Wien 2003, S. 5-9.",
+                 ["Eva Roth: Flüsse. In: Hans Kraus (Hg.): Wasser. Wien 2003, S. 5-9."], id="german-chapter"),
+    pytest.param("This was contested. See A. Smith, *Roads*, London, 2001.", ["A. Smith, *Roads*, London, 2001."],
+                 id="prose-then-citation-stays-apart"),
+])
+def test_full_stops_inside_unquoted_citations(note, expected):
+    assert [s.text for s in split_citations(note)] == expected

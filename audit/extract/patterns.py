@@ -150,3 +150,10 @@ NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+\.?\s?){1,4}(?:(?:and|&|e
                        r"(?:\s+et\s+al\.)?$")
 # '"Border Markets," 215.': American style puts the comma inside the quotes, so the page follows the title
 QUOTED_TITLE_THEN_PAGE = re.compile(r"^[\"“«].*[,.][\"”»]\s+(?P<pin>\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\.?$")
+# A sentence that continues a citation rather than starting one: "Berlin: Suhrkamp 2005, S. 12.",
+# "In: H. Kraus (Hg.), …", "2005.", "Hg. von …" (German and APA styles end titles with a full stop)
+CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\w\-]+)?:\s*\S|In:\s|(?:1[5-9]|20)\d\d\b|"
+                                r"(?:Hg|Hrsg|Ed|Eds|éd|dir)\.)")
+# "Hans Müller: Grenzen in Zentralasien" — a German-style author-colon-title opening
+AUTHOR_COLON_TITLE = re.compile(r"^(?:(?:Vgl|See|Siehe)\.?\s+)?(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+,?\s){1,3}"
+                                r"(?:[A-ZÀ-Þ][\w'’\-]+)?\s?(?:\((?:Hg|Hrsg|ed|eds)\.\))?:\s+\S")

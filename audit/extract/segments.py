@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from audit.extract.patterns import (
     ABBREVIATION,
+    AUTHOR_COLON_TITLE,
     BARE_PAGE,
+    CITATION_CONTINUES,
     CROSS_REF,
     EMBEDDED_SIGNAL,
     IBID,
@@ -188,10 +190,26 @@ def _segment(note_text: str, start: int, end: int) -> Segment | None:
                    target_note=target)
 
 
+def _sentences(note_text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with the full stops inside unquoted citations healed: in German and APA styles
+    a title ends with a full stop ("Hans Müller: Grenzen. Berlin: Suhrkamp 2005, S. 12.")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in _split_top_level(note_text, ".", sentence=True):
+        if merged:
+            previous = note_text[merged[-1][0]:merged[-1][1]].strip()
+            current = note_text[start:end].strip()
+            if CITATION_CONTINUES.match(current) and (AUTHOR_COLON_TITLE.match(previous)
+                                                     or not _is_citation_like(previous)):
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
 def split_citations(note_text: str) -> list[Segment]:
     """The citations in one note, in order; commentary sentences yield none."""
     segments: list[Segment] = []
-    for s_start, s_end in _split_top_level(note_text, ".", sentence=True):
+    for s_start, s_end in _sentences(note_text):
         sentence = note_text[s_start:s_end]
         for p_start, p_end in _split_top_level(sentence, ";", sentence=False):
             segment = _segment(note_text, s_start + p_start, s_start + p_end)
