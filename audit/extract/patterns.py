@@ -152,7 +152,8 @@ NAME_LIKE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+\.?\s?){1,4}(?:(?:and|&|e
 QUOTED_TITLE_THEN_PAGE = re.compile(r"^[\"“«].*[,.][\"”»]\s+(?P<pin>\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\.?$")
 # A sentence that continues a citation rather than starting one: "Berlin: Suhrkamp 2005, S. 12.",
 # "In: H. Kraus (Hg.), …", "2005.", "Hg. von …" (German and APA styles end titles with a full stop)
-CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\w\-]+)?:\s*\S|In:\s|(?:1[5-9]|20)\d\d\b|"
+CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\w\-]+)?(?::\s*\S|\s+(?:1[5-9]|20)\d\d\b)|"
+                                r"In:\s|(?:1[5-9]|20)\d\d\b|"
                                 r"(?:Hg|Hrsg|Ed|Eds|éd|dir)\.)")
 # "Hans Müller: Grenzen in Zentralasien" — a German-style author-colon-title opening
 AUTHOR_COLON_TITLE = re.compile(r"^(?:(?:Vgl|See|Siehe)\.?\s+)?(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+,?\s){1,3}"
