@@ -175,6 +175,17 @@ _ESENT = tuple(f"esent={k}" for k in range(5))
 _CPOS = tuple(f"cpos={k}" for k in range(5))
 
 
+_SCASE = {k: "scase=" + k for k in ("title", "mixed", "sentence", "none")}
+_RSENT = {k: f"rsent={k}" for k in range(-2, 4)}
+
+
+@lru_cache(maxsize=4096)
+def _conj(name: str, shape: str, other: object) -> str:
+    if name == "sp":  # shape after the previous token's last character (punctuation or "a")
+        other = other if not str(other).isalnum() else "a"
+    return f"{name}={shape}|{other}"
+
+
 def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
     """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state."""
     n = len(tokens)
@@ -202,18 +213,18 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
     in_emph = False
     depth = 0
     seen_year = False
+    closed_quote_before = False
+    last_sent = sent[-1] if n else 0
     for i, token in enumerate(tokens):
-        feats = list(own[i])
-        feats.append(_POS[10 * i // n])
-        feats.append(_SENT[min(sent[i], 5)])
-        feats.append(_ESENT[min(sent[-1] - sent[i], 4)])
-        feats.append("cfirst=" + own[first[i]][0][2:])
-        feats.append(_CPOS[min(i - first[i], 4)])
+        s_i = sent[i]
+        in_chunk = i - first[i]
+        feats = [*own[i], _POS[10 * i // n], _SENT[min(s_i, 5)], _ESENT[min(last_sent - s_i, 4)],
+                 "cfirst=" + own[first[i]][0][2:], _CPOS[min(in_chunk, 4)],
+                 _SCASE[sent_case.get(s_i, "none")]]
         if chunk_has_year.get(chunk[i]):
             feats.append("cyear")
-        feats.append("scase=" + sent_case.get(sent[i], "none"))
         if year_sent is not None:
-            feats.append(f"rsent={max(-2, min(3, sent[i] - year_sent))}")
+            feats.append(_RSENT[max(-2, min(3, s_i - year_sent))])
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
@@ -227,16 +238,19 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
             feats.append("inparen")
         if seen_year:
             feats.append("afteryear")
+        if closed_quote_before:
+            feats.append("afterq")  # a container or publication facts usually follow a quoted title
+            if "closeq" in own[i - 1]:
+                feats.append("rightafterq")
         # Conjunctions the linear model cannot form itself: shape after the previous token's
         # punctuation, and shape at its place in the chunk (a capital after ". " starts a part).
         shape = own[i][1][6:]
         if i > 0:
-            prev_end = tokens[i - 1][-1]
-            feats.append(f"sp={shape}|{prev_end if not prev_end.isalnum() else 'a'}")
-        feats.append(f"cp={shape}|{min(i - first[i], 3)}")
+            feats.append(_conj("sp", shape, tokens[i - 1][-1]))
+        feats.append(_conj("cp", shape, min(in_chunk, 3)))
         for offset in OFFSETS:
             j = i + offset
-            feats.extend(_shifted(tokens[j], offset) if 0 <= j < n else _OUTSIDE[offset])
+            feats += _shifted(tokens[j], offset) if 0 <= j < n else _OUTSIDE[offset]
         out.append(feats)
         # update running state after the token
         stripped = token.rstrip(".,;:)")
@@ -249,6 +263,8 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
         elif in_emph and stripped.endswith("*"):
             in_emph = False
         depth = max(0, depth + token.count("(") - token.count(")"))
+        if stripped and stripped[-1] in CLOSE_QUOTES and not in_quote:
+            closed_quote_before = True
         if "year" in own[i]:
             seen_year = True
     return out
@@ -261,16 +277,19 @@ def stacked_features(features: list[list[str]], first_labels: list[str],
     Stacking lets the second CRF see label context beyond its first-order transitions (a run
     of `title` tokens ending at a period, a chunk that is mostly `journal`).
     """
-    n = len(first_labels)
     _, chunk, _ = _chunks(tuple(tokens))
     votes: dict[int, dict[str, int]] = {}
     for c, label in zip(chunk, first_labels, strict=True):
         counts = votes.setdefault(c, {})
         counts[label] = counts.get(label, 0) + 1
-    majority = {c: max(counts, key=counts.__getitem__) for c, counts in votes.items()}
-    out = []
-    for i, feats in enumerate(features):
-        extra = [f"L{o}={first_labels[i + o] if 0 <= i + o < n else 'none'}" for o in (-2, -1, 0, 1, 2)]
-        extra.append("Lc=" + majority[chunk[i]])
-        out.append(feats + extra)
-    return out
+    majority = {c: _label_feature("Lc", max(counts, key=counts.__getitem__)) for c, counts in votes.items()}
+    padded = ["none", "none", *first_labels, "none", "none"]
+    return [feats + [_label_feature("L-2", padded[i]), _label_feature("L-1", padded[i + 1]),
+                     _label_feature("L0", padded[i + 2]), _label_feature("L1", padded[i + 3]),
+                     _label_feature("L2", padded[i + 4]), majority[chunk[i]]]
+            for i, feats in enumerate(features)]
+
+
+@lru_cache(maxsize=512)
+def _label_feature(key: str, label: str) -> str:
+    return f"{key}={label}"
