@@ -61,7 +61,8 @@ def test_last_heading_wins_over_table_of_contents():
 
 def test_bulleted_list_one_entry_per_bullet_without_the_bullet():
     doc = text_document("## References\n\n- Adams, A. (2001). First title. Journal, 1, 1-2.\n"
-                        "  continued.\n* Baker, B. (2002). Second title. London: Press.\n• Cole, C. (2003). Third. X.\n")
+                        "  continued.\n* Baker, B. (2002). Second title. London: Press.\n"
+                        "• Cole, C. (2003). Third. X.\n")
     entries = extract_bibliography(doc).entries
     assert [e.text for e in entries] == ["Adams, A. (2001). First title. Journal, 1, 1-2. continued.",
                                          "Baker, B. (2002). Second title. London: Press.",

@@ -139,3 +139,28 @@ def test_chicago_notes_and_bibliography_style():
         ("n4.1", "short", "220", "n2.1"), ("n5.1", "ibid", "240", "n2.1")]
     assert [(f.finding.rule, f.finding.values) for f in report.findings] == [
         ("page-out-of-range", ("240", "201-30"))]
+
+
+GERMAN = """Grenzen und Märkte
+
+Der Handel wuchs.¹ Schmuggler passten sich an.² Die Behörden widersprechen.³
+
+¹ Vgl. Hans Müller: Grenzen in Zentralasien. Berlin: Suhrkamp 2005, S. 12.
+
+² Ebd., S. 14.
+
+³ Müller, a. a. O., S. 20.
+
+Literaturverzeichnis
+
+Müller, Hans: Grenzen in Zentralasien. Berlin: Suhrkamp 2005.
+
+Schmidt, Eva: Flüsse und Staaten. München: Beck 2010.
+"""
+
+
+def test_german_footnote_style():
+    report = audit_document(text_document(GERMAN), AuditConfig(offline=True))
+    cites = [(c.id, c.kind, c.pinpoint, c.antecedent) for r in report.notes for c in r.citations]
+    assert cites == [("n1.1", "full", "12", None), ("n2.1", "ibid", "14", "n1.1"), ("n3.1", "op-cit", "20", "n1.1")]
+    assert [(f.finding.rule, f.finding.locations[0].index) for f in report.findings] == [("uncited-entry", 2)]

@@ -158,3 +158,6 @@ CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\
 # "Hans Müller: Grenzen in Zentralasien" — a German-style author-colon-title opening
 AUTHOR_COLON_TITLE = re.compile(r"^(?:(?:Vgl|See|Siehe)\.?\s+)?(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+,?\s){1,3}"
                                 r"(?:[A-ZÀ-Þ][\w'’\-]+)?\s?(?:\((?:Hg|Hrsg|ed|eds)\.\))?:\s+\S")
+# "Berlin: Suhrkamp 2005" / "London: Routledge, 2001" — place, colon, publisher and year of a book
+PLACE_PUBLISHER_YEAR = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /][A-ZÀ-Þ][\w\-]+)?:\s*[A-ZÀ-Þ][\w&.\- ]{1,60}?,?\s"
+                                  r"(?:1[5-9]|20)\d\d\b")

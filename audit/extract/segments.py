@@ -22,6 +22,7 @@ from audit.extract.patterns import (
     NAME_LIKE,
     OP_CIT,
     PINPOINT,
+    PLACE_PUBLISHER_YEAR,
     QUOTED_TITLE,
     QUOTED_TITLE_THEN_PAGE,
     SIGNAL,
@@ -160,6 +161,8 @@ def _kind(text: str) -> tuple[CitationKind, int | None]:
     has_title = _has_title(parts)
     if URL_LIKE.search(text) or len(parts) >= MIN_FULL_PARTS or (has_title and YEAR.search(text)):
         return "full", None
+    if YEAR.search(text) and (AUTHOR_COLON_TITLE.match(text) or PLACE_PUBLISHER_YEAR.search(text)):
+        return "full", None  # "Hans Müller: Grenzen. Berlin: Suhrkamp 2005": no commas, no quotes
     return "short", None
 
 
