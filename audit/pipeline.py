@@ -199,30 +199,38 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
                        clustering=clustering, url_findings=urls.findings)
     findings = run_rules(ctx) + _decoding_findings(doc)
-
-    by_note: dict[int, list[Citation]] = {}
-    for citation in ctx.citations:
-        if citation.note is not None:
-            by_note.setdefault(citation.note, []).append(citation)
-    note_records = tuple(NoteRecord(n, tuple(by_note.get(n.number, ()))) for n in notes.notes)
-    body_citations = tuple(c for c in ctx.citations if c.note is None)
-    works = {w.id: w for w in clustering.works}
-    cited_by: dict[str, set[int]] = {}
-    for citation in ctx.citations:
-        if citation.work and citation.note is not None:
-            cited_by.setdefault(citation.work, set()).add(citation.note)
-    records = []
-    for entry in bib.entries:
-        wid = clustering.entry_work.get(entry.index)
-        key = keyed[entry.index][0] if entry.index in keyed else works[wid].key if wid else None
-        records.append(EntryRecord(entry, entry_fields[entry.index], wid, key,
-                                   tuple(sorted(cited_by.get(wid or "", ())))))
+    note_records, body_citations, entry_records = _records(ctx, keyed)
     exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,
-                        marker_count=len(notes.markers), body_citations=body_citations, bibliography=tuple(records),
+                        marker_count=len(notes.markers), body_citations=body_citations, bibliography=entry_records,
                         sections=bib.sections, works=clustering.works, urls=urls.records, findings=findings,
                         notices=_notices(notes, bib, urls.notice), bibtex_text=exported.text,
                         bibtex_changes=exported.changes)
+
+
+def _records(ctx: AuditContext, keyed: dict[int, tuple[str, tuple[int, ...]]]) -> tuple[
+        tuple[NoteRecord, ...], tuple[Citation, ...], tuple[EntryRecord, ...]]:
+    """Notes with their citations, the body citations, and entries with their work, key and citing notes."""
+    by_note: dict[int, list[Citation]] = {}
+    cited_by: dict[str, set[int]] = {}
+    for citation in ctx.citations:
+        if citation.note is not None:
+            by_note.setdefault(citation.note, []).append(citation)
+            if citation.work:
+                cited_by.setdefault(citation.work, set()).add(citation.note)
+    notes = tuple(NoteRecord(n, tuple(by_note.get(n.number, ()))) for n in ctx.notes.notes)
+    body = tuple(c for c in ctx.citations if c.note is None)
+    works = {w.id: w for w in ctx.works}
+    entry_work = ctx.clustering.entry_work if ctx.clustering else {}
+    entries = []
+    for entry in ctx.entries:
+        wid = entry_work.get(entry.index)
+        key = keyed[entry.index][0] if entry.index in keyed else works[wid].key if wid else None
+        entries.append(EntryRecord(entry, ctx.entry_fields[entry.index], wid, key,
+                                   tuple(sorted(cited_by.get(wid or "", ())))))
+    return notes, body, tuple(entries)
+
+
 def run_audit(path: Path, config: AuditConfig, *, parse: ParseFn = default_parse,
               url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
     doc = ingest(path, max_bytes=config.max_input_bytes)
