@@ -20,6 +20,7 @@ from audit.report import Report
 
 Echo = Callable[[str], None]
 DEFAULT_OUT = "reports"
+REPORT_MODE = 0o644
 
 
 def expand_paths(paths: Sequence[str]) -> list[Path]:
@@ -45,6 +46,7 @@ def write_atomically(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a failure never leaves a partial report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.chmod(tmp, REPORT_MODE)  # mkstemp makes the file private; reports are meant to be shared
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

@@ -112,3 +112,11 @@ def test_cp1252_input_is_read_with_an_info_finding(tmp_path):
     result = run(str(path), "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert any(f["rule"] == "style-inconsistent" and f["values"] == ["cp1252"] for f in findings)
+
+
+def test_reports_are_readable_by_others(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "reports"
+    assert run(str(path), "--out", str(out), "--format", "json").exit_code == 0
+    assert (out / "paper.json").stat().st_mode & 0o777 == 0o644
