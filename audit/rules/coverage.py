@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from audit.cluster import Record
 from audit.extract.patterns import YEAR
 from audit.findings import Finding, Location, Severity
-from audit.matching import title_key, titles_match
-from audit.models import Work
+from audit.matching import title_key, title_keys_match
+from audit.models import ParsedReference, Work
 from audit.rules.context import AuditContext
 from audit.textnorm import clean_title
+from audit.thresholds import BLOCK_PREFIX
 
 # What each type of reference cannot do without (the contract checks author, title and year).
 _NEEDS_AUTHOR = frozenset({"article", "chapter", "book", "thesis", "interview", "speech"})
@@ -62,19 +63,34 @@ def _as_text(value) -> str:
     return value if isinstance(value, str) else ", ".join(value)
 
 
-def _volume_entry(ctx: AuditContext, work: Work) -> int | None:
-    return volume_entry(ctx, str(work.fields.get("container-title", "")), exclude=work.bibliography)
+VolumeIndex = dict[str, list[tuple[int, ParsedReference, str]]]
 
 
-def volume_entry(ctx: AuditContext, container: str, exclude: tuple[int, ...] = ()) -> int | None:
+def index_volumes(ctx: AuditContext) -> VolumeIndex:
+    """Entries by the first letters of their title, so finding a chapter's volume compares a few titles,
+    not the whole bibliography (the clustering's blocking, for the same reason)."""
+    index: VolumeIndex = {}
+    for number, parsed in ctx.entry_fields.items():
+        key = title_key(str(parsed.fields.get("title", "")))
+        if key:
+            index.setdefault(key[:BLOCK_PREFIX], []).append((number, parsed, key))
+    return index
+
+
+def _volume_entry(volumes: VolumeIndex, work: Work) -> int | None:
+    return volume_entry(volumes, str(work.fields.get("container-title", "")), exclude=work.bibliography)
+
+
+def volume_entry(volumes: VolumeIndex, container: str, exclude: tuple[int, ...] = ()) -> int | None:
     """The bibliography entry of the edited volume a chapter sits in, if the volume is listed."""
-    if not container:
+    wanted = title_key(container)
+    if not wanted:
         return None
-    matches = [(index, parsed) for index, parsed in ctx.entry_fields.items()
-               if index not in exclude and titles_match(container, str(parsed.fields.get("title", "")))]
-    exact = [i for i, p in matches if title_key(str(p.fields.get("title", ""))) == title_key(container)]
-    books = [i for i, p in matches if p.type == "book"]
-    for choice in (exact, books, [i for i, _ in matches]):
+    matches = [(number, parsed, key) for number, parsed, key in volumes.get(wanted[:BLOCK_PREFIX], ())
+               if number not in exclude and title_keys_match(wanted, key)]
+    exact = [number for number, _, key in matches if key == wanted]
+    books = [number for number, parsed, _ in matches if parsed.type == "book"]
+    for choice in (exact, books, [number for number, _, _ in matches]):
         if len(choice) == 1:
             return choice[0]
     return None
@@ -89,6 +105,7 @@ def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.entries or ctx.clustering is None:
         return
     yield from _unlisted_reference_citations(ctx)
+    volumes = index_volumes(ctx)
     for work in ctx.works:
         if work.bibliography or not work.citations or _is_pointer_only(work):
             continue
@@ -96,7 +113,7 @@ def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
         locations = tuple(ctx.locate(c.id) for c in cites)
         title = clean_title(str(work.fields.get("title", ""))) or cites[0].text[:80]
         notes = ", ".join(str(c.note) for c in cites if c.note is not None) or "the text"
-        volume = _volume_entry(ctx, work) if work.type == "chapter" else None
+        volume = _volume_entry(volumes, work) if work.type == "chapter" else None
         if volume is not None:
             entry = ctx.entry(volume)
             yield Finding("not-in-bibliography", Severity.INFO,
@@ -128,7 +145,8 @@ def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
 def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:
     if ctx.clustering is None or ctx.document.format == "bibtex":
         return  # a .bib file audited alone cites nothing
-    cited_volumes = {_volume_entry(ctx, w) for w in ctx.works if w.citations and w.type == "chapter"}
+    volumes = index_volumes(ctx)
+    cited_volumes = {_volume_entry(volumes, w) for w in ctx.works if w.citations and w.type == "chapter"}
     for work in ctx.works:
         if work.citations:
             continue

@@ -61,17 +61,18 @@ def _work_title_variants(ctx: AuditContext) -> Iterator[Finding]:
 
 def check_volume_title_variants(ctx: AuditContext) -> Iterator[Finding]:
     """A chapter's book title against the listed volume's title ("…'s New Strategy" / "…'s Strategy")."""
-    from audit.rules.coverage import volume_entry
+    from audit.rules.coverage import index_volumes, volume_entry
 
     if ctx.clustering is None:
         return
+    volumes = index_volumes(ctx)
     reported: set[tuple[str, int]] = set()
     for records in ctx.clustering.members.values():
         for record in records:
             container = str(record.fields.get("container-title", ""))
             if record.type != "chapter" or not container:
                 continue
-            index = volume_entry(ctx, container, exclude=tuple(
+            index = volume_entry(volumes, container, exclude=tuple(
                 int(r.ref[1:]) for r in records if r.ref.startswith("e")))
             volume_title = str(ctx.entry_fields[index].fields.get("title", "")) if index else ""
             if not volume_title or _display(container) == _display(volume_title):
