@@ -8,6 +8,9 @@ from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+# Superscript digits are how PDFs and Word print note markers (¹²); readers and rules convert with these.
+TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LEADING_ARTICLES = re.compile(r"^(?:the|a|an|le|la|les|l'|un|une|der|die|das|ein|eine|el|los|las|il|lo|gli|"
                                r"i|uno|una)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]")

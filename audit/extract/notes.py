@@ -26,9 +26,9 @@ from audit.extract.patterns import (
     NOTE_START_PLAIN,
     NOTE_START_SUPERSCRIPT,
     NOTE_START_SUPTAG,
-    SUPERSCRIPT_TABLE,
 )
 from audit.models import Document, Line, Marker, Note, Span
+from audit.textnorm import FROM_SUPERSCRIPT
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class NoteExtraction:
 
 
 def _number(raw: str) -> int:
-    return int(raw.translate(SUPERSCRIPT_TABLE))
+    return int(raw.translate(FROM_SUPERSCRIPT))
 
 
 @dataclass

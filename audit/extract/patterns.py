@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_TABLE = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-
 # --- note starts (at the beginning of a line) -------------------------------------------------
 # "¹⁰ A. Warkotsch, ..."
 NOTE_START_SUPERSCRIPT = re.compile(r"^[ \t]{0,3}(?P<num>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(?=\S)")

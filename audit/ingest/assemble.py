@@ -22,6 +22,7 @@ from audit.models import (
     Span,
     UnreadablePart,
 )
+from audit.textnorm import TO_SUPERSCRIPT
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,12 @@ class NoteText:
     pieces: tuple[Piece, ...]
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def printed_marker(label: str) -> str:
     """How a note marker reads in `Document.text`: raised digits, as printed, and never "[12]", which
     later stages would take for a numbered citation."""
-    return label.translate(_SUPERSCRIPT) if label.isdigit() else f"[{label}]"
+    return label.translate(TO_SUPERSCRIPT) if label.isdigit() else f"[{label}]"
 
 
 def collapse_spaces(text: str) -> str:

@@ -22,6 +22,7 @@ from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
 from audit.ingest.docx_numbering import ListNumbering, paragraph_list, read_numbering, roman
 from audit.ingest.patterns import DOCX_HYPERLINK_FIELD
 from audit.models import Document, UnreadablePart
+from audit.textnorm import TO_SUPERSCRIPT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -40,7 +41,6 @@ _SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuatio
 MAX_PART_BYTES = 200 * 1024 * 1024
 
 # Hand-typed note markers formatted as superscript digits keep looking like markers in the text.
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class _PartError(Exception):
@@ -130,7 +130,7 @@ def _inline(elem: ElementTree.Element, out: list, links: dict[str, str], numberi
         elif tag == R and _is_superscript(child):
             inner: list = []
             _inline(child, inner, links, numbering)
-            out.extend(p.translate(_SUPERSCRIPT) if isinstance(p, str) and p.strip().isdigit() else p for p in inner)
+            out.extend(p.translate(TO_SUPERSCRIPT) if isinstance(p, str) and p.strip().isdigit() else p for p in inner)
         elif tag == R and _is_italic(child):
             inner = []
             _inline(child, inner, links, numbering)

@@ -20,6 +20,7 @@ from audit.ingest.latex_doc import find_bib_file
 from audit.ingest.patterns import BRACKETED_LABEL, DIGITS, NAV_CLASS, NOTE_REF_ID
 from audit.ingest.plain_text import index_lines
 from audit.models import Document, SourceEntry, UnreadablePart
+from audit.textnorm import TO_SUPERSCRIPT
 
 _DROPPED_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "form", "button",
                            "svg", "iframe", "object", "select", "input", "textarea", "head", "title", "meta",
@@ -29,7 +30,6 @@ _BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
                          "figure", "address", "caption", "hr", "aside", "d-article", "d-title", "d-appendix",
                          "body", "center", "details", "summary"})
 # Back-links inside notes ("↩", "^ a b") are navigation, not note text.
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Notes written where they are referenced: Distill's <d-footnote>, Tufte CSS sidenotes, inline asides.
 _INLINE_NOTE_CLASSES = frozenset({"sidenote", "footnote"})
 _BACK_ARROWS = frozenset({"↩", "↩︎", "↩️", "↑", "^", "⤴"})
@@ -208,7 +208,7 @@ def _enter(tag: Tag, walk: _Walk, *, in_note: bool) -> bool:
     text = _own_text(tag)
     if tag.name == "sup" and text is not None and DIGITS.match(text.strip()):
         # A bare <sup>3</sup> with no link: kept as ³ so the text extractor can pair it with a typed notes list.
-        walk.add(text.strip().translate(_SUPERSCRIPT))
+        walk.add(text.strip().translate(TO_SUPERSCRIPT))
         return False
     if tag.name in ("i", "em") and text is not None and text.strip():
         # Italics mark titles for the reference parser, as in the Markdown and LaTeX readers.

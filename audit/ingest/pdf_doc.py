@@ -23,6 +23,7 @@ from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
 from audit.ingest.pdf_geometry import Link, Rule
 from audit.ingest.pdf_layout import Glyph, Layout, Page, Token, lay_out
 from audit.models import Document, UnreadablePart
+from audit.textnorm import TO_SUPERSCRIPT
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,6 @@ MIN_CHARS_PER_PAGE = 20
 MAX_RULE_THICKNESS = 1.5
 MIN_RULE_SHARE = 0.08
 MAX_RULE_SHARE = 0.5
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Typographic ligatures as single characters ("ﬁnancial") would keep words from matching their other spellings.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _NO_TEXT = "the PDF has no text layer (scanned image?); run OCR on it first"
@@ -112,7 +112,7 @@ def _pieces(tokens: tuple[Token, ...], markers_as_notes: bool) -> list[Piece]:
         elif markers_as_notes:
             out.append(NoteMark(str(token), token))
         else:
-            out.append(str(token).translate(_SUPERSCRIPT))
+            out.append(str(token).translate(TO_SUPERSCRIPT))
     return out
 
 

@@ -20,6 +20,7 @@ from statistics import median
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
+from audit.textnorm import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
 
@@ -31,8 +32,6 @@ HEADING_SIZE = 1.15  # lines this much larger than the body are headings
 REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (and two) is a running head
 MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
 POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
@@ -112,13 +111,13 @@ def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -
                 text = ""
             tokens.extend(int(d) for d in digits)
         else:
-            text += raised.translate(_SUPERSCRIPT_DIGITS)  # an exponent (10²) or ordinal, not a marker
+            text += raised.translate(TO_SUPERSCRIPT)  # an exponent (10²) or ordinal, not a marker
         raised = ""
 
     for index, glyph in enumerate(ordered):
         gap = glyph.x0 - previous.x1 if previous else 0.0
         if glyph.text in _FROM_SUPERSCRIPT_CHARS:  # "¹" set as a character of its own: raised by definition
-            glyph = replace(glyph, text=glyph.text.translate(_FROM_SUPERSCRIPT))
+            glyph = replace(glyph, text=glyph.text.translate(FROM_SUPERSCRIPT))
             is_raised = True
         else:
             is_raised = (glyph.size <= SUPERSCRIPT_SIZE * size and glyph.bottom < baseline - SUPERSCRIPT_RISE * size

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 from audit.findings import Finding, Location, Severity
 from audit.rules.context import AuditContext
+from audit.textnorm import FROM_SUPERSCRIPT
 
 
 def _numeric_labels(ctx: AuditContext) -> bool:
     # Markdown labels ("[^intro]") are names, not printed numbers: no numbering to check.
-    return all(note.label.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")).isdigit()
+    return all(note.label.translate(FROM_SUPERSCRIPT).isdigit()
                for note in ctx.notes.notes)
 
 
