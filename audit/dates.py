@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit.extract.patterns import YEAR
 from audit.textnorm import strip_accents
 
 _MONTHS = {
@@ -21,7 +22,6 @@ _MONTHS = {
     "november": 11, "nov": 11, "novembre": 11, "noviembre": 11,
     "december": 12, "dec": 12, "decembre": 12, "dezember": 12, "diciembre": 12, "dicembre": 12,
 }
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _DAYS = re.compile(r"(?<![\d/])(\d{1,2})(?:\s*[-–/]\s*(\d{1,2}))?(?![\d/])")
 _WORD = re.compile(r"[a-z]+")
@@ -50,11 +50,11 @@ def read_date(text: str | None) -> DateParts:
         day = frozenset({int(iso.group(3))}) if iso.group(3) else frozenset()
         return DateParts(int(iso.group(1)), int(iso.group(2)), day)
     folded = strip_accents(text).lower()
-    years = _YEAR.findall(folded)
+    years = YEAR.findall(folded)
     month = next((_MONTHS[w] for w in _WORD.findall(folded) if w in _MONTHS), None)
     days: set[int] = set()
     if month:
-        without_years = _YEAR.sub(" ", folded)
+        without_years = YEAR.sub(" ", folded)
         for match in _DAYS.finditer(without_years):
             first, last = int(match.group(1)), int(match.group(2) or match.group(1))
             if 1 <= first <= last <= 31:
