@@ -105,7 +105,8 @@ CORPORATE = re.compile(
     r"Group|Programme|Program|Agency|Bank|Fund|House|Federation|Conference|Consortium|Department|Association|"
     r"Society|University|Université|Foundation|Parliament|Government|Presidency|Forum|Secretariat|Board|Bureau|"
     r"Service|Court|Republic|Assembly|Network|Project|Monitoring|International|European|National|Ministère|"
-    r"Bundes\w*|Ministerio|Ministero|Comité|Commissione)\b"
+    r"Bundes\w*|Ministerio|Ministero|Comité|Commissione|Gesellschaft|Stiftung|Institut|Verband|Ministerium|Kommission|"
+    r"Zentrum|Internationale)\b"
 )
 # Words that make a reference a report, thesis, news item, interview or speech
 REPORT_CUE = re.compile(r"\b(?:report|working\s+paper|policy\s+brief|briefing|paper|occasional|series|"

@@ -29,6 +29,10 @@ from audit.parse.names import clean_name, is_corporate, split_names
         pytest.param("Council of the European Union", ["Council of the European Union"], id="corporate-with-of"),
         pytest.param("Central Asia-Caucasus Institute & Silk Road Studies Programme",
                      ["Central Asia-Caucasus Institute & Silk Road Studies Programme"], id="corporate-ampersand"),
+        pytest.param("Schmidt, Eva/Roth, Paul (Hg.):", ["Schmidt, Eva", "Roth, Paul"], id="german-slash-editors"),
+        pytest.param("Meier, H. / Huber, K.", ["Meier, H.", "Huber, K."], id="spaced-slash"),
+        pytest.param("Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ",
+                     ["Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ"], id="corporate-slash-kept"),
         pytest.param("", [], id="empty"),
     ],
 )

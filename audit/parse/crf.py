@@ -19,6 +19,7 @@ import pycrfsuite
 from audit.errors import UnreadableInput
 from audit.parse.dataset import LabelledSequence, read_dataset
 from audit.parse.features import sequence_features, stacked_features
+from audit.parse.labels import repair_labels
 
 DEFAULT_MODEL = Path(__file__).with_name("model.crfsuite")
 INNER_FOLDS = 3  # inner cross-validation for the first stage's labels on the training data
@@ -104,11 +105,11 @@ def taggers_for(model_path: str | Path = DEFAULT_MODEL) -> tuple[pycrfsuite.Tagg
 
 
 def tag_tokens(tokens: Sequence[str], model_path: str | Path = DEFAULT_MODEL) -> list[str]:
-    """One AnyStyle label per token."""
+    """One AnyStyle label per token (after `labels.repair_labels`)."""
     if not tokens:
         return []
     first, final = taggers_for(model_path)
     features = sequence_features(tokens)
     if first is None:
-        return list(final.tag(features))
-    return list(final.tag(stacked_features(features, list(first.tag(features)), tokens)))
+        return repair_labels(tokens, list(final.tag(features)))
+    return repair_labels(tokens, list(final.tag(stacked_features(features, list(first.tag(features)), tokens))))

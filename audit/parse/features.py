@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from audit import patterns
 
@@ -63,9 +64,10 @@ def token_features(token: str) -> tuple[str, ...]:
     """Features that depend on the token alone."""
     core = token.strip(".,;:()[]{}“”\"«»„‘’'*<>!?")
     lower = core.lower()
+    shape = _shape(core)
     feats = [
         "w=" + lower,
-        "shape=" + _shape(core),
+        "shape=" + shape,
         "first=" + _char_class(token[0]),
         "last=" + token[-1] if not token[-1].isalnum() else "last=alnum",
         "p2=" + lower[:2],
@@ -77,25 +79,27 @@ def token_features(token: str) -> tuple[str, ...]:
     keyword = KEYWORDS.get(lower) or KEYWORDS.get(lower.rstrip("."))
     if keyword:
         feats.append("kw=" + keyword)
-    if patterns.YEAR.search(core) and len(core) <= 12:
-        feats.append("year")
-        if core.isdigit():
-            feats.append("pureyear")
-    if "-" in core or "–" in core:
+    # Each pattern below needs a digit, a letter or a dot to match; the guards skip hopeless searches.
+    if shape in ("digits", "hasdigit"):
+        if patterns.YEAR.search(core) and len(core) <= 12:
+            feats.append("year")
+            if core.isdigit():
+                feats.append("pureyear")
+        if patterns.VOLUME_ISSUE.match(core + (")" if core.count("(") > core.count(")") else "")):
+            feats.append("volissue")
+    elif core[:1].isalpha() and patterns.MONTH.match(core):
+        feats.append("month")
+    if "-" in core or "–" in core:  # "12-15", and a lone dash between two page numbers
         parts = core.replace("–", "-").split("-")
         if len(parts) == 2 and all(p.isdigit() for p in parts if p):
             feats.append("range")
-    if patterns.VOLUME_ISSUE.match(core + (")" if core.count("(") > core.count(")") else "")):
-        feats.append("volissue")
-    if patterns.MONTH.match(core):
-        feats.append("month")
-    if patterns.URL.search(token) or patterns.DOI.search(token):
+    if ("." in token or "/" in token) and (patterns.URL.search(token) or patterns.DOI.search(token)):
         feats.append("locator")
-    if core and patterns.INITIALS.match(core + "."):
+    if core[:1].isupper() and patterns.INITIALS.match(core + "."):
         feats.append("initial")
-    if core.isdigit():
+    if shape == "digits":
         feats.append("num" + ("small" if len(core) <= 3 else "big"))
-    if patterns.ROMAN.match(lower) and lower:
+    if lower[:1] in _ROMAN_LETTERS and patterns.ROMAN.match(lower):
         feats.append("roman")
     if token[0] in OPEN_QUOTES:
         feats.append("openq")
@@ -119,6 +123,7 @@ def token_features(token: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_ROMAN_LETTERS = frozenset("ivxlcdm")
 _STOPWORDS = frozenset("of the a an and in on for to with from by at as de la le les des du et und der die das "
                        "von zu im el los las del y di il e della per".split())
 
@@ -127,14 +132,16 @@ OFFSETS = (-2, -1, 1, 2)
 _NEIGHBOUR_KEYS = ("w=", "shape=", "last=", "kw=", "year", "initial", "openq", "closeq", "month", "range", "abbr")
 
 
-@lru_cache(maxsize=131072)
-def _shifted(token: str, offset: int) -> tuple[str, ...]:
-    """The token's neighbour features as seen from `offset` positions away ("-1:w=in")."""
-    prefix = f"{offset:+d}:"
-    return tuple(prefix + f for f in token_features(token) if f.startswith(_NEIGHBOUR_KEYS))
+_PREFIXES = tuple(f"{offset:+d}:" for offset in OFFSETS)
 
 
-_OUTSIDE = {offset: (f"{offset:+d}:none",) for offset in OFFSETS}
+def _shifted(own: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A token's neighbour features as seen from each of OFFSETS ("-1:w=in")."""
+    shared = [f for f in own if f.startswith(_NEIGHBOUR_KEYS)]
+    return tuple(tuple([prefix + f for f in shared]) for prefix in _PREFIXES)
+
+
+_OUTSIDE = tuple((f"{offset:+d}:none",) for offset in OFFSETS)
 
 
 _ABBREVIATIONS = frozenset(("vol.", "pp.", "p.", "no.", "ed.", "eds.", "eds", "nr.", "bd.", "s.", "vols.", "al.",
@@ -142,7 +149,7 @@ _ABBREVIATIONS = frozenset(("vol.", "pp.", "p.", "no.", "ed.", "eds.", "eds", "n
                             "co.", "jr.", "sr.", "univ.", "dept.", "proc.", "conf.", "int.", "j.", "rev."))
 
 
-def _ends_sentence(token: str) -> bool:
+def ends_sentence(token: str) -> bool:
     """A period that ends a sentence-like part (not an initial or a common abbreviation)."""
     if not token.endswith((".", "?", "!")) or token.endswith("..."):
         return False
@@ -159,7 +166,7 @@ def _chunks(tokens: tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
         sent.append(s)
         chunk.append(c)
         first.append(start)
-        ends = _ends_sentence(token)
+        ends = ends_sentence(token)
         if ends or token.endswith((",", ";", ":")):
             c += 1
             start = i + 1
@@ -179,95 +186,199 @@ _SCASE = {k: "scase=" + k for k in ("title", "mixed", "sentence", "none")}
 _RSENT = {k: f"rsent={k}" for k in range(-2, 4)}
 
 
-@lru_cache(maxsize=4096)
-def _conj(name: str, shape: str, other: object) -> str:
-    if name == "sp":  # shape after the previous token's last character (punctuation or "a")
-        other = other if not str(other).isalnum() else "a"
-    return f"{name}={shape}|{other}"
+def _next_kind(feats: tuple[str, ...]) -> str:
+    """A coarse class of a chunk's first token: keyword, year, number, initial or shape."""
+    for f in feats:
+        if f.startswith("kw="):
+            return f[3:]
+    if "volissue" in feats:
+        return "volissue"
+    if "year" in feats:
+        return "year"
+    return feats[1][6:]
+
+
+_GLOBAL_CUES = {"kw=editor": "g=editor", "volissue": "g=volissue", "kw=page": "g=page", "kw=publisher": "g=publisher",
+                "openq": "g=quote", "locator": "g=locator", "kw=genre": "g=genre", "kw=journal": "g=journal",
+                "kw=volume": "g=volume"}
+
+
+class _Facts(NamedTuple):
+    """What the sequence pass needs to know about one token string, computed once per string."""
+
+    own: tuple[str, ...]
+    shifted: tuple[tuple[str, ...], ...]  # its features as seen from each of OFFSETS
+    shape: str
+    year: bool
+    kw_in: bool
+    close_quote: bool
+    opens_quote: bool
+    ends_quote: bool
+    quote_closes_itself: bool
+    opens_emph: bool
+    ends_emph: bool
+    paren_delta: int
+    case_word: int  # 0: too short to count for a part's case, 1: lower case, 2: capitalised
+    last_char: str  # "a" for a letter or digit, else the punctuation
+    next_kind: str  # "nextc=…" when this token starts the chunk after
+    prev_kind: str  # "prevc=…" when this token starts the chunk before
+    cfirst: str
+    cues: tuple[str, ...]  # reference-wide cues ("g=…") the token gives
+    cp: tuple[str, ...]  # shape at chunk position 0..3
+    shape_after: dict[str, str]  # "sp=…" features by the previous token's last character, filled as met
+
+
+@lru_cache(maxsize=65536)
+def _facts(token: str) -> _Facts:
+    own = token_features(token)
+    stripped = token.rstrip(".,;:)")
+    word = token.lstrip("(\"“‘'*[")
+    shape = own[1][6:]
+    kind = _next_kind(own)
+    return _Facts(
+        own=own,
+        shifted=_shifted(own),
+        shape=shape,
+        year="year" in own,
+        kw_in="kw=in" in own,
+        close_quote="closeq" in own,
+        opens_quote=token[0] in OPEN_QUOTES,
+        ends_quote=bool(stripped) and stripped[-1] in CLOSE_QUOTES,
+        quote_closes_itself=len(stripped) > 1 and stripped[-1] in CLOSE_QUOTES,
+        opens_emph=token.startswith("*"),
+        ends_emph=stripped.endswith("*"),
+        paren_delta=token.count("(") - token.count(")"),
+        case_word=(2 if word[0].isupper() else 1) if word[:1].isalpha() and len(word) > 3 else 0,
+        last_char="a" if token[-1].isalnum() else token[-1],
+        next_kind="nextc=" + kind,
+        prev_kind="prevc=" + kind,
+        cfirst="cfirst=" + own[0][2:],
+        cues=tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
+        cp=tuple(f"cp={shape}|{k}" for k in range(4)),
+        shape_after=_SHAPE_AFTER.setdefault(shape, {}),
+    )
+
+
+_SHAPE_AFTER: dict[str, dict[str, str]] = {}  # shape → previous token's last character → feature
+
+
+def _shape_after(fact: _Facts, previous_last_char: str) -> str:
+    """Shape after the previous token's last character: a capital after ". " starts a part."""
+    feature = fact.shape_after[previous_last_char] = f"sp={fact.shape}|{previous_last_char}"
+    return feature
 
 
 def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
-    """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state."""
+    """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state.
+
+    Everything that depends on one token string is computed once per string (`_facts`), so
+    the work per token here is a few lookups and list joins; profile with `bench_parse --profile`.
+    """
     n = len(tokens)
     tokens = tuple(tokens)
-    own = [token_features(t) for t in tokens]
+    facts = [_facts(t) for t in tokens]
     sent, chunk, first = _chunks(tokens)
-    chunk_has_year: dict[int, bool] = {}
+    chunk_has_year: set[int] = set()
     year_sent = None
     sent_words: dict[int, list[int]] = {}
+    glob: set[str] = set()
+    # What follows each comma chunk: a journal name is followed by its volume, a book title by a place.
+    chunk_next: dict[int, str] = {}
+    chunk_prev: dict[int, str] = {}
     for i in range(n):
-        if "year" in own[i]:
-            chunk_has_year[chunk[i]] = True
+        fact = facts[i]
+        c_i = chunk[i]
+        if fact.year:
+            chunk_has_year.add(c_i)
             if year_sent is None:
                 year_sent = sent[i]
-        word = tokens[i].lstrip("(\"“‘'*[")
-        if word[:1].isalpha() and len(word) > 3:
+        if fact.case_word:
             counts = sent_words.setdefault(sent[i], [0, 0])
             counts[0] += 1
-            counts[1] += word[0].isupper()
+            counts[1] += fact.case_word == 2
+        if fact.cues:
+            glob.update(fact.cues)
+        if i > 0 and c_i != chunk[i - 1]:
+            chunk_next[c_i - 1] = fact.next_kind
+            chunk_prev[c_i] = facts[first[i - 1]].prev_kind
+            if fact.kw_in:
+                glob.add("g=in")
+    if n and (tokens[0].startswith("[") or tokens[0].rstrip(".)").isdigit()):
+        glob.add("g=numbered")
+    glob_feats = sorted(glob)
     # Journal names are usually in title case, APA article titles in sentence case.
-    sent_case = {k: ("title" if up * 4 >= total * 3 else "mixed" if up * 3 >= total else "sentence")
+    sent_case = {k: _SCASE["title" if up * 4 >= total * 3 else "mixed" if up * 3 >= total else "sentence"]
                  for k, (total, up) in sent_words.items()}
+    # Neighbour features lined up by position, with "none" beyond the ends.
+    shifted = [f.shifted for f in facts]
+    left2 = [_OUTSIDE[0], _OUTSIDE[0], *(x[0] for x in shifted[:-2])][:n]
+    left1 = [_OUTSIDE[1], *(x[1] for x in shifted[:-1])][:n]
+    right1 = [*(x[2] for x in shifted[1:]), _OUTSIDE[2]]
+    right2 = [*(x[3] for x in shifted[2:]), _OUTSIDE[3], _OUTSIDE[3]][:n]
     out: list[list[str]] = []
-    in_quote = False
-    in_emph = False
+    in_quote = in_emph = seen_year = after_in = closed_quote_before = False
     depth = 0
-    seen_year = False
-    closed_quote_before = False
     last_sent = sent[-1] if n else 0
-    for i, token in enumerate(tokens):
+    rsent = _RSENT_NONE if year_sent is None else _RSENT
+    previous = None
+    for i in range(n):
+        fact = facts[i]
         s_i = sent[i]
+        c_i = chunk[i]
         in_chunk = i - first[i]
-        feats = [*own[i], _POS[10 * i // n], _SENT[min(s_i, 5)], _ESENT[min(last_sent - s_i, 4)],
-                 "cfirst=" + own[first[i]][0][2:], _CPOS[min(in_chunk, 4)],
-                 _SCASE[sent_case.get(s_i, "none")]]
-        if chunk_has_year.get(chunk[i]):
-            feats.append("cyear")
+        from_end = last_sent - s_i
+        feats = [*fact.own, _POS[10 * i // n], _SENT[s_i if s_i < 5 else 5], _ESENT[from_end if from_end < 4 else 4],
+                 facts[first[i]].cfirst, _CPOS[in_chunk if in_chunk < 4 else 4], sent_case.get(s_i, _SCASE_NONE),
+                 chunk_next.get(c_i, _NEXT_END), chunk_prev.get(c_i, _PREV_START),
+                 fact.cp[in_chunk if in_chunk < 3 else 3], *glob_feats,
+                 *_STATES[(in_quote or fact.opens_quote) | (in_emph or fact.opens_emph) << 1 | (depth > 0) << 2
+                          | seen_year << 3 | after_in << 4 | closed_quote_before << 5],
+                 *left2[i], *left1[i], *right1[i], *right2[i]]
         if year_sent is not None:
-            feats.append(_RSENT[max(-2, min(3, s_i - year_sent))])
-        if i == 0:
+            feats.append(rsent[max(-2, min(3, s_i - year_sent))])
+        if c_i in chunk_has_year:
+            feats.append("cyear")
+        if previous is None:
             feats.append("BOS")
+        else:
+            feats.append(fact.shape_after.get(previous.last_char) or _shape_after(fact, previous.last_char))
+            if closed_quote_before and previous.close_quote:
+                feats.append("rightafterq")
         if i == n - 1:
             feats.append("EOS")
-        starts_quote = token[0] in OPEN_QUOTES
-        if in_quote or starts_quote:
-            feats.append("inquote")
-        if in_emph or token.startswith("*"):
-            feats.append("inemph")
-        if depth > 0:
-            feats.append("inparen")
-        if seen_year:
-            feats.append("afteryear")
-        if closed_quote_before:
-            feats.append("afterq")  # a container or publication facts usually follow a quoted title
-            if "closeq" in own[i - 1]:
-                feats.append("rightafterq")
-        # Conjunctions the linear model cannot form itself: shape after the previous token's
-        # punctuation, and shape at its place in the chunk (a capital after ". " starts a part).
-        shape = own[i][1][6:]
-        if i > 0:
-            feats.append(_conj("sp", shape, tokens[i - 1][-1]))
-        feats.append(_conj("cp", shape, min(in_chunk, 3)))
-        for offset in OFFSETS:
-            j = i + offset
-            feats += _shifted(tokens[j], offset) if 0 <= j < n else _OUTSIDE[offset]
         out.append(feats)
         # update running state after the token
-        stripped = token.rstrip(".,;:)")
-        if starts_quote and not (len(stripped) > 1 and stripped[-1] in CLOSE_QUOTES):
+        if fact.opens_quote and not fact.quote_closes_itself:
             in_quote = True
-        elif in_quote and stripped and stripped[-1] in CLOSE_QUOTES:
+        elif in_quote and fact.ends_quote:
             in_quote = False
-        if token.startswith("*") and not stripped.endswith("*"):
+        if fact.opens_emph and not fact.ends_emph:
             in_emph = True
-        elif in_emph and stripped.endswith("*"):
+        elif in_emph and fact.ends_emph:
             in_emph = False
-        depth = max(0, depth + token.count("(") - token.count(")"))
-        if stripped and stripped[-1] in CLOSE_QUOTES and not in_quote:
+        if fact.paren_delta:
+            depth = max(0, depth + fact.paren_delta)
+        if fact.ends_quote and not in_quote:
             closed_quote_before = True
-        if "year" in own[i]:
+        if fact.year:
             seen_year = True
+        if in_chunk == 0 and fact.kw_in and previous is not None:
+            after_in = True
+        previous = fact
     return out
+
+
+# Running-state features by bit mask: quote, emphasis, bracket, after the year, after "In",
+# after a quoted title (a container or the publication facts usually follow one).
+_STATE_NAMES = ("inquote", "inemph", "inparen", "afteryear", "afterin", "afterq")
+_STATES = tuple(tuple(name for bit, name in enumerate(_STATE_NAMES) if mask >> bit & 1)
+                for mask in range(1 << len(_STATE_NAMES)))
+
+
+_SCASE_NONE = _SCASE["none"]
+_NEXT_END = "nextc=end"
+_PREV_START = "prevc=start"
+_RSENT_NONE: dict[int, str] = {}
 
 
 def stacked_features(features: list[list[str]], first_labels: list[str],

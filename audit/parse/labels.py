@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from audit import patterns
 from audit.parse.dataset import segments_of
+from audit.parse.features import ends_sentence
 from audit.parse.names import split_names
 from audit.parse.segments import strip_marks
 
@@ -68,6 +69,34 @@ def _volume_fields(text: str) -> dict[str, str]:
             else:
                 out["volume"] = part.rstrip(".:")
     return out
+
+
+def repair_labels(tokens: list[str] | tuple[str, ...], labels: list[str]) -> list[str]:
+    """Give a title back to an author-date reference whose short title the CRF read as the journal.
+
+    "Jones, K. (2010). Floods. Water, 3, 1-9." is often tagged `Floods. Water,` as one journal
+    run. When a reference has no title and its first container run comes right after the date
+    and holds a sentence end, the part up to that sentence end is the title. Abbreviated
+    journals ("(1998). Phys. Rev. Lett. 83") are left alone: one short abbreviation is no title.
+    """
+    if "title" in labels:
+        return labels
+    for i, label in enumerate(labels):
+        if label not in ("journal", "container-title"):
+            continue
+        if i == 0 or labels[i - 1] != "date":
+            return labels
+        end = i
+        while end < len(labels) and labels[end] == label:
+            end += 1
+        for k in range(i, end - 1):
+            if ends_sentence(tokens[k]):
+                head = tokens[i:k + 1]
+                if len(head) == 1 and len(head[0].strip(".")) <= 5:
+                    return labels
+                return [*labels[:i], *["title"] * (k + 1 - i), *labels[k + 1:]]
+        return labels
+    return labels
 
 
 def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from audit import patterns
 
 _CONNECTORS = (" and ", " & ", " et ", " und ", " y ", " e ")
+# German lists join names with a slash: "Schmidt, Eva/Roth, Paul (Hg.)"; "and/or" is not a list.
+_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Ý])")
 
 
 def is_corporate(text: str) -> bool:
@@ -48,7 +52,7 @@ def _pair_inverted(pieces: list[str]) -> list[str]:
 
 
 def _split_connectors(text: str) -> list[str]:
-    parts = [text]
+    parts = _SLASH.split(text)
     for connector in _CONNECTORS:
         next_parts = []
         for part in parts:
@@ -59,7 +63,7 @@ def _split_connectors(text: str) -> list[str]:
 
 def split_names(text: str) -> list[str]:
     """["D. Trenin", "A. Malashenko"] from "D. Trenin and A. Malashenko"; "et al." is dropped."""
-    text = patterns.ET_AL.sub("", text)
+    text = patterns.ET_AL.sub("", text).rstrip(",;: ")  # "(Hg.):" ends in a colon before the title
     text = patterns.EDITOR_MARK.sub("", patterns.ROLE_MARK.sub("", text)).replace("*", "")
     text = patterns.SPACES.sub(" ", text).strip().rstrip(",;: ")
     if text.endswith(" ed") or text.endswith(" eds"):
