@@ -138,7 +138,7 @@ def test_chicago_notes_and_bibliography_style():
         ("n1.1", "full", "12", None), ("n2.1", "full", "215", None), ("n3.1", "short", "14", "n1.1"),
         ("n4.1", "short", "220", "n2.1"), ("n5.1", "ibid", "240", "n2.1")]
     assert [(f.finding.rule, f.finding.values) for f in report.findings] == [
-        ("page-out-of-range", ("240", "201-30"))]
+        ("page-out-of-range", ("240", "201–30"))]  # the range as written, with its en dash
 
 
 GERMAN = """Grenzen und Märkte

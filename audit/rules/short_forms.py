@@ -71,6 +71,19 @@ def _page_range(value: str) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
+def _as_written(pages: str, texts: list[str]) -> str:
+    """The page range as the document writes it ("201–30"), not as the parser normalised it ("201-30")."""
+    first, _, last = pages.partition("-")
+    if not (first.isdigit() and last.isdigit()):
+        return pages
+    written = re.compile(rf"(?<!\d){first}\s*[-–—]+\s*{last}(?!\d)")
+    for text in texts:
+        match = written.search(text)
+        if match:
+            return match.group(0)
+    return pages
+
+
 def check_page_ranges(ctx: AuditContext) -> Iterator[Finding]:
     works = {w.id: w for w in ctx.works}
     for citation in ctx.citations:
@@ -80,7 +93,9 @@ def check_page_ranges(ctx: AuditContext) -> Iterator[Finding]:
         span = _page_range(str(works[citation.work].fields.get("pages", "")))
         if pin is None or span is None or (span[0] <= pin[0] and pin[1] <= span[1]):
             continue
-        pages = works[citation.work].fields["pages"]
+        work = works[citation.work]
+        texts = [ctx.entry(i).text for i in work.bibliography] + [c.text for c in ctx.citations if c.work == work.id]
+        pages = _as_written(str(work.fields["pages"]), texts)
         yield Finding("page-out-of-range", Severity.WARNING,
                       f"{ctx.describe(citation.id).capitalize()} cites page {citation.pinpoint}, outside the "
                       f"pages {pages} that the work spans.", (ctx.locate(citation.id),),
