@@ -11,7 +11,6 @@ ignore (natbib's plainnat/unsrtnat print `url`), so no information is lost.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,13 +31,13 @@ from audit.bibtex_names import (
 )
 from audit.bibtex_patterns import (
     ACCESS_WORDS,
-    DATE_FORMS,
     DOI_PREFIX,
     MASTERS_GENRE,
     NON_EN_DASH,
     PAGE_DASH,
     YEAR,
 )
+from audit.dates import MONTH_NAMES, date_at
 from audit.models import NAME_FIELDS, Fields
 
 
@@ -81,40 +80,14 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "legal": (("title",), ("date",)),
     "other": (("title",),),
 }
-_MONTH_NAMES = ("January February March April May June July August September October November "
-                "December").split()
-_MONTHS: dict[str, int] = {
-    fold(name): number
-    for names in (
-        _MONTH_NAMES,
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-        "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
-        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(),
-        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-    )
-    for number, name in enumerate(names, start=1)
-} | {"sept": 9}
 
 
 def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
     """(year, month, day) from '7 September 2011', '2011-05-12', '7 septembre 2011', 'May 2011', '2011'."""
-    text = ACCESS_WORDS.sub("", " ".join(text.split())).rstrip(".")
-    for form in DATE_FORMS:
-        m = form.match(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        month = int(groups["m"]) if groups.get("m") else _MONTHS.get(fold(groups.get("mn") or ""))
-        if groups.get("mn") and month is None:
-            continue
-        day = int(groups["d"]) if groups.get("d") else None
-        try:
-            datetime.date(int(groups["y"]), month or 1, day or 1)
-        except ValueError:
-            return None
-        return int(groups["y"]), month, day
-    return None
+    written = date_at(ACCESS_WORDS.sub("", " ".join(text.split())).rstrip("."), whole=True)
+    if written is None or written.guessed:  # "12/05/2011" may be 5 December: better kept as written than guessed
+        return None
+    return written.year, written.month, written.day
 
 
 class _Writer(Writer):
@@ -274,7 +247,7 @@ def _put_date(value: str, out: dict[str, str], notes: list[str], *, ascii: bool)
     year, month, day = parsed
     out["year"] = str(year)
     if month:
-        out["month"] = _MONTH_NAMES[month - 1] if ascii else str(month)
+        out["month"] = MONTH_NAMES[month - 1] if ascii else str(month)
     if month and day and not ascii:
         # Only the day needs biblatex's `date`; biber warns when `date` overrides year/month, so keep it rare.
         out["date"] = f"{year:04d}-{month:02d}-{day:02d}"

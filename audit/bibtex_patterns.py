@@ -46,16 +46,6 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 # "2011" in "hiver 2008/2009" or "2005 [1999]": the first plausible year
 YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
-_Y = r"(?P<y>1[5-9]\d\d|20\d\d)"
-# whole-string date forms, tried in order: "2011-05-12", "7 septembre 2011", "September 7, 2011",
-# "May 2011", "07.09.2011" (dots are day-first; slashed dates stay ambiguous and are not parsed)
-DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
-    rf"^{_Y}(?:-(?P<m>\d\d?)(?:-(?P<d>\d\d?))?)?$",
-    rf"^(?P<d>\d\d?)(?:er|st|nd|rd|th)?\.?\s+(?P<mn>[^\W\d_]+)\.?,?\s+{_Y}$",
-    rf"^(?P<mn>[^\W\d_]+)\.?\s+(?P<d>\d\d?)(?:st|nd|rd|th)?,?\s+{_Y}$",
-    rf"^(?P<mn>[^\W\d_]+)\.?,?\s+{_Y}$",
-    rf"^(?P<d>\d\d?)\.(?P<m>\d\d?)\.{_Y}$",
-))
 # "retrieved on 7 September 2011", "consulté le 7 septembre 2011": words before an access date
 ACCESS_WORDS = re.compile(r"^(?:accessed|retrieved|consulted|viewed|consulté le)(?:\s+on)?\s+", re.IGNORECASE)
 # "MA thesis", "mémoire de master", "MPhil dissertation": a master's thesis, not a PhD

@@ -73,6 +73,7 @@ IN_LEAD = re.compile(r"^(?:in|dans|en|im)\s*:?\s+", re.I)
 # Typographic and straight quotes around a title: “…”, "…", «…», „…“
 QUOTED = re.compile(r"[“\"«„]\s*([^“”\"«»„]+?)\s*[”\"»“]")
 # Months (en, fr, de, it, es) and seasons, used as date cues
+# (not audit.dates: a CRF feature; changing what it matches would change the features model.crfsuite learnt)
 MONTH = re.compile(
     r"^(?:jan(?:uary|vier|uar|naio)?|feb(?:ruary|ruar|braio)?|f[ée]v(?:rier)?|mar(?:ch|s|z|zo)?|märz|apr(?:il|ile)?"
     r"|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io)?|juin|giugno|jul(?:y|i|io)?|juil(?:let)?|luglio"

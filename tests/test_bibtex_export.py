@@ -204,6 +204,11 @@ def test_dates(date: str, ascii: bool, expected: dict[str, str]) -> None:
         pytest.param("2011-5", (2011, 5, None), id="iso-month"),
         pytest.param("Spring 2011", None, id="season"),
         pytest.param("2011-13-01", None, id="bad-month"),
+        pytest.param("12 févr. 2011", (2011, 2, 12), id="abbreviation-from-the-url-table"),
+        pytest.param("3 ago 2011", (2011, 8, 3), id="italian-spanish-abbreviation"),
+        pytest.param("12 de mayo de 2011", (2011, 5, 12), id="spanish-de"),
+        pytest.param("23/05/2011", (2011, 5, 23), id="slashed-but-unambiguous"),
+        pytest.param("12/05/2011", None, id="slashed-ambiguous"),
     ],
 )
 def test_parse_date(text: str, parsed: tuple | None) -> None:

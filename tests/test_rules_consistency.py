@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from audit.config import AuditConfig
+from audit.dates import date_at, month_number, read_date
 from audit.pipeline import audit_document
 from tests.factories import text_document
 
@@ -56,6 +59,38 @@ def test_date_variant_and_precision_is_not_a_conflict():
                'Ministry of Roads, “Paris Statement”, Paris, 22 May 2003.']
     found = findings(notes, entries, "date-variant")
     assert [f.values for f in found] == [("21-22 May 2003", "22 May 2003")]
+
+
+# Every spelling the month tables knew before they were merged into audit.dates (dates, BibTeX export, URL
+# access dates, style rules, BibTeX macros), by month.
+_OLD_MONTH_NAMES = (
+    "January jan Jan janvier janv januar Januar jän enero ene gennaio gen января январь",
+    "February feb febr février fevrier févr februar Februar febrero febbraio февраля февраль",
+    "March mar mars märz März marz maerz marzo марта март",
+    "April apr avril abril aprile апреля апрель",
+    "May mai Mai mayo maggio mag мая май",
+    "June jun juin juni Juni junio giugno giu июня июнь",
+    "July jul juillet juil juli Juli julio luglio lug июля июль",
+    "August aug août aout agosto ago августа август",
+    "September sep Sept. sept septembre septiembre setiembre settembre set сентября сентябрь",
+    "October oct octobre oktober Oktober okt octubre ottobre ott октября октябрь",
+    "November nov novembre noviembre ноября ноябрь",
+    "December dec décembre decembre dezember Dezember dez diciembre dic dicembre декабря декабрь",
+)
+
+
+@pytest.mark.parametrize(("number", "names"), list(enumerate(_OLD_MONTH_NAMES, start=1)))
+def test_one_month_table_reads_every_name_each_old_table_knew(number, names):
+    for name in names.split():
+        assert month_number(name) == number, name
+        assert read_date(f"3 {name} 2011") == read_date(f"2011-{number:02d}-03"), name
+        assert date_at(f"3 {name} 2011", whole=True).iso == f"2011-{number:02d}-03", name
+
+
+def test_date_variant_reads_names_once_known_only_to_the_url_table():
+    assert read_date("12 févr. 2011").month == 2 and read_date("12 ago 2011").month == 8
+    assert not read_date("12 févr. 2011").conflicts_with(read_date("12 February 2011"))
+    assert read_date("12 ago 2011").conflicts_with(read_date("12 July 2011"))
 
 
 def test_missing_field_and_not_in_bibliography_and_uncited():

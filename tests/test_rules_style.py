@@ -232,6 +232,7 @@ def test_style_negatives(notes):
 @pytest.mark.parametrize("pattern, text, matched", [
     pytest.param(sp.DATE_DMY, "Vienna, 29 June 2010, p. 3", "29 June 2010", id="dmy"),
     pytest.param(sp.DATE_MDY, "New York, June 29, 2010.", "June 29, 2010", id="mdy"),
+    pytest.param(sp.DATE_MDY, "Washington, Sept. 29, 2010.", "Sept. 29, 2010", id="mdy-abbreviated"),
     pytest.param(sp.DATE_ISO, "accessed 2010-06-29", "2010-06-29", id="iso"),
     pytest.param(sp.DATE_NUMERIC, "accessed 29/06/2010", "29/06/2010", id="numeric"),
     pytest.param(sp.PAGE_REFERENCE, "2009, pp. 118-119.", "pp. 118-119", id="page-range"),
@@ -242,6 +243,11 @@ def test_style_negatives(notes):
 ])
 def test_style_patterns(pattern, text, matched):
     assert pattern.search(text).group() == matched
+
+
+@pytest.mark.parametrize("text", ["Paris, 29 juin 2010", "Berlin, 29 Juni 2010", "29 May. 2010", "29 june 2010"])
+def test_date_formats_compare_english_month_names_only(text):
+    assert sp.DATE_DMY.search(text) is None
 
 
 @pytest.mark.parametrize("pattern, text, matches", [

@@ -123,6 +123,9 @@ def test_unrepairable_is_malformed() -> None:
     pytest.param("http://a.fr/x, consulté le 1er février 2010", "2010-02-01", id="fr-premier"),
     pytest.param("consultado el 12 de mayo de 2011 http://a.es/x", "2011-05-12", id="es-consultado"),
     pytest.param("consultato il 3 maggio 2011 http://a.it/x", "2011-05-03", id="it-consultato"),
+    pytest.param("http://a.ru/x (accessed 7 сентября 2011)", "2011-09-07", id="ru-month-name"),
+    pytest.param("retrieved 12 May 201115 http://a.org/x", "2011-05-12", id="note-number-glued-to-year"),
+    pytest.param("viewed 1600 times, http://a.org/x", None, id="count-not-year"),
     pytest.param("http://a.org/x, 12 May 2011", None, id="date-without-phrase-is-not-access"),
     pytest.param("accessed on 31 February 2011, http://a.org/x", None, id="impossible-date"),
 ])

@@ -136,6 +136,7 @@ PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")
 # "[3]", "[3, 5]", "[3-5, 8]" numeric references
 NUMERIC_CITATION = re.compile(r"\[(?P<numbers>\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
 # Capitalised words that precede a year without being names: "(June 2004)", "(In 2004)"
+# (English months only, not audit.dates, which imports YEAR from here: "Mai", "Marzo" are also surnames)
 NOT_A_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|spring|summer|autumn|fall|winter|in|since|from|until|by|before|after|"
                         r"between|during|the|around|circa|ca|c|early|late|mid|figure|fig|table|section|"

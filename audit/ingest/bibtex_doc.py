@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from audit.dates import ENGLISH_ABBREVIATIONS, MONTH_NAMES
 from audit.errors import UnreadableInput
 from audit.ingest.latex_text import latex_to_text
 from audit.ingest.patterns import (
@@ -27,9 +28,8 @@ from audit.ingest.patterns import (
 from audit.ingest.plain_text import index_lines
 from audit.models import Document, SourceEntry, UnreadablePart
 
-MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
-          "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November",
-          "dec": "December"}
+# BibTeX's predefined month macros: `month = sep` is "September" (jan … dec, the first English abbreviations).
+MONTHS = {shorts[0].lower(): name for name, shorts in zip(MONTH_NAMES, ENGLISH_ABBREVIATIONS, strict=True)}
 _SKIPPED_TYPES = frozenset({"comment", "preamble"})
 REFERENCES_HEADING = "References"
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from audit.dates import ENGLISH_ABBREVIATIONS, MONTH_NAMES
+
 # --- bibliography order and names ----------------------------------------------------------------
 
 # Characters and markup that never count for sorting: quotes, emphasis, brackets ("*Le Temps*", "“The …”")
@@ -32,8 +34,9 @@ SPACES = re.compile(r"\s+")
 
 # --- style conventions ---------------------------------------------------------------------------
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# English names and dotted abbreviations only, capitalised as English writes them ("Sept." but not "May.")
+_SHORT_MONTHS = [rf"{short}\." for shorts in ENGLISH_ABBREVIATIONS for short in shorts if short not in MONTH_NAMES]
+_MONTHS = "(?:" + "|".join([*MONTH_NAMES, *_SHORT_MONTHS]) + ")"
 # "29 June 2010", "1er juin" is not English: only English month names are compared
 DATE_DMY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:1[5-9]|20)\d\d\b")
 # "June 29, 2010"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 import unicodedata
@@ -10,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit, urlunsplit
 
+from audit.dates import date_at
 from audit.findings import Location
 from audit.urls import url_patterns as P
 from audit.urls.records import UrlRef
@@ -257,11 +257,10 @@ def find_access_dates(text: str) -> list[tuple[int, int, str]]:
     dates: list[tuple[int, int, str]] = []
     for phrase in P.ACCESS_PHRASE.finditer(text):
         at = P.ACCESS_GAP.match(text, phrase.end()).end()  # type: ignore[union-attr]  # matches empty
-        for pattern in P.ACCESS_DATES:
-            m = pattern.match(text, at)
-            if m and (iso := iso_date(m)):
-                dates.append((phrase.start(), m.end(), iso))
-                break
+        written = date_at(text, at)
+        # Only 19xx and 20xx years, as no web page is older: "viewed 1600 times" is a count, not a date.
+        if written and written.year >= 1900:
+            dates.append((phrase.start(), written.end, written.iso))
     return dates
 
 
@@ -273,33 +272,3 @@ def pick_access_date(dates: Sequence[tuple[int, int, str]], start: int, end: int
         if distance <= ACCESS_DATE_REACH and (best is None or distance < best[0]):
             best = (distance, iso)
     return best[1] if best else None
-
-
-def iso_date(m: re.Match[str]) -> str | None:
-    """ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY) from one ACCESS_DATES match, or None if not a date."""
-    groups = m.groupdict()
-    year = int(groups["year"])
-    if groups.get("a"):
-        first, second = int(groups["a"]), int(groups["b"])
-        # Day first unless impossible: the papers audited are mostly European (12/05/2011 = 12 May).
-        day, month = (second, first) if second > 12 and first <= 12 else (first, second)
-    else:
-        raw_month = groups.get("month")
-        if raw_month is None:
-            return f"{year:04d}"
-        month_number = int(raw_month) if raw_month.isdigit() else _month_number(raw_month)
-        if month_number is None:
-            return None
-        month = month_number
-        if not groups.get("day"):
-            return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
-        day = int(groups["day"])
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _month_number(name: str) -> int | None:
-    key = name.lower().rstrip(".")
-    return P.MONTHS.get(key) or P.MONTHS.get(key[:4]) or P.MONTHS.get(key[:3])

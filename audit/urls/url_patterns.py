@@ -60,27 +60,7 @@ ENTITY_MOJIBAKE = re.compile("([" + re.escape("".join(ENTITY_MOJIBAKE_TABLE)) + 
 
 # ---- access dates -------------------------------------------------------------------------------
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-    "january jan janvier janv januar jän enero ene gennaio gen",
-    "february feb febr février févr fevrier februar febrero febbraio",
-    "march mar mars märz maerz marzo",
-    "april apr avril abril aprile",
-    "may mai mayo maggio mag",
-    "june jun juin juni junio giugno giu",
-    "july jul juillet juil juli julio luglio lug",
-    "august aug août aout agosto ago",
-    "september sep sept septembre septiembre setiembre settembre set",
-    "october oct octobre oktober okt octubre ottobre ott",
-    "november nov novembre noviembre",
-    "december dec décembre decembre dezember dez diciembre dic dicembre",
-), start=1):
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
-
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# The date after the phrase is read by audit.dates.date_at, with the month names of every language read.
 ACCESS_PHRASE = re.compile(
     r"(?:last\s+)?(?:accessed|retrieved|consulted|visited|viewed|downloaded|checked)(?:\s+(?:on|at))?"
     r"|access(?:ed)?\s+(?:date|on)|date\s+of\s+access"
@@ -89,15 +69,6 @@ ACCESS_PHRASE = re.compile(
     r"|consultad[oa](?:\s+(?:el|en))?|recuperad[oa](?:\s+(?:el|en))?|fecha\s+de\s+consulta"
     r"|consultat[oa](?:\s+(?:il|l'|in))?|ultimo\s+accesso(?:\s+il)?",
     re.IGNORECASE,
-)
-# The date forms that follow an access phrase; the first that matches at the phrase's end wins.
-ACCESS_DATES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\b"),
-    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d{2})\b"),
-    re.compile(_DAY + r"\s*(?:de\s+)?" + _MONTH + r",?\s*(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE),
-    re.compile(_MONTH + r"\s+" + _DAY + r",?\s*" + _YEAR, re.IGNORECASE),
-    re.compile(_MONTH + r",?\s+" + _YEAR, re.IGNORECASE),
-    re.compile(_YEAR + r"\b"),
 )
 # Between an access phrase and its date: ":", "[", "(", spaces.
 ACCESS_GAP = re.compile(r"[\s:\[(,]*")
