@@ -1,6 +1,7 @@
 """Token features for the reference CRF, after AnyStyle's parser and GROBID's citation model.
 
-Features are plain strings (python-crfsuite reads a string item as a feature with value 1.0).
+Features are plain strings (python-crfsuite reads a string item as a feature with value 1.0),
+handed over as UTF-8 bytes.
 Token-local features are cached per token string because references repeat the same tokens
 ("pp.", "2010,", "and") over and over; this keeps feature extraction far below tagging cost.
 """
@@ -36,6 +37,30 @@ KEYWORDS: dict[str, str] = {
                      "working", "rapport", "bericht", "interview", "speech", "conference", "symposium",
                      "workshop", "meeting", "congress", "tagung", "colloque"), "genre"),
     **dict.fromkeys(("and", "&", "et", "und", "y", "e", "al", "al."), "and"),
+    # Publishers' names (AnyStyle's and GROBID's publisher lexicons); surnames and common words left out.
+    **dict.fromkeys(("springer", "elsevier", "wiley", "routledge", "blackwell", "palgrave", "macmillan",
+                     "harpercollins", "gruyter", "suhrkamp", "gallimard", "seuil", "puf", "laterza", "einaudi",
+                     "kluwer", "pearson", "mcgraw-hill", "prentice-hall", "addison-wesley", "doubleday", "houghton",
+                     "mifflin", "ashgate", "earthscan", "crc", "jossey-bass", "lippincott", "thieme", "karger",
+                     "birkhäuser", "vieweg", "teubner", "vandenhoeck", "ruprecht", "nomos", "hanser", "flammarion",
+                     "dunod", "karthala", "harmattan", "l'harmattan", "feltrinelli", "giuffrè", "anagrama", "tecnos",
+                     "nijhoff", "ieee", "acm", "siam", "oecd", "unesco", "brookings", "heinemann",
+                     "butterworth-heinemann", "longman", "bloomsbury", "duckworth", "hachette", "scribner"),
+                    "publisher"),
+    # Places of publication (the second word of "New York", "Los Angeles" …), and their countries.
+    **dict.fromkeys(("london", "oxford", "cambridge", "york", "boston", "chicago", "princeton", "berkeley",
+                     "angeles", "francisco", "washington", "baltimore", "philadelphia", "toronto", "montreal",
+                     "sydney", "melbourne", "paris", "berlin", "münchen", "munich", "frankfurt", "hamburg",
+                     "leipzig", "stuttgart", "heidelberg", "wien", "vienna", "zürich", "zurich", "basel", "bern",
+                     "geneva", "genève", "amsterdam", "leiden", "rotterdam", "brussels", "bruxelles", "madrid",
+                     "barcelona", "roma", "rome", "milano", "milan", "torino", "turin", "firenze", "florence",
+                     "bologna", "lisboa", "lisbon", "moscow", "moskva", "tokyo", "beijing", "singapore", "delhi",
+                     "abingdon", "oxon", "basingstoke", "houndmills", "oaks", "hoboken", "dordrecht", "cheltenham",
+                     "aldershot", "farnham", "westport", "bloomington", "ithaca", "arbor", "haven",
+                     "stanford", "pittsburgh", "edinburgh", "dublin", "manchester", "copenhagen", "stockholm",
+                     "oslo", "helsinki", "warsaw", "prague", "budapest", "athens", "boulder", "durham",
+                     "uk", "usa", "germany", "france", "netherlands", "switzerland", "italy", "spain", "canada",
+                     "australia", "japan", "china", "india"), "place"),
 }
 
 
@@ -135,13 +160,13 @@ _NEIGHBOUR_KEYS = ("w=", "shape=", "last=", "kw=", "year", "initial", "openq", "
 _PREFIXES = tuple(f"{offset:+d}:" for offset in OFFSETS)
 
 
-def _shifted(own: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def _shifted(own: tuple[str, ...]) -> tuple[tuple[bytes, ...], ...]:
     """A token's neighbour features as seen from each of OFFSETS ("-1:w=in")."""
     shared = [f for f in own if f.startswith(_NEIGHBOUR_KEYS)]
-    return tuple(tuple([prefix + f for f in shared]) for prefix in _PREFIXES)
+    return tuple(tuple([(prefix + f).encode() for f in shared]) for prefix in _PREFIXES)
 
 
-_OUTSIDE = tuple((f"{offset:+d}:none",) for offset in OFFSETS)
+_OUTSIDE = tuple((f"{offset:+d}:none".encode(),) for offset in OFFSETS)
 
 
 _ABBREVIATIONS = frozenset(("vol.", "pp.", "p.", "no.", "ed.", "eds.", "eds", "nr.", "bd.", "s.", "vols.", "al.",
@@ -176,14 +201,14 @@ def _chunks(tokens: tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
 
 
 # Prebuilt feature strings for small integers (formatting them per token is measurable).
-_POS = tuple(f"pos={k}" for k in range(10))
-_SENT = tuple(f"sent={k}" for k in range(6))
-_ESENT = tuple(f"esent={k}" for k in range(5))
-_CPOS = tuple(f"cpos={k}" for k in range(5))
+_POS = tuple(f"pos={k}".encode() for k in range(10))
+_SENT = tuple(f"sent={k}".encode() for k in range(6))
+_ESENT = tuple(f"esent={k}".encode() for k in range(5))
+_CPOS = tuple(f"cpos={k}".encode() for k in range(5))
 
 
-_SCASE = {k: "scase=" + k for k in ("title", "mixed", "sentence", "none")}
-_RSENT = {k: f"rsent={k}" for k in range(-2, 4)}
+_SCASE = {k: ("scase=" + k).encode() for k in ("title", "mixed", "sentence", "none")}
+_RSENT = {k: f"rsent={k}".encode() for k in range(-2, 4)}
 
 
 def _next_kind(feats: tuple[str, ...]) -> str:
@@ -198,16 +223,16 @@ def _next_kind(feats: tuple[str, ...]) -> str:
     return feats[1][6:]
 
 
-_GLOBAL_CUES = {"kw=editor": "g=editor", "volissue": "g=volissue", "kw=page": "g=page", "kw=publisher": "g=publisher",
-                "openq": "g=quote", "locator": "g=locator", "kw=genre": "g=genre", "kw=journal": "g=journal",
-                "kw=volume": "g=volume"}
+_GLOBAL_CUES = {"kw=editor": b"g=editor", "volissue": b"g=volissue", "kw=page": b"g=page",
+                "kw=publisher": b"g=publisher", "openq": b"g=quote", "locator": b"g=locator", "kw=genre": b"g=genre",
+                "kw=journal": b"g=journal", "kw=volume": b"g=volume"}
 
 
 class _Facts(NamedTuple):
     """What the sequence pass needs to know about one token string, computed once per string."""
 
-    own: tuple[str, ...]
-    shifted: tuple[tuple[str, ...], ...]  # its features as seen from each of OFFSETS
+    own: tuple[bytes, ...]
+    shifted: tuple[tuple[bytes, ...], ...]  # its features as seen from each of OFFSETS
     shape: str
     year: bool
     kw_in: bool
@@ -220,12 +245,12 @@ class _Facts(NamedTuple):
     paren_delta: int
     case_word: int  # 0: too short to count for a part's case, 1: lower case, 2: capitalised
     last_char: str  # "a" for a letter or digit, else the punctuation
-    next_kind: str  # "nextc=…" when this token starts the chunk after
-    prev_kind: str  # "prevc=…" when this token starts the chunk before
-    cfirst: str
-    cues: tuple[str, ...]  # reference-wide cues ("g=…") the token gives
-    cp: tuple[str, ...]  # shape at chunk position 0..3
-    shape_after: dict[str, str]  # "sp=…" features by the previous token's last character, filled as met
+    next_kind: bytes  # "nextc=…" when this token starts the chunk after
+    prev_kind: bytes  # "prevc=…" when this token starts the chunk before
+    cfirst: bytes
+    cues: tuple[bytes, ...]  # reference-wide cues ("g=…") the token gives
+    cp: tuple[bytes, ...]  # shape at chunk position 0..3
+    shape_after: dict[str, bytes]  # "sp=…" features by the previous token's last character, filled as met
 
 
 @lru_cache(maxsize=65536)
@@ -236,7 +261,7 @@ def _facts(token: str) -> _Facts:
     shape = own[1][6:]
     kind = _next_kind(own)
     return _Facts(
-        own=own,
+        own=tuple(f.encode() for f in own),
         shifted=_shifted(own),
         shape=shape,
         year="year" in own,
@@ -250,26 +275,29 @@ def _facts(token: str) -> _Facts:
         paren_delta=token.count("(") - token.count(")"),
         case_word=(2 if word[0].isupper() else 1) if word[:1].isalpha() and len(word) > 3 else 0,
         last_char="a" if token[-1].isalnum() else token[-1],
-        next_kind="nextc=" + kind,
-        prev_kind="prevc=" + kind,
-        cfirst="cfirst=" + own[0][2:],
+        next_kind=("nextc=" + kind).encode(),
+        prev_kind=("prevc=" + kind).encode(),
+        cfirst=("cfirst=" + own[0][2:]).encode(),
         cues=tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
-        cp=tuple(f"cp={shape}|{k}" for k in range(4)),
+        cp=tuple(f"cp={shape}|{k}".encode() for k in range(4)),
         shape_after=_SHAPE_AFTER.setdefault(shape, {}),
     )
 
 
-_SHAPE_AFTER: dict[str, dict[str, str]] = {}  # shape → previous token's last character → feature
+_SHAPE_AFTER: dict[str, dict[str, bytes]] = {}  # shape → previous token's last character → feature
 
 
-def _shape_after(fact: _Facts, previous_last_char: str) -> str:
+def _shape_after(fact: _Facts, previous_last_char: str) -> bytes:
     """Shape after the previous token's last character: a capital after ". " starts a part."""
-    feature = fact.shape_after[previous_last_char] = f"sp={fact.shape}|{previous_last_char}"
+    feature = fact.shape_after[previous_last_char] = f"sp={fact.shape}|{previous_last_char}".encode()
     return feature
 
 
-def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
+def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[bytes]]:
     """Per token: its own features, ±1/±2 neighbour features, position, part and quote/bracket state.
+
+    Features are UTF-8 bytes: python-crfsuite copies bytes as they are but encodes every str,
+    which cost a fifth of the tagging time.
 
     Everything that depends on one token string is computed once per string (`_facts`), so
     the work per token here is a few lookups and list joins; profile with `bench_parse --profile`.
@@ -281,10 +309,10 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
     chunk_has_year: set[int] = set()
     year_sent = None
     sent_words: dict[int, list[int]] = {}
-    glob: set[str] = set()
+    glob: set[bytes] = set()
     # What follows each comma chunk: a journal name is followed by its volume, a book title by a place.
-    chunk_next: dict[int, str] = {}
-    chunk_prev: dict[int, str] = {}
+    chunk_next: dict[int, bytes] = {}
+    chunk_prev: dict[int, bytes] = {}
     for i in range(n):
         fact = facts[i]
         c_i = chunk[i]
@@ -302,9 +330,9 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
             chunk_next[c_i - 1] = fact.next_kind
             chunk_prev[c_i] = facts[first[i - 1]].prev_kind
             if fact.kw_in:
-                glob.add("g=in")
+                glob.add(b"g=in")
     if n and (tokens[0].startswith("[") or tokens[0].rstrip(".)").isdigit()):
-        glob.add("g=numbered")
+        glob.add(b"g=numbered")
     glob_feats = sorted(glob)
     # Journal names are usually in title case, APA article titles in sentence case.
     sent_case = {k: _SCASE["title" if up * 4 >= total * 3 else "mixed" if up * 3 >= total else "sentence"]
@@ -337,15 +365,15 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
         if year_sent is not None:
             feats.append(rsent[max(-2, min(3, s_i - year_sent))])
         if c_i in chunk_has_year:
-            feats.append("cyear")
+            feats.append(b"cyear")
         if previous is None:
-            feats.append("BOS")
+            feats.append(b"BOS")
         else:
             feats.append(fact.shape_after.get(previous.last_char) or _shape_after(fact, previous.last_char))
             if closed_quote_before and previous.close_quote:
-                feats.append("rightafterq")
+                feats.append(b"rightafterq")
         if i == n - 1:
-            feats.append("EOS")
+            feats.append(b"EOS")
         out.append(feats)
         # update running state after the token
         if fact.opens_quote and not fact.quote_closes_itself:
@@ -371,18 +399,18 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
 # Running-state features by bit mask: quote, emphasis, bracket, after the year, after "In",
 # after a quoted title (a container or the publication facts usually follow one).
 _STATE_NAMES = ("inquote", "inemph", "inparen", "afteryear", "afterin", "afterq")
-_STATES = tuple(tuple(name for bit, name in enumerate(_STATE_NAMES) if mask >> bit & 1)
+_STATES = tuple(tuple(name.encode() for bit, name in enumerate(_STATE_NAMES) if mask >> bit & 1)
                 for mask in range(1 << len(_STATE_NAMES)))
 
 
 _SCASE_NONE = _SCASE["none"]
-_NEXT_END = "nextc=end"
-_PREV_START = "prevc=start"
-_RSENT_NONE: dict[int, str] = {}
+_NEXT_END = b"nextc=end"
+_PREV_START = b"prevc=start"
+_RSENT_NONE: dict[int, bytes] = {}
 
 
-def stacked_features(features: list[list[str]], first_labels: list[str],
-                     tokens: list[str] | tuple[str, ...]) -> list[list[str]]:
+def stacked_features(features: list[list[bytes]], first_labels: list[str],
+                     tokens: list[str] | tuple[str, ...]) -> list[list[bytes]]:
     """Second-stage features: the first CRF's labels in a ±2 window and its majority label per chunk.
 
     Stacking lets the second CRF see label context beyond its first-order transitions (a run
@@ -402,5 +430,5 @@ def stacked_features(features: list[list[str]], first_labels: list[str],
 
 
 @lru_cache(maxsize=512)
-def _label_feature(key: str, label: str) -> str:
-    return f"{key}={label}"
+def _label_feature(key: str, label: str) -> bytes:
+    return f"{key}={label}".encode()
