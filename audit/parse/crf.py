@@ -4,8 +4,8 @@ One CRF over the token features of `features.py` ships as `model.crfsuite`. With
 on, a second CRF also sees the first one's labels around each token
 (`features.stacked_features`), trained on first-stage labels from inner cross-validation so
 that it learns how the first stage errs on unseen references; the first stage is then kept
-beside the model as `model.stage1.crfsuite`. In 5-fold CV stacking added 0.004 token F1 but
-halved the parse speed, so it is off.
+beside the model as `model.stage1.crfsuite`. In 5-fold CV (with the earlier, smaller feature set)
+stacking added 0.004 token F1 but halved the parse speed, so it is off.
 """
 
 from __future__ import annotations
