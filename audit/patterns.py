@@ -30,6 +30,13 @@ URL_LEAD = re.compile(r"(?:,\s*|\.\s*|\s)(?:retrieved\s+from|available\s+(?:at|f
                       r"disponible\s+(?:sur|en)|verfügbar\s+unter|URL)\s*:?\s*$", re.I)
 # A year 1500-2099 as a date cue: "2010", "(2004a)", "2008/2009"
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+# Vancouver's publication block: "2010;375(9):123-30", "2003 Mar 5;289(9):1107-16", "2011;12:45"
+VANCOUVER_BLOCK = re.compile(
+    r"(?<!\S)(?P<date>(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)\s*;\s*(?P<volume>\d+[A-Z]?)"
+    r"(?:\s*\((?P<issue>[\w-]+(?:\s+(?:Pt|Suppl)\s*\w+)?)\))?"
+    r"(?:\s*:\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?"
+    r"(?=[.,:\s]|$)[.:]?"
+)
 # A page range "249-281", "77–101", "pp. 12-15"
 PAGE_RANGE = re.compile(r"^(?:pp?\.\s*|S\.\s*|pages?\s+)?([ivxlc\d]+\s*[-–—]\s*[ivxlc\d]+)$", re.I)
 # A trailing pinpoint in a note: "p. 84", "pp. 12-15", "at 12", "S. 12", "article 4", "para. 3", "ch. 2"

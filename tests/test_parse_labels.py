@@ -36,3 +36,28 @@ def test_container_not_after_the_date_is_left_alone() -> None:
 def test_volume_and_issue_split_from_one_label_run() -> None:
     fields = fields_from_labels(["Water,", "12(3),", "45-67."], ["journal", "volume", "pages"])
     assert (fields["volume"], fields["issue"], fields["pages"]) == ("12", "3", "45-67")
+
+
+def test_vancouver_block_labelled_volume_gives_date_volume_issue_pages() -> None:
+    tokens = "Lancet. 2010;375(9):123-30.".split()
+    fields = fields_from_labels(tokens, ["journal", "volume"])
+    assert (fields["date"], fields["volume"], fields["issue"], fields["pages"]) == ("2010", "375", "9", "123-30")
+
+
+def test_vancouver_block_without_pages_leaves_them_to_the_next_segment() -> None:
+    """AnyStyle's own labelling: `2012;30(15):` is the volume, `1750-1754.` the pages."""
+    tokens = "Oncology. 2012;30(15): 1750-1754.".split()
+    fields = fields_from_labels(tokens, ["journal", "volume", "pages"])
+    assert (fields["date"], fields["volume"], fields["issue"], fields["pages"]) == ("2012", "30", "15", "1750-1754")
+
+
+def test_vancouver_block_with_month_and_letter_page() -> None:
+    tokens = "JAMA. 2003 Mar 5;289:e45.".split()
+    fields = fields_from_labels(tokens, ["journal", "date", "date", "date"])
+    assert (fields["date"], fields["volume"], fields["pages"]) == ("2003 Mar 5", "289", "e45")
+
+
+def test_semicolon_in_a_title_is_not_a_vancouver_block() -> None:
+    tokens = "Pools; 12 lessons.".split()
+    fields = fields_from_labels(tokens, ["title", "title", "title"])
+    assert fields == {"title": "Pools; 12 lessons"}

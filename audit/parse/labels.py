@@ -112,6 +112,12 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
             if names:
                 fields[name] = fields.get(name, []) + names
             continue
+        block = patterns.VANCOUVER_BLOCK.search(text) if name in ("volume", "date", "pages") else None
+        if block:  # "2010;375(9):123-30", one token that AnyStyle labels volume
+            for key, value in block.groupdict().items():
+                if value:
+                    fields.setdefault(key, _clean_pages(value) if key == "pages" else value)
+            continue
         if name == "volume":
             for key, value in _volume_fields(text).items():
                 fields.setdefault(key, value)
