@@ -138,3 +138,17 @@ def test_empty_reference_is_other() -> None:
     parsed = parse_reference("   ")
     assert parsed.type == "other"
     assert parsed.fields == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Lee K. Water stress in Asia. JAMA. 2003 Mar 5;289(9):1107-16.",
+                     {"date": "2003 Mar 5", "volume": "289", "issue": "9", "pages": "1107-16"}, id="with-month"),
+        pytest.param("Smith AB, Jones CD. Water stress in Asia. Lancet. 2010;375:123-30.",
+                     {"date": "2010", "volume": "375", "pages": "123-30"}, id="no-issue"),
+    ],
+)
+def test_vancouver_block_is_read_whatever_the_crf_makes_of_it(text: str, expected: dict) -> None:
+    fields = parse_reference(text).fields
+    assert {key: fields.get(key) for key in expected} == expected

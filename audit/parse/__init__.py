@@ -52,6 +52,17 @@ def _short_form(rest: str) -> dict | None:
     return fields
 
 
+def _vancouver_block(text: str) -> dict[str, str]:
+    """Date, volume, issue and pages of a Vancouver "2003 Mar 5;289(9):1107-16", however the CRF split it."""
+    block = patterns.VANCOUVER_BLOCK.search(text) if ";" in text else None
+    if not block:
+        return {}
+    found = {key: value for key, value in block.groupdict().items() if value}
+    if "pages" in found:
+        found["pages"] = found["pages"].replace("–", "-").replace(" ", "")
+    return found
+
+
 def _finish(fields: dict) -> dict:
     """Contract order, name fields as tuples, empty values dropped."""
     out: dict = {}
@@ -86,6 +97,7 @@ def parse_reference(text: str, *, context: str = "bibliography",
         rest = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
         tokens = rest.split()
         fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
+        fields.update(_vancouver_block(rest))
         if "title" not in fields and "container-title" in fields and not ({"volume", "pages"} & set(fields)):
             fields["title"] = fields.pop("container-title")  # an edited book: its title, not a container
         title_style = "quoted" if any(q in rest for q in "“\"«") else "italic" if "*" in rest else "plain"
