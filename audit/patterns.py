@@ -116,6 +116,9 @@ CORPORATE = re.compile(
     r"Bundes\w*|Ministerio|Ministero|Comité|Commissione|Gesellschaft|Stiftung|Institut|Verband|Ministerium|Kommission|"
     r"Zentrum|Internationale)\b"
 )
+# A container that is a conference's proceedings: "Proc. CVPR", "Proceedings of …", "Actes du colloque …"
+PROCEEDINGS_CUE = re.compile(r"^(?:proc\.|(?:proceedings|conference|symposium|workshop|actes|tagungsband|atti)\b)",
+                             re.I)
 # Words that make a reference a report, thesis, news item, interview or speech
 REPORT_CUE = re.compile(r"\b(?:report|working\s+paper|policy\s+brief|briefing|paper|occasional|series|"
                         r"discussion\s+paper|technical|bericht|rapport|informe|documento|studie|note|"

@@ -33,6 +33,8 @@ def classify(fields: dict, text: str, *, title_style: str = "plain") -> str:
     if "author" in fields and "editor" in fields and container:  # "in … (ed.)" under an author
         return "chapter"
     if container:
+        if patterns.PROCEEDINGS_CUE.match(container) and not _has(fields, "volume", "issue"):
+            return "chapter"  # a paper in a conference's proceedings (PNAS, with its volume, is a journal)
         if patterns.NEWS_CUE.search(container):
             return "news"
         if patterns.REPORT_CUE.search(container) and not _has(fields, "volume"):
