@@ -12,6 +12,7 @@ from typing import Any
 from audit import __version__
 from audit.findings import Finding, Severity
 from audit.models import BibEntry, Citation, Note, ParsedReference, Work
+from audit.rules import RULES
 
 SCHEMA = "citeaudit/1"
 _RULE_ORDER_SEVERITY = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -65,6 +66,15 @@ class Report:
     def severity_counts(self) -> dict[str, int]:
         counts = Counter(f.finding.severity.value for f in self.findings)
         return {s.value: counts.get(s.value, 0) for s in Severity}
+
+    @property
+    def findings_by_rule(self) -> dict[str, int]:
+        """Rule id -> number of findings, for rules with at least one, in the registry's catalogue order."""
+        counts = Counter(f.finding.rule for f in self.findings)
+        ordered = {rule.id: counts[rule.id] for rule in RULES if counts[rule.id]}
+        # A rule id outside the registry would be our bug; it is still counted, so the totals always agree.
+        ordered.update((rule, n) for rule, n in counts.items() if rule not in ordered)
+        return ordered
 
 
 def _first_line(finding: Finding) -> int:

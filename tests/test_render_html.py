@@ -16,7 +16,9 @@ from audit.models import BibEntry, Citation, Note, ParsedReference, Span, Work
 from audit.render import RENDERERS
 from audit.render.diff_marks import Segment, diff_pair, diff_values
 from audit.render.html_report import URL_STATUS_ORDER, render_html, render_index
+from audit.render.json_report import report_to_dict
 from audit.report import EntryRecord, NoteRecord, Report, build_report
+from audit.rules import RULES
 from audit.urls.records import ArchiveResult, ArchiveStatus, UrlRecord, UrlStatus
 from tests.regenerate_snapshots import seed_markdown, seed_paper_report
 
@@ -225,6 +227,36 @@ def test_urls_dead_first_with_safe_links(rich):
     malformed = rows[1]
     assert malformed.find("a", href=re.compile("javascript", re.I)) is None
     assert "javascript:alert(1)" in malformed.get_text()
+
+
+def test_url_repairs_are_shown_beside_the_url_as_written():
+    damaged = dataclasses.replace(fake_url("www.example.org/a", "NOT_CHECKED"), normalised="http://www.example.org/a",
+                                  repairs=("missing scheme",))
+    row = soup_of(rich_report(urls=(damaged,))).select_one("table.urls tbody tr")
+    assert row.find_all("td")[0].select_one(".repairs").get_text() == "repaired: missing scheme"
+
+
+def test_json_findings_by_rule_follows_the_catalogue_order(validate_report):
+    extra = Finding("name-variant", Severity.WARNING, "Author spelled 'Trenin' and 'Trennin'",
+                    (Location.entry(2, 201),), ("Trenin", "Trennin"))
+    report = rich_report(findings=[item.finding for item in rich_report().findings] + [extra])
+    by_rule = validate_report(report_to_dict(report))["stats"]["findings_by_rule"]
+    assert by_rule == {"marker-without-note": 1, "name-variant": 2, "uncited-entry": 1, "short-form-unresolved": 1,
+                       "unsupported-claim": 1, "url-dead": 1}
+    catalogue = [rule.id for rule in RULES]
+    assert list(by_rule) == sorted(by_rule, key=catalogue.index)
+
+
+def test_json_findings_by_rule_is_empty_without_findings(validate_report):
+    assert validate_report(report_to_dict(empty_report()))["stats"]["findings_by_rule"] == {}
+
+
+def test_json_urls_carry_the_url_stage_reason_and_repairs(validate_report):
+    damaged = dataclasses.replace(fake_url("www.example.org/a", "NOT_CHECKED"), normalised="http://www.example.org/a",
+                                  repairs=("missing scheme",))
+    urls = validate_report(report_to_dict(rich_report(urls=(fake_url("https://example.org/gone", "DEAD", http=404),
+                                                            damaged))))["urls"]
+    assert [(u["reason"], u["repairs"]) for u in urls] == [("answers 404", []), (None, ["missing scheme"])]
 
 
 def test_summary_counts_come_from_the_report(rich):

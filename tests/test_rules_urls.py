@@ -69,7 +69,7 @@ def test_unarchived_is_a_warning_and_uses_document_date() -> None:
 def test_record_dict_matches_contract() -> None:
     out = url_record_to_dict(record(UrlStatus.DEAD))
     assert out == {"url": "http://x.org/r", "normalised": "http://x.org/r", "accessed": "2011-09-07",
-                   "status": "DEAD", "http_status": 404, "final_url": None,
+                   "status": "DEAD", "http_status": 404, "final_url": None, "reason": None, "repairs": [],
                    "archive": {"status": "ARCHIVED_NEAR_DATE", "snapshot": SNAP, "timestamp": "20110905093000"},
                    "locations": [{"kind": "bibliography", "index": 3, "line": 620},
                                  {"kind": "note", "number": 88, "line": 482}]}

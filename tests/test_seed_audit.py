@@ -40,6 +40,19 @@ def test_report_follows_the_contract(report, validate_report):
     validate_report(report)
 
 
+def test_findings_by_rule_counts_every_finding_once(report):
+    by_rule = report["stats"]["findings_by_rule"]
+    assert by_rule == {rule: sum(f["rule"] == rule for f in report["findings"]) for rule in by_rule}
+    assert sum(by_rule.values()) == sum(report["stats"]["findings"].values()) == len(report["findings"])
+
+
+def test_urls_list_the_repairs_made_to_them(report):
+    (url,) = [u for u in report["urls"] if "Russian_Plan_Rainbow" in u["url"]]
+    assert url["repairs"] == ["missing scheme", "doubled slash in the path"]
+    assert url["reason"] is None  # offline: not checked, so the URL stage gives no reason
+    assert all(u["repairs"] == [] for u in report["urls"] if u["url"] == u["normalised"])
+
+
 @pytest.mark.parametrize("gold", GOLD["short_forms"], ids=lambda g: g.get("citation") or f"line{g['body_line']}")
 def test_short_form_antecedents(report, gold):
     if "citation" in gold:

@@ -83,6 +83,18 @@ def test_status_classes(httpserver: HTTPServer, tmp_path, setup, expected, code)
     assert record.http_status == code
 
 
+def test_json_gives_the_reason_for_a_dead_url(httpserver: HTTPServer, tmp_path) -> None:
+    from audit.urls import url_record_to_dict
+
+    httpserver.expect_request("/p").respond_with_data("", status=404)
+    honest_404(httpserver)
+    url = httpserver.url_for("/p")
+    record = status_of(run(fast_config(tmp_path), url), url)
+    item = url_record_to_dict(record)
+    assert item["status"] == "DEAD" and item["reason"] == record.reason and "404" in item["reason"]
+    assert item["repairs"] == []
+
+
 def test_soft_404_when_random_sibling_also_answers(httpserver: HTTPServer, tmp_path) -> None:
     httpserver.expect_request(re.compile(r"^/docs/.*$")).respond_with_data(NOT_FOUND_PAGE, content_type="text/html")
     url = httpserver.url_for("/docs/report.html")

@@ -8,7 +8,7 @@ import pytest
 
 from audit.config import AuditConfig
 from audit.findings import Location
-from audit.urls import UrlSite, UrlStatus, audit_urls
+from audit.urls import UrlSite, UrlStatus, audit_urls, url_record_to_dict
 from audit.urls.collect import collect_urls, normalise_url, reencode_entities, split_paragraphs
 from tests.url_fakes import loopback_only  # noqa: F401  (autouse guard)
 
@@ -99,6 +99,30 @@ def test_hyphen_alternate_and_doubled_slash_alternate() -> None:
     assert hyphen.alternates == ("http://www.unodc.org/documents/wdr.pdf",)
     (double,) = collect("www.x.org/a//b.pdf")
     assert double.alternates == ("http://www.x.org/a/b.pdf",)
+
+
+def _url_schema(report_schema: dict) -> dict:
+    return {"$schema": report_schema["$schema"], "$defs": report_schema["$defs"], "$ref": "#/$defs/url"}
+
+
+def test_json_url_lists_the_line_break_repair(report_schema) -> None:
+    import jsonschema
+
+    site = UrlSite("http://www.unodc.org/documents/\nwdr_2010.pdf", Location.note(1, 1))
+    (record,) = audit_urls([site], AuditConfig(offline=True)).records
+    item = url_record_to_dict(record)
+    jsonschema.validate(item, _url_schema(report_schema))
+    assert item["repairs"] == ["line break inside the URL"]
+    assert item["reason"] is None
+
+
+def test_json_url_gives_the_reason_a_url_is_malformed(report_schema) -> None:
+    import jsonschema
+
+    (record,) = audit_urls([UrlSite("see http://!!!/x", Location.note(4, 9))], AuditConfig(offline=True)).records
+    item = url_record_to_dict(record)
+    jsonschema.validate(item, _url_schema(report_schema))
+    assert (item["status"], item["reason"]) == ("MALFORMED", "no host name could be read from it")
 
 
 def test_unrepairable_is_malformed() -> None:

@@ -149,6 +149,7 @@ class UrlView:
     snapshot: str | None
     where: tuple[Link, ...]
     reason: str  # the URL stage's plain-English why ("answers 404 after 2 retries"), when it gives one
+    repairs: tuple[str, ...] = ()  # damage the URL stage repaired in the URL as written ("missing scheme")
 
 
 class _Anchors:
@@ -318,7 +319,7 @@ class _PageBuilder:
         return tuple(UrlView(
             u.url, web_href(u.normalised or u.url), u.status.value, _URL_STATUS_CLASS.get(u.status.value, "unknown"),
             u.http_status, u.accessed, u.archive.status.value, web_href(u.archive.snapshot),
-            tuple(self.where(loc) for loc in u.locations), getattr(u, "reason", "") or "") for u in ordered)
+            tuple(self.where(loc) for loc in u.locations), u.reason or "", tuple(u.repairs)) for u in ordered)
 
 
 def _bars(pairs: Sequence[tuple[str, int, str]]) -> tuple[Bar, ...]:

@@ -108,6 +108,8 @@ def url_record_to_dict(record: UrlRecord) -> dict[str, Any]:
         "status": record.status.value,
         "http_status": record.http_status,
         "final_url": record.final_url,
+        "reason": record.reason or None,
+        "repairs": list(record.repairs),
         "archive": {"status": record.archive.status.value, "snapshot": record.archive.snapshot,
                     "timestamp": record.archive.timestamp},
         "locations": [location_to_dict(loc) for loc in record.locations],

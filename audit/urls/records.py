@@ -109,6 +109,6 @@ class UrlRecord:
     locations: tuple[Location, ...]
     repairs: tuple[str, ...] = ()
     repaired: str | None = None  # the repair suggested to the author (may be an alternate that answered)
-    reason: str = ""
+    reason: str = ""  # plain English, why the status ("" when the stage gives none: null in the JSON)
     drift: Drift | None = None
     alternates: tuple[str, ...] = ()  # other readings of a damaged URL (hyphen dropped, '//' collapsed)
