@@ -60,7 +60,7 @@ REPEAT_FORM = re.compile(r"^\*?(?:ibid\.?|ibidem|ib\.|id\.|idem|ebd\.|ebenda)\*?
 # "op. cit.", "*op.cit.*", "loc. cit."
 OP_CIT = re.compile(r"^\*?(?:op|loc)\.\s?cit\.?\*?$", re.I)
 # A stray role word left in a name list: "Sally N. Cummings, ed."
-ROLE_WORD = re.compile(r"^(?:eds?\.?|hrsg\.?|hg\.?|dir\.?|trans\.?|comp\.?)$", re.I)
+ROLE_WORD = re.compile(r"^(?:eds?\.?|editors?\.?|hrsg\.?|hg\.?|dir\.?|trans\.?|comp\.?)$", re.I)
 # Markdown emphasis "*Title*" (also "_Title_")
 EMPHASIS = re.compile(r"\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)")
 # "vol. 10", "Vol. 3", "Bd. 4", "t. 2", "volume 5"
@@ -71,7 +71,7 @@ ISSUE = re.compile(r"^(?:no\.?|nos\.|n°|nº|nr\.?|num\.|núm\.|issue|heft|h\.)\
 VOLUME_ISSUE = re.compile(r"^(\d+[A-Za-z]?)\s*\(([^)]+)\)$")
 # "(ed.)", "(eds.)", "(Hrsg.)", "(dir.)", "(a cura di)", "(coord.)", "(rapporteurs)"
 EDITOR_MARK = re.compile(
-    r"\s*[(\[]\s*(?:eds?\.?|editors?|hrsg\.?|hg\.?|dir\.?|dirs\.?|coord\.?|a\s+cura\s+di|comp\.?)"
+    r"\s*[(\[]\s*(?:eds?\.?|editors?\.?|hrsg\.?|hg\.?|dir\.?|dirs\.?|coord\.?|a\s+cura\s+di|comp\.?)"
     r"\s*[)\]]\.?\s*$",
     re.I,
 )

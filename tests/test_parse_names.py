@@ -33,6 +33,7 @@ from audit.parse.names import clean_name, is_corporate, split_names
         pytest.param("Meier, H. / Huber, K.", ["Meier, H.", "Huber, K."], id="spaced-slash"),
         pytest.param("Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ",
                      ["Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ"], id="corporate-slash-kept"),
+        pytest.param("Doe A, Roe B, editors.", ["Doe A", "Roe B"], id="vancouver-editors-word-dropped"),
         pytest.param("", [], id="empty"),
     ],
 )

@@ -21,6 +21,7 @@ from audit.parse.labels import fields_from_labels
 from audit.parse.legal import parse_case
 from audit.parse.names import is_corporate, split_names
 from audit.parse.segments import split_segments, strip_marks, unquote
+from audit.parse.vancouver import parse_vancouver
 
 CONTEXTS = ("note", "bibliography")
 
@@ -89,6 +90,8 @@ def parse_reference(text: str, *, context: str = "bibliography",
         return ParsedReference(type="other", fields={}, pinpoint=cues.pinpoint)
     fields: dict | None = _short_form(cues.rest) if context == "note" else None
     title_style = "plain"
+    if fields is None:
+        fields = parse_vancouver(patterns.CITATION_NUMBER.sub("", cues.rest, count=1))
     if fields is None and _is_comma_style(cues.rest):
         fields = parse_comma_style(cues.rest)
         if fields is not None:
