@@ -1,9 +1,10 @@
 """The reference parser: one citation or bibliography entry in, a `ParsedReference` out.
 
 Certain rules go first (identifiers, access dates, signals and pinpoints, see `cues.py`).
-Comma-separated references with a quoted or emphasised title are then read structurally
-(`comma_style.py`); everything else, author-date and numbered styles above all, is tagged by
-the CRF trained on AnyStyle's data (`crf.py`) and mapped to citeaudit's fields (`labels.py`).
+Vancouver references (`vancouver.py`) and comma-separated references with a quoted or
+emphasised title (`comma_style.py`) are then read structurally; everything else, author-date
+and numbered styles above all, is tagged by the CRF trained on AnyStyle's data (`crf.py`)
+and mapped to citeaudit's fields (`labels.py`).
 """
 
 from __future__ import annotations
