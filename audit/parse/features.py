@@ -163,7 +163,12 @@ _PREFIXES = tuple(f"{offset:+d}:" for offset in OFFSETS)
 def _shifted(own: tuple[str, ...]) -> tuple[tuple[bytes, ...], ...]:
     """A token's neighbour features as seen from each of OFFSETS ("-1:w=in")."""
     shared = [f for f in own if f.startswith(_NEIGHBOUR_KEYS)]
-    return tuple(tuple([(prefix + f).encode() for f in shared]) for prefix in _PREFIXES)
+    return tuple(tuple(_encode_all([prefix + f for f in shared])) for prefix in _PREFIXES)
+
+
+def _encode_all(features: list[str] | tuple[str, ...]) -> list[bytes]:
+    """UTF-8 bytes of each feature, with one encode call (features never contain NUL)."""
+    return "\0".join(features).encode().split(b"\0") if features else []
 
 
 _OUTSIDE = tuple((f"{offset:+d}:none".encode(),) for offset in OFFSETS)
@@ -259,29 +264,45 @@ def _facts(token: str) -> _Facts:
     stripped = token.rstrip(".,;:)")
     word = token.lstrip("(\"“‘'*[")
     shape = own[1][6:]
-    kind = _next_kind(own)
-    return _Facts(
-        own=tuple(f.encode() for f in own),
-        shifted=_shifted(own),
-        shape=shape,
-        year="year" in own,
-        kw_in="kw=in" in own,
-        close_quote="closeq" in own,
-        opens_quote=token[0] in OPEN_QUOTES,
-        ends_quote=bool(stripped) and stripped[-1] in CLOSE_QUOTES,
-        quote_closes_itself=len(stripped) > 1 and stripped[-1] in CLOSE_QUOTES,
-        opens_emph=token.startswith("*"),
-        ends_emph=stripped.endswith("*"),
-        paren_delta=token.count("(") - token.count(")"),
-        case_word=(2 if word[0].isupper() else 1) if word[:1].isalpha() and len(word) > 3 else 0,
-        last_char="a" if token[-1].isalnum() else token[-1],
-        next_kind=("nextc=" + kind).encode(),
-        prev_kind=("prevc=" + kind).encode(),
-        cfirst=("cfirst=" + own[0][2:]).encode(),
-        cues=tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
-        cp=tuple(f"cp={shape}|{k}".encode() for k in range(4)),
-        shape_after=_SHAPE_AFTER.setdefault(shape, {}),
+    kinds = _KIND_FEATURES.get(_next_kind(own)) or _kind_features(_next_kind(own))
+    own_bytes = tuple(_encode_all(own))
+    end_quote = stripped[-1:] in CLOSE_QUOTES if stripped else False
+    return _Facts(  # positional, in field order: building a NamedTuple by keyword is measurably slower
+        own_bytes,
+        _shifted(own),
+        shape,
+        "year" in own,
+        "kw=in" in own,
+        "closeq" in own,
+        token[0] in OPEN_QUOTES,
+        end_quote,
+        end_quote and len(stripped) > 1,
+        token.startswith("*"),
+        stripped.endswith("*"),
+        token.count("(") - token.count(")"),
+        (2 if word[0].isupper() else 1) if word[:1].isalpha() and len(word) > 3 else 0,
+        "a" if token[-1].isalnum() else token[-1],
+        kinds[0],
+        kinds[1],
+        b"cfirst=" + own_bytes[0][2:],
+        tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
+        _CHUNK_POSITION.get(shape) or _chunk_position(shape),
+        _SHAPE_AFTER.setdefault(shape, {}),
     )
+
+
+_KIND_FEATURES: dict[str, tuple[bytes, bytes]] = {}
+_CHUNK_POSITION: dict[str, tuple[bytes, ...]] = {}
+
+
+def _kind_features(kind: str) -> tuple[bytes, bytes]:
+    features = _KIND_FEATURES[kind] = (f"nextc={kind}".encode(), f"prevc={kind}".encode())
+    return features
+
+
+def _chunk_position(shape: str) -> tuple[bytes, ...]:
+    features = _CHUNK_POSITION[shape] = tuple(f"cp={shape}|{k}".encode() for k in range(4))
+    return features
 
 
 _SHAPE_AFTER: dict[str, dict[str, bytes]] = {}  # shape → previous token's last character → feature
