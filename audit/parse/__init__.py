@@ -22,7 +22,7 @@ from audit.parse.labels import fields_from_labels
 from audit.parse.legal import parse_case
 from audit.parse.names import is_corporate, split_names
 from audit.parse.segments import split_segments, strip_marks, unquote
-from audit.parse.vancouver import parse_vancouver
+from audit.parse.vancouver import block_fields, parse_vancouver
 
 CONTEXTS = ("note", "bibliography")
 
@@ -52,17 +52,6 @@ def _short_form(rest: str) -> dict | None:
     if tail:
         fields["title"] = strip_marks(unquote(tail[0]) or tail[0])
     return fields
-
-
-def _vancouver_block(text: str) -> dict[str, str]:
-    """Date, volume, issue and pages of a Vancouver "2003 Mar 5;289(9):1107-16", however the CRF split it."""
-    block = patterns.VANCOUVER_BLOCK.search(text) if ";" in text else None
-    if not block:
-        return {}
-    found = {key: value for key, value in block.groupdict().items() if value}
-    if "pages" in found:
-        found["pages"] = found["pages"].replace("–", "-").replace(" ", "")
-    return found
 
 
 def _finish(fields: dict) -> dict:
@@ -101,7 +90,7 @@ def parse_reference(text: str, *, context: str = "bibliography",
         rest = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
         tokens = rest.split()
         fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
-        fields.update(_vancouver_block(rest))
+        fields.update(block_fields(rest))  # certain, however the CRF split its tokens
         if "title" not in fields and "container-title" in fields and not ({"volume", "pages"} & set(fields)):
             fields["title"] = fields.pop("container-title")  # an edited book: its title, not a container
         title_style = "quoted" if any(q in rest for q in "“\"«") else "italic" if "*" in rest else "plain"

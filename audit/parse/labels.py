@@ -7,6 +7,7 @@ from audit.parse.dataset import segments_of
 from audit.parse.features import ends_sentence
 from audit.parse.names import split_names
 from audit.parse.segments import strip_marks
+from audit.parse.vancouver import block_fields
 
 # AnyStyle labels that are not citeaudit fields, and where they go; None drops the label.
 LABEL_TO_FIELD: dict[str, str | None] = {
@@ -112,11 +113,10 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
             if names:
                 fields[name] = fields.get(name, []) + names
             continue
-        block = patterns.VANCOUVER_BLOCK.search(text) if name in ("volume", "date", "pages") else None
+        block = block_fields(text) if name in ("volume", "date", "pages") else None
         if block:  # "2010;375(9):123-30", one token that AnyStyle labels volume
-            for key, value in block.groupdict().items():
-                if value:
-                    fields.setdefault(key, _clean_pages(value) if key == "pages" else value)
+            for key, value in block.items():
+                fields.setdefault(key, value)
             continue
         if name == "volume":
             for key, value in _volume_fields(text).items():

@@ -20,6 +20,19 @@ _NAMES = re.compile(rf"^(?P<names>{_PERSON}(?:,\s+{_PERSON})*(?:,?\s+et\s+al)?)\
 _TITLE_END = re.compile(r"[.?!]\s+(?=[^.?!]+\.?$)")
 
 
+def block_fields(text: str) -> dict[str, str]:
+    """Date, volume, issue and pages of the first Vancouver block in `text` ({} when there is none)."""
+    block = patterns.VANCOUVER_BLOCK.search(text) if ";" in text else None
+    return _fields_of(block) if block else {}
+
+
+def _fields_of(block: re.Match[str]) -> dict[str, str]:
+    found = {key: value for key, value in block.groupdict().items() if value}
+    if "pages" in found:
+        found["pages"] = found["pages"].replace("–", "-").replace(" ", "")
+    return found
+
+
 def parse_vancouver(text: str) -> dict | None:
     """Fields of a reference in Vancouver shape, or None when the text is not clearly one."""
     text = text.strip()
@@ -36,9 +49,5 @@ def parse_vancouver(text: str) -> dict | None:
     title, journal = rest[: end.start() + 1].strip(), rest[end.end():].strip().rstrip(".")
     if not journal or not title.rstrip(".?!"):
         return None
-    fields: dict = {"author": split_names(names.group("names")), "title": title.rstrip("."),
-                    "container-title": journal}
-    fields.update({key: value for key, value in block.groupdict().items() if value})
-    if "pages" in fields:
-        fields["pages"] = fields["pages"].replace("–", "-").replace(" ", "")
-    return fields
+    return {"author": split_names(names.group("names")), "title": title.rstrip("."), "container-title": journal,
+            **_fields_of(block)}
