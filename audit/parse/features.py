@@ -264,7 +264,8 @@ def _facts(token: str) -> _Facts:
     stripped = token.rstrip(".,;:)")
     word = token.lstrip("(\"“‘'*[")
     shape = own[1][6:]
-    kinds = _KIND_FEATURES.get(_next_kind(own)) or _kind_features(_next_kind(own))
+    kind = _next_kind(own)
+    kinds = _KIND_FEATURES.get(kind) or _kind_features(kind)
     own_bytes = tuple(_encode_all(own))
     end_quote = stripped[-1:] in CLOSE_QUOTES if stripped else False
     return _Facts(  # positional, in field order: building a NamedTuple by keyword is measurably slower
