@@ -196,11 +196,11 @@ def _chunks(tokens: tuple[str, ...]) -> tuple[list[int], list[int], list[int]]:
         sent.append(s)
         chunk.append(c)
         first.append(start)
-        ends = ends_sentence(token)
-        if ends or token.endswith((",", ";", ":")):
+        fact = _facts(token)
+        if fact.ends_chunk:
             c += 1
             start = i + 1
-        if ends:
+        if fact.ends_part:
             s += 1
     return sent, chunk, first
 
@@ -256,6 +256,8 @@ class _Facts(NamedTuple):
     cues: tuple[bytes, ...]  # reference-wide cues ("g=…") the token gives
     cp: tuple[bytes, ...]  # shape at chunk position 0..3
     shape_after: dict[str, bytes]  # "sp=…" features by the previous token's last character, filled as met
+    ends_part: bool  # ends a sentence-like part (`ends_sentence`)
+    ends_chunk: bool  # ends a part or a comma chunk
 
 
 @lru_cache(maxsize=65536)
@@ -268,6 +270,7 @@ def _facts(token: str) -> _Facts:
     kinds = _KIND_FEATURES.get(kind) or _kind_features(kind)
     own_bytes = tuple(_encode_all(own))
     end_quote = stripped[-1:] in CLOSE_QUOTES if stripped else False
+    ends_part = ends_sentence(token)
     return _Facts(  # positional, in field order: building a NamedTuple by keyword is measurably slower
         own_bytes,
         _shifted(own),
@@ -289,6 +292,8 @@ def _facts(token: str) -> _Facts:
         tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
         _CHUNK_POSITION.get(shape) or _chunk_position(shape),
         _SHAPE_AFTER.setdefault(shape, {}),
+        ends_part,
+        ends_part or token.endswith((",", ";", ":")),
     )
 
 
