@@ -80,20 +80,20 @@ def parse_reference(text: str, *, context: str = "bibliography",
         return ParsedReference(type="other", fields={}, pinpoint=cues.pinpoint)
     fields: dict | None = _short_form(cues.rest) if context == "note" else None
     title_style = "plain"
+    unnumbered = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
     if fields is None:
-        fields = parse_vancouver(patterns.CITATION_NUMBER.sub("", cues.rest, count=1))
+        fields = parse_vancouver(unnumbered)
     if fields is None and _is_comma_style(cues.rest):
         fields = parse_comma_style(cues.rest)
         if fields is not None:
             title_style = fields.pop("_title_style", "plain")
     if fields is None:
-        rest = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
-        tokens = rest.split()
+        tokens = unnumbered.split()
         fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
-        fields.update(block_fields(rest))  # certain, however the CRF split its tokens
+        fields.update(block_fields(unnumbered))  # certain, however the CRF split its tokens
         if "title" not in fields and "container-title" in fields and not ({"volume", "pages"} & set(fields)):
             fields["title"] = fields.pop("container-title")  # an edited book: its title, not a container
-        title_style = "quoted" if any(q in rest for q in "“\"«") else "italic" if "*" in rest else "plain"
+        title_style = "quoted" if any(q in unnumbered for q in "“\"«") else "italic" if "*" in unnumbered else "plain"
     for name, value in cues.fields.items():
         fields.setdefault(name, value)
     ref_type = classify(fields, cues.rest, title_style=title_style)

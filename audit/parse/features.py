@@ -9,7 +9,7 @@ Token-local features are cached per token string because references repeat the s
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from audit import patterns
@@ -267,7 +267,7 @@ def _facts(token: str) -> _Facts:
     word = token.lstrip("(\"“‘'*[")
     shape = own[1][6:]
     kind = _next_kind(own)
-    kinds = _KIND_FEATURES.get(kind) or _kind_features(kind)
+    kinds = _kind_features(kind)
     own_bytes = tuple(_encode_all(own))
     end_quote = stripped[-1:] in CLOSE_QUOTES if stripped else False
     ends_part = ends_sentence(token)
@@ -290,25 +290,21 @@ def _facts(token: str) -> _Facts:
         kinds[1],
         b"cfirst=" + own_bytes[0][2:],
         tuple(_GLOBAL_CUES[f] for f in own if f in _GLOBAL_CUES),
-        _CHUNK_POSITION.get(shape) or _chunk_position(shape),
+        _chunk_position(shape),
         _SHAPE_AFTER.setdefault(shape, {}),
         ends_part,
         ends_part or token.endswith((",", ";", ":")),
     )
 
 
-_KIND_FEATURES: dict[str, tuple[bytes, bytes]] = {}
-_CHUNK_POSITION: dict[str, tuple[bytes, ...]] = {}
-
-
+@cache  # a few dozen kinds
 def _kind_features(kind: str) -> tuple[bytes, bytes]:
-    features = _KIND_FEATURES[kind] = (f"nextc={kind}".encode(), f"prevc={kind}".encode())
-    return features
+    return f"nextc={kind}".encode(), f"prevc={kind}".encode()
 
 
+@cache  # a handful of shapes
 def _chunk_position(shape: str) -> tuple[bytes, ...]:
-    features = _CHUNK_POSITION[shape] = tuple(f"cp={shape}|{k}".encode() for k in range(4))
-    return features
+    return tuple(f"cp={shape}|{k}".encode() for k in range(4))
 
 
 _SHAPE_AFTER: dict[str, dict[str, bytes]] = {}  # shape → previous token's last character → feature
@@ -370,11 +366,10 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[bytes]]:
     left1 = [_OUTSIDE[1], *(x[1] for x in shifted[:-1])][:n]
     right1 = [*(x[2] for x in shifted[1:]), _OUTSIDE[2]]
     right2 = [*(x[3] for x in shifted[2:]), _OUTSIDE[3], _OUTSIDE[3]][:n]
-    out: list[list[str]] = []
+    out: list[list[bytes]] = []
     in_quote = in_emph = seen_year = after_in = closed_quote_before = False
     depth = 0
     last_sent = sent[-1] if n else 0
-    rsent = _RSENT_NONE if year_sent is None else _RSENT
     previous = None
     for i in range(n):
         fact = facts[i]
@@ -390,7 +385,7 @@ def sequence_features(tokens: list[str] | tuple[str, ...]) -> list[list[bytes]]:
                           | seen_year << 3 | after_in << 4 | closed_quote_before << 5],
                  *left2[i], *left1[i], *right1[i], *right2[i]]
         if year_sent is not None:
-            feats.append(rsent[max(-2, min(3, s_i - year_sent))])
+            feats.append(_RSENT[max(-2, min(3, s_i - year_sent))])
         if c_i in chunk_has_year:
             feats.append(b"cyear")
         if previous is None:
@@ -433,7 +428,6 @@ _STATES = tuple(tuple(name.encode() for bit, name in enumerate(_STATE_NAMES) if 
 _SCASE_NONE = _SCASE["none"]
 _NEXT_END = b"nextc=end"
 _PREV_START = b"prevc=start"
-_RSENT_NONE: dict[int, bytes] = {}
 
 
 def stacked_features(features: list[list[bytes]], first_labels: list[str],

@@ -89,11 +89,11 @@ def check_page_ranges(ctx: AuditContext) -> Iterator[Finding]:
     for citation in ctx.citations:
         if not citation.pinpoint or citation.work not in works:
             continue
+        work = works[citation.work]
         pin = _page_range(citation.pinpoint)
-        span = _page_range(str(works[citation.work].fields.get("pages", "")))
+        span = _page_range(str(work.fields.get("pages", "")))
         if pin is None or span is None or (span[0] <= pin[0] and pin[1] <= span[1]):
             continue
-        work = works[citation.work]
         texts = [ctx.entry(i).text for i in work.bibliography] + [c.text for c in ctx.citations if c.work == work.id]
         pages = _as_written(str(work.fields["pages"]), texts)
         yield Finding("page-out-of-range", Severity.WARNING,
