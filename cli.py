@@ -212,6 +212,14 @@ def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int |
     _guarded(debug, body)
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the audit report (the project's contract, docs/report-contract.md)."""
+    from audit.contract import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
 def _read_input(file: str) -> str:
     """The text of FILE, or of stdin for "-"; a missing or binary file is UnreadableInput."""
     if file == "-":

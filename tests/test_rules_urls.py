@@ -13,9 +13,9 @@ from audit.findings import Location, Severity
 from audit.rules.urls import find_url_findings
 from audit.urls import ArchiveResult, ArchiveStatus, UrlRecord, UrlStatus, url_record_to_dict
 from cli import cli
+from tests.conftest import validate_against_contracts
 from tests.url_fakes import loopback_only  # noqa: F401  (autouse guard)
 
-SCHEMA = Path(__file__).resolve().parents[1] / ".." / "shared" / "docs" / "report-schema.json"
 SNAP = "http://127.0.0.1:9/web/20110905093000/http://x.org/r"
 NEAR = ArchiveResult(ArchiveStatus.ARCHIVED_NEAR_DATE, SNAP, "20110905093000", "http://x.org/r")
 FAR = ArchiveResult(ArchiveStatus.ARCHIVED, SNAP.replace("20110905", "20150101"), "20150101093000", "http://x.org/r")
@@ -84,7 +84,7 @@ def test_cli_urls_offline_json_validates(tmp_path) -> None:
                                       "--cache", str(tmp_path)])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    jsonschema.validate(report, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    validate_against_contracts(report)
     assert [u["status"] for u in report["urls"]] == ["NOT_CHECKED", "NOT_CHECKED"]
     assert report["urls"][0]["accessed"] == "2011-09-07"
     assert [f["rule"] for f in report["findings"]] == ["url-malformed"]
