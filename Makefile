@@ -8,7 +8,7 @@ OUT ?= reports
 FAIL_ON ?= never
 AUDIT_FLAGS ?=
 
-.PHONY: audit test lint bench eval model snapshots venv clean
+.PHONY: audit test lint bench eval eval-docs model snapshots venv clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(VENV)/bin/citeaudit eval ../shared/data/anystyle-core.xml --folds 5
+
+# The development corpus, document by document (a few minutes); tables also in reports/eval-docs.md.
+eval-docs: $(STAMP)
+	$(VENV)/bin/citeaudit eval-docs ../shared/data/dev -o $(OUT)/eval-docs.md
 
 model: $(STAMP)
 	$(VENV)/bin/citeaudit train ../shared/data/anystyle-core.xml -o audit/parse/model.crfsuite

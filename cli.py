@@ -212,6 +212,33 @@ def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int |
     _guarded(debug, body)
 
 
+@cli.command(name="eval-docs")
+@click.argument("root", default="../shared/data/dev")
+@click.option("--part", "parts", multiple=True, type=click.Choice(("finder", "refsections", "pdfs")),
+              help="Only this part of the corpus (repeatable; default all three).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N documents of each part.")
+@click.option("-o", "--output", default=None, help="Also write the tables (Markdown) to this file.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, output: str | None, debug: bool) -> None:
+    """Run the pipeline over the development corpus (../shared/data/dev) and measure it against its gold."""
+    from pathlib import Path
+
+    from audit.evaldocs import PARTS, evaluate_documents
+    from audit.evaldocs.table import format_results
+
+    def body() -> int:
+        folder = Path(root)
+        if not folder.is_dir():
+            raise UnreadableInput(f"{root}: no development corpus there (expected ../shared/data/dev)")
+        text = format_results(evaluate_documents(folder, parts or PARTS, limit=limit, progress=_echo_err))
+        click.echo(text, nl=False)
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+        return 0
+
+    _guarded(debug, body)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the audit report (the project's contract, docs/report-contract.md)."""

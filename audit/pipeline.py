@@ -52,11 +52,12 @@ def default_parse(texts: Sequence[str], context: str) -> list[ParsedReference]:
 
 def _excluded_ranges(doc: Document, bib: Bibliography) -> list[tuple[int, int]]:
     """The bibliography, and whatever follows it unless an endnotes section comes later."""
-    if bib.heading_line is None or bib.end_line is None:
+    spans = list(bib.spans())
+    if not spans:
         return []
-    last = len(doc.lines)
-    after = [line for line in doc.lines[bib.end_line:] if ENDNOTES_HEADING.match(line.text.strip().strip("#*: "))]
-    return [(bib.heading_line, bib.end_line)] if after else [(bib.heading_line, last)]
+    first, end = spans[-1]
+    after = [line for line in doc.lines[end:] if ENDNOTES_HEADING.match(line.text.strip().strip("#*: "))]
+    return spans if after else [*spans[:-1], (first, len(doc.lines))]
 
 
 def segment_notes(notes: NoteExtraction) -> list[Citation]:

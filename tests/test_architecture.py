@@ -19,7 +19,7 @@ OWNERS = {
     "bs4": "audit/ingest/html_doc.py",
     "jinja2": "audit/render/html_report.py",
     "rapidfuzz": "audit/similarity.py",
-    "pycrfsuite": "audit/parse/crf.py",
+    "pycrfsuite": "audit/sequence_crf.py",
     "pdfplumber": "audit/ingest/pdf_doc.py",
     "pdfminer": "audit/ingest/pdf_doc.py",  # pdfplumber's own engine, read directly for speed
 }

@@ -28,6 +28,11 @@ MAX_HEADING_WORDS = 8
 MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not references
 MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
+# Wrapped text: nearly all non-blank lines are short (a PDF-to-text tool's output, single or double spaced);
+# text with one paragraph per line has most of its lines far longer.
+MIN_WRAPPED_LINES = 40
+MAX_WRAPPED_CHARS = 110
+MIN_WRAPPED_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +42,19 @@ class Bibliography:
     end_line: int | None  # last line that belongs to the bibliography
     sections: tuple[str, ...]
     entries: tuple[BibEntry, ...]
+    # Each reference list as (first line, last line) when a document has several (a bibliography per
+    # chapter); empty means the one list from heading_line to end_line.
+    regions: tuple[tuple[int, int], ...] = ()
 
     def contains(self, line_number: int) -> bool:
-        return (self.heading_line is not None and self.end_line is not None
-                and self.heading_line <= line_number <= self.end_line)
+        return any(first <= line_number <= last for first, last in self.spans())
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        if self.regions:
+            return self.regions
+        if self.heading_line is None or self.end_line is None:
+            return ()
+        return ((self.heading_line, self.end_line),)
 
 
 NO_BIBLIOGRAPHY = Bibliography(None, None, None, (), ())
@@ -145,7 +159,42 @@ def _entry(index: int, section: str | None, lines: tuple[Line, ...], doc: Docume
                     label=label, repeats_author=bool(REPEATED_AUTHOR.match(unlabelled)))
 
 
+def is_wrapped_text(doc: Document) -> bool:
+    """Plain text as PDF-to-text tools give it: paragraphs wrapped over many short lines (the line models
+    were trained on such text), rather than one paragraph per line."""
+    if doc.format != "text":
+        return False
+    filled = [line.text for line in doc.lines if line.text.strip()]
+    if len(filled) < MIN_WRAPPED_LINES:
+        return False
+    short = sum(1 for text in filled if len(text.strip()) <= MAX_WRAPPED_CHARS)
+    return short / len(filled) >= MIN_WRAPPED_SHARE
+
+
+def _from_reference_lists(doc: Document) -> Bibliography:
+    from audit.zoning import find_reference_lists  # the line models load on first use only
+
+    lists = find_reference_lists(doc.lines)
+    if not lists:
+        return NO_BIBLIOGRAPHY
+    entries: list[BibEntry] = []
+    sections: list[str] = []
+    for found in lists:
+        for name in (found.heading, *found.sections):
+            if name and (not sections or sections[-1] != name):
+                sections.append(name)
+        for item in found.entries:
+            entries.append(_entry(len(entries) + 1, item.section, item.lines, doc))
+    first = lists[0]
+    regions = tuple((found.heading_line or found.first_line, found.last_line) for found in lists)
+    return Bibliography(heading=first.heading or "References", heading_line=regions[0][0], end_line=regions[-1][1],
+                        sections=tuple(s for s in sections if s != first.heading), entries=tuple(entries),
+                        regions=regions)
+
+
 def extract_bibliography(doc: Document) -> Bibliography:
+    if is_wrapped_text(doc):
+        return _from_reference_lists(doc)
     blocks = split_blocks(doc.lines)
     start = _find_heading(blocks)
     if start is None:

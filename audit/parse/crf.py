@@ -1,4 +1,4 @@
-"""The only module that imports pycrfsuite: training and tagging of the reference CRF.
+"""Training and tagging of the reference CRF (python-crfsuite through `audit.sequence_crf`).
 
 One CRF over the token features of `features.py` ships as `model.crfsuite`. With `STACKED`
 on, a second CRF also sees the first one's labels around each token
@@ -14,12 +14,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import pycrfsuite
-
 from audit.errors import UnreadableInput
 from audit.parse.dataset import LabelledSequence, read_dataset
 from audit.parse.features import sequence_features, stacked_features
 from audit.parse.labels import repair_labels
+from audit.sequence_crf import Tagger, Trainer
 
 DEFAULT_MODEL = Path(__file__).with_name("model.crfsuite")
 INNER_FOLDS = 3  # inner cross-validation for the first stage's labels on the training data
@@ -44,15 +43,15 @@ def first_stage_path(model_path: str | Path) -> Path:
 
 def _train(xs: Sequence[list[list[str]]], ys: Sequence[Sequence[str]], path: Path,
            params: dict[str, object] | None) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, list(y))
     trainer.set_params({**TRAIN_PARAMS, **(params or {})})
     trainer.train(str(path))
 
 
-def _open(path: Path) -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
+def _open(path: Path) -> Tagger:
+    tagger = Tagger()
     tagger.open(str(path))  # returns a closing() wrapper, not the tagger
     return tagger
 
@@ -94,7 +93,7 @@ def train_model(data_path: str | Path, model_path: str | Path = DEFAULT_MODEL) -
 
 
 @lru_cache(maxsize=4)
-def taggers_for(model_path: str | Path = DEFAULT_MODEL) -> tuple[pycrfsuite.Tagger | None, pycrfsuite.Tagger]:
+def taggers_for(model_path: str | Path = DEFAULT_MODEL) -> tuple[Tagger | None, Tagger]:
     """Open taggers (first stage or None, final stage) for a model, kept for reuse."""
     path = Path(model_path)
     needed = (path, first_stage_path(path)) if STACKED else (path,)

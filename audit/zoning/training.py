@@ -1,0 +1,138 @@
+"""Training data for the line models, from the development corpus (see `audit/zoning/README.md`).
+
+- Zones: the 14 dissertations of `finder/` (a label on every line: ref, text, title, meta; blank lines are
+  left out of the sequence and become features of their neighbours).
+- Entry starts: the 128 reference sections of `refsections/` (one `<bibl>` per entry). Their lines come
+  without indentation, so each section is also laid out again as documents print reference lists: hanging
+  indent, a blank line between entries, first-line indent. That teaches the model layout cues the raw
+  sections cannot show, without writing any reference by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.evaldocs.corpus import LabelledText, ReferenceSection, read_refsection, read_ttx
+from audit.extract.blocks import join_lines
+from audit.sequence_crf import train_crf
+from audit.zoning.features import entry_features, zone_features
+from audit.zoning.line_facts import measure_lines
+
+ZONE_LABELS = ("ref", "text", "title", "meta")
+LAYOUTS = ("hanging", "blank", "plain", "first-line")
+HANGING_INDENTS = (2, 4, 6, 8)  # continuation indents seen in PDF-to-text output
+
+# Light L1 (drops rare cue combinations) and L2; chosen by the cross-validation in `evaluate_models`.
+ZONE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+ENTRY_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence_:
+    features: list[list[str]]
+    labels: list[str]
+
+
+def reflow(doc: LabelledText) -> LabelledText:
+    """The document as paragraph-per-line text (how PDF layout readers, word processors and web pages give
+    it): each paragraph of body text on one line, each reference on one line, blank lines between.
+
+    Reference blocks are cut into entries with the entry model (trained on the reference sections only,
+    never on these documents); headings, running heads and page numbers stay lines of their own.
+    """
+    from audit.zoning.model import entry_starts
+
+    lines: list[str] = []
+    labels: list[str] = []
+    k = 0
+    n = len(doc.lines)
+    while k < n:
+        label = doc.labels[k]
+        if label == "blank":
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and doc.labels[end + 1] == label and (label != "text" or doc.lines[end + 1].strip()):
+            end += 1
+        block = [doc.lines[j] for j in range(k, end + 1) if doc.lines[j].strip()]
+        if label == "ref":
+            facts = measure_lines(block)
+            starts = entry_starts(facts, [False] * len(block))
+            entries: list[list[str]] = []
+            for line, start in zip(block, starts, strict=True):
+                if start or not entries:
+                    entries.append([])
+                entries[-1].append(line.strip())
+            paragraphs = [join_lines(e) for e in entries]
+        elif label == "text":
+            paragraphs = [join_lines(block)]
+        else:
+            paragraphs = [line.strip() for line in block]
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+            labels += [label, "blank"]
+        k = end + 1
+    return LabelledText(doc.name + "-reflowed", tuple(lines), tuple(labels))
+
+
+def zone_sequence(doc: LabelledText) -> Sequence_:
+    facts = measure_lines(doc.lines)
+    kept, feats = zone_features(facts)
+    labels = [doc.labels[k] if doc.labels[k] in ZONE_LABELS else "text" for k in kept]
+    return Sequence_(feats, labels)
+
+
+def lay_out(section: ReferenceSection, layout: str, variant: int) -> tuple[list[str], list[bool], list[str]]:
+    """The section's lines printed in one layout: raw lines, blank-before flags and B/I labels."""
+    starts = {first for first, _ in section.entries}
+    inside = {k for first, last in section.entries for k in range(first, last + 1)}
+    indent = HANGING_INDENTS[variant % len(HANGING_INDENTS)]
+    lines: list[str] = []
+    gaps: list[bool] = []
+    labels: list[str] = []
+    for k, text in enumerate(section.lines):
+        if not text.strip():
+            continue
+        start = k in starts or k not in inside and not lines
+        if layout == "hanging":
+            raw = text if start else " " * indent + text
+        elif layout == "first-line":
+            raw = " " * indent + text if start else text
+        else:
+            raw = text
+        lines.append(raw)
+        gaps.append(layout == "blank" and start and bool(labels))
+        labels.append("B" if start or not labels else "I")
+    return lines, gaps, labels
+
+
+def entry_sequences(section: ReferenceSection, index: int) -> list[Sequence_]:
+    """Each section in every layout: as cut from the PDF (no indentation) and as documents print lists."""
+    out = []
+    for layout in LAYOUTS:
+        lines, gaps, labels = lay_out(section, layout, index)
+        if lines:
+            out.append(Sequence_(entry_features(measure_lines(lines), gaps), labels))
+    return out
+
+
+def finder_documents(root: Path) -> list[LabelledText]:
+    return [read_ttx(p) for p in sorted((root / "finder").glob("*.ttx"))]
+
+
+def reference_sections(root: Path) -> list[ReferenceSection]:
+    sections = [read_refsection(p) for p in sorted((root / "refsections").glob("*.tei.xml"))]
+    return [s for s in sections if s.entries]
+
+
+def train_zones(docs: Iterable[LabelledText], path: Path) -> Path:
+    """Each document as its PDF-to-text lines and reflowed into paragraphs (the entry model must exist)."""
+    seqs = [zone_sequence(variant) for d in docs for variant in (d, reflow(d))]
+    return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ZONE_PARAMS)
+
+
+def train_entries(sections: Sequence[ReferenceSection], path: Path, offset: int = 0) -> Path:
+    seqs = [s for k, section in enumerate(sections) for s in entry_sequences(section, k + offset)]
+    return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ENTRY_PARAMS)
