@@ -217,9 +217,13 @@ def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int |
 @click.option("--part", "parts", multiple=True, type=click.Choice(("finder", "refsections", "pdfs")),
               help="Only this part of the corpus (repeatable; default all three).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N documents of each part.")
+@click.option("--folds", type=click.IntRange(0, 20), default=0,
+              help="Measure each finder and refsections document with line models trained without it "
+                   "(k-fold by document); 0 uses the shipped models, which were trained on them.")
 @click.option("-o", "--output", default=None, help="Also write the tables (Markdown) to this file.")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, output: str | None, debug: bool) -> None:
+def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, folds: int, output: str | None,
+              debug: bool) -> None:
     """Run the pipeline over the development corpus (../shared/data/dev) and measure it against its gold."""
     from pathlib import Path
 
@@ -230,7 +234,8 @@ def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, output: str 
         folder = Path(root)
         if not folder.is_dir():
             raise UnreadableInput(f"{root}: no development corpus there (expected ../shared/data/dev)")
-        text = format_results(evaluate_documents(folder, parts or PARTS, limit=limit, progress=_echo_err))
+        text = format_results(evaluate_documents(folder, parts or PARTS, limit=limit, folds=folds,
+                                                 progress=_echo_err))
         click.echo(text, nl=False)
         if output:
             Path(output).write_text(text, encoding="utf-8")

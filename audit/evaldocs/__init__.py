@@ -7,8 +7,10 @@ gold reference strings (excite). Every document goes through `audit_document`, o
 
 from __future__ import annotations
 
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,19 +117,53 @@ def evaluate_pdf(gold_pdf) -> DocResult:
                      errors=_errors(report), warnings_by_rule=_warnings(report))
 
 
-def evaluate_documents(root: Path, parts: Sequence[str] = PARTS, *, limit: int | None = None,
+def evaluate_documents(root: Path, parts: Sequence[str] = PARTS, *, limit: int | None = None, folds: int = 0,
                        progress: Progress | None = None) -> list[DocResult]:
-    """Every document of the chosen parts of the corpus under `root` (../shared/data/dev)."""
-    jobs: list[tuple[Callable[..., DocResult], object, str]] = []
-    if "finder" in parts:
-        jobs += [(evaluate_finder, p, p.stem) for p in sorted((root / "finder").glob("*.ttx"))[:limit]]
-    if "refsections" in parts:
-        jobs += [(evaluate_refsection, p, p.stem) for p in sorted((root / "refsections").glob("*.xml"))[:limit]]
-    if "pdfs" in parts:
-        jobs += [(evaluate_pdf, g, g.name) for g in read_gold_pdfs(root / "excite")[:limit]]
-    results = []
-    for k, (run, arg, name) in enumerate(jobs, start=1):
-        if progress:
-            progress(f"[{k}/{len(jobs)}] {name}")
-        results.append(run(arg))
+    """Every document of the chosen parts of the corpus under `root` (../shared/data/dev).
+
+    The line models ship trained on the finder and refsections documents; with `folds` > 1 each of those
+    documents is measured with models trained without it (k-fold by document), as unseen documents are.
+    The PDFs are never training data.
+    """
+    finder = sorted((root / "finder").glob("*.ttx"))[:limit] if "finder" in parts else []
+    sections = sorted((root / "refsections").glob("*.tei.xml"))[:limit] if "refsections" in parts else []
+    pdfs = read_gold_pdfs(root / "excite")[:limit] if "pdfs" in parts else []
+    jobs: list[tuple[Callable[..., DocResult], object, str, int]] = []  # (how, what, name, index in part)
+    jobs += [(evaluate_finder, p, p.stem, k) for k, p in enumerate(finder)]
+    jobs += [(evaluate_refsection, p, p.name.removesuffix(".tei.xml"), k) for k, p in enumerate(sections)]
+    total = len(jobs) + len(pdfs)
+    batches = [(set(), jobs)] if folds < 2 else [
+        ({name for _, _, name, k in jobs if k % folds == fold}, [job for job in jobs if job[3] % folds == fold])
+        for fold in range(folds)]
+    batches.append((set(), [(evaluate_pdf, g, g.name, 0) for g in pdfs]))  # never training data
+    results: list[DocResult] = []
+    for held_out, todo in batches:
+        if not todo:
+            continue
+        with _models_without(held_out, root, progress):
+            for run, arg, name, _ in todo:
+                if progress:
+                    progress(f"[{len(results) + 1}/{total}] {name}")
+                results.append(run(arg))
     return results
+
+
+@contextmanager
+def _models_without(names: set[str], root: Path, progress: Progress | None) -> Iterator[None]:
+    """Line models trained on the corpus less `names` for the duration (the shipped ones when empty)."""
+    if not names:
+        yield
+        return
+    from audit.zoning.model import restore_models, use_models
+    from audit.zoning.training import train_line_models
+
+    with tempfile.TemporaryDirectory() as folder:
+        if progress:
+            progress(f"training line models without {len(names)} documents")
+        zones, entries = train_line_models(root, Path(folder) / "zones.crfsuite", Path(folder) / "entries.crfsuite",
+                                           exclude=frozenset(names))
+        previous = use_models(zones, entries)
+        try:
+            yield
+        finally:
+            restore_models(previous)

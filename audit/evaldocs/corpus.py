@@ -74,7 +74,7 @@ def read_refsection(path: Path) -> ReferenceSection:
     entries: list[tuple[int, int]] = []
     listbibl = root.find(".//listBibl")
     if listbibl is None:
-        return ReferenceSection(path.stem, (), ())
+        return ReferenceSection(path.name.removesuffix(".tei.xml"), (), ())
 
     def add_text(text: str | None) -> None:
         if text:
@@ -104,7 +104,7 @@ def read_refsection(path: Path) -> ReferenceSection:
             walk(child)
         add_text(child.tail)
     cleaned = tuple(line.strip() for line in lines)
-    return ReferenceSection(path.stem, cleaned, tuple(entries))
+    return ReferenceSection(path.name.removesuffix(".tei.xml"), cleaned, tuple(entries))
 
 
 def read_gold_pdfs(folder: Path) -> list[GoldPdf]:

@@ -197,8 +197,8 @@ def extract_bibliography(doc: Document) -> Bibliography:
         return _from_reference_lists(doc)
     blocks = split_blocks(doc.lines)
     start = _find_heading(blocks)
-    if start is None:
-        return NO_BIBLIOGRAPHY
+    if start is None:  # no heading: a reference list may still end the text (a section cut from a PDF)
+        return _from_reference_lists(doc) if doc.format in ("text", "pdf") else NO_BIBLIOGRAPHY
     heading = heading_title(blocks[start].text)
     entries: list[BibEntry] = []
     sections: list[str] = []

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from audit.zoning.line_facts import LineFacts, _bucket, text_cues
+from audit.zoning.line_facts import LineFacts, bucket, text_cues
 
-NEIGHBOUR_CUES = ("gap_before", "len=", "f=", "e=", "s1=", "years=", "author_start", "year_early", "label", "bib_heading",
-                  "number_only", "repeat_author", "in:", "func=", "allcaps", "notestart", "pages", "indent")
+NEIGHBOUR_CUES = ("gap_before", "len=", "f=", "e=", "s1=", "years=", "author_start", "year_early", "label",
+                  "bib_heading", "number_only", "repeat_author", "in:", "func=", "allcaps", "notestart", "pages",
+                  "indent")
 HEADING_DISTANCES = (1, 3, 10, 40, 150, 600)
 
 
 def _relative_length(length: int, typical: float) -> int:
-    return _bucket(length / typical if typical else 1.0, (0.3, 0.6, 0.85, 1.05))
+    return bucket(length / typical if typical else 1.0, (0.3, 0.6, 0.85, 1.05))
 
 
 def _typical_length(facts: Sequence[LineFacts]) -> float:
@@ -34,7 +35,7 @@ def _indent_step(indent: int, other: int | None) -> str:
 def _own(cues: list[str], fact: LineFacts, base_indent: int, typical: float) -> list[str]:
     rel = fact.indent - base_indent
     out = list(cues)
-    out.append(f"indent={_bucket(rel, (0, 1, 3, 7, 15)) if rel >= 0 else 'neg'}")
+    out.append(f"indent={bucket(rel, (0, 1, 3, 7, 15)) if rel >= 0 else 'neg'}")
     out.append(f"rlen={_relative_length(len(fact.text), typical)}")
     return out
 
@@ -85,7 +86,7 @@ def zone_features(facts: Sequence[LineFacts]) -> tuple[list[int], list[list[str]
         if since_heading is None:
             feats.append("bibdist=none")
         else:
-            feats.append(f"bibdist={_bucket(since_heading, HEADING_DISTANCES)}")
+            feats.append(f"bibdist={bucket(since_heading, HEADING_DISTANCES)}")
             if other_heading_since:
                 feats.append("heading_since_bib")
         if "bib_heading" in cues[n]:

@@ -127,7 +127,7 @@ def shape(token: str) -> str:
     return "".join(out)[:6]
 
 
-def _bucket(value: float, edges: Sequence[float]) -> int:
+def bucket(value: float, edges: Sequence[float]) -> int:
     for k, edge in enumerate(edges):
         if value < edge:
             return k
@@ -145,8 +145,8 @@ def text_cues(text: str) -> list[str]:
     """Features of a line's words alone (no layout, no neighbours)."""
     feats: list[str] = []
     tokens = text.split()
-    feats.append(f"len={_bucket(len(text), (4, 12, 30, 50, 70, 90))}")
-    feats.append(f"words={_bucket(len(tokens), (2, 4, 8, 14))}")
+    feats.append(f"len={bucket(len(text), (4, 12, 30, 50, 70, 90))}")
+    feats.append(f"words={bucket(len(tokens), (2, 4, 8, 14))}")
     if tokens:
         feats.append(f"s1={shape(tokens[0])}")
         if len(tokens) > 1:
@@ -190,11 +190,11 @@ def text_cues(text: str) -> list[str]:
     words = [w.lower() for w in _WORD.findall(text)]
     if words:
         function = sum(w in _FUNCTION_WORDS for w in words) / len(words)
-        feats.append(f"func={_bucket(function, (0.05, 0.15, 0.3))}")
+        feats.append(f"func={bucket(function, (0.05, 0.15, 0.3))}")
         capitals = len(_CAPITAL_WORD.findall(text)) / len(words)
-        feats.append(f"caps={_bucket(capitals, (0.2, 0.5, 0.8))}")
+        feats.append(f"caps={bucket(capitals, (0.2, 0.5, 0.8))}")
         digits = (len(text) - len(text.translate(_NO_DIGITS))) / len(text)
-        feats.append(f"digits={_bucket(digits, (0.02, 0.1, 0.3))}")
+        feats.append(f"digits={bucket(digits, (0.02, 0.1, 0.3))}")
     if text.isupper() and len(text) > 3:
         feats.append("allcaps")
     commas = text.count(",")

@@ -127,12 +127,42 @@ def reference_sections(root: Path) -> list[ReferenceSection]:
     return [s for s in sections if s.entries]
 
 
-def train_zones(docs: Iterable[LabelledText], path: Path) -> Path:
-    """Each document as its PDF-to-text lines and reflowed into paragraphs (the entry model must exist)."""
+def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequence_]:
+    """A reference section alone, as cut and in one printed layout: every line a reference line (the
+    dissertations are mostly humanities; these teach the zone model what science reference lists look like)."""
+    out = []
+    for layout in ("plain", LAYOUTS[index % 2]):
+        lines, _, _ = lay_out(section, layout, index)
+        kept, feats = zone_features(measure_lines(lines))
+        out.append(Sequence_(feats, ["ref"] * len(kept)))
+    return out
+
+
+def train_zones(docs: Iterable[LabelledText], sections: Sequence[ReferenceSection], path: Path) -> Path:
+    """Each document as its PDF-to-text lines and reflowed into paragraphs (uses the entry model in force),
+    and each reference section."""
     seqs = [zone_sequence(variant) for d in docs for variant in (d, reflow(d))]
+    seqs += [s for k, section in enumerate(sections) for s in section_zone_sequences(section, k)]
     return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ZONE_PARAMS)
 
 
-def train_entries(sections: Sequence[ReferenceSection], path: Path, offset: int = 0) -> Path:
-    seqs = [s for k, section in enumerate(sections) for s in entry_sequences(section, k + offset)]
+def train_entries(sections: Sequence[ReferenceSection], path: Path) -> Path:
+    seqs = [s for k, section in enumerate(sections) for s in entry_sequences(section, k)]
     return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ENTRY_PARAMS)
+
+
+def train_line_models(root: Path, zone_path: Path, entry_path: Path, *,
+                      exclude: frozenset[str] = frozenset()) -> tuple[Path, Path]:
+    """Both models from the corpus under `root`, leaving out the documents named in `exclude`: the entry
+    model first, since reflowing the dissertations for the zone model splits their references with it."""
+    from audit.zoning.model import restore_models, use_models
+
+    docs = [d for d in finder_documents(root) if d.name not in exclude]
+    sections = [s for s in reference_sections(root) if s.name not in exclude]
+    train_entries(sections, entry_path)
+    previous = use_models(entries=entry_path)
+    try:
+        train_zones(docs, sections, zone_path)
+    finally:
+        restore_models(previous)
+    return zone_path, entry_path
