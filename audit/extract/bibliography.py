@@ -30,6 +30,10 @@ MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least hal
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
 # Wrapped text: nearly all non-blank lines are short (a PDF-to-text tool's output, single or double spaced);
 # text with one paragraph per line has most of its lines far longer.
+MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
+MIN_TRAILING_ENTRIES = 3  # without a heading, two reference-like paragraphs are too little to call a list
+TRAILING_SLACK_LINES = 3  # a page number or a closing line may follow a reference list that ends a text
+SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 MIN_WRAPPED_LINES = 40
 MAX_WRAPPED_CHARS = 110
 MIN_WRAPPED_SHARE = 0.75
@@ -171,10 +175,26 @@ def is_wrapped_text(doc: Document) -> bool:
     return short / len(filled) >= MIN_WRAPPED_SHARE
 
 
-def _from_reference_lists(doc: Document) -> Bibliography:
+def _is_trailing_list(found, doc: Document) -> bool:
+    """A list with no heading counts only where it ends the text and its entries do not start like notes
+    (¹ or a superscript number): notes at the end of a short text look like references too."""
+    rest = [line for line in doc.lines[found.last_line:] if line.text.strip()]
+    starts = [item.lines[0].text.lstrip()[:1] for item in found.entries]
+    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
+    referencelike = sum(1 for text in texts if is_reference_like(text))
+    return (len(rest) <= TRAILING_SLACK_LINES and not any(c in SUPERSCRIPT_DIGITS for c in starts)
+            and len(texts) >= MIN_TRAILING_ENTRIES and referencelike >= MIN_TRAILING_SHARE * len(texts))
+
+
+def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibliography:
     from audit.zoning import find_reference_lists  # the line models load on first use only
 
     lists = find_reference_lists(doc.lines)
+    if trailing_only:
+        lists = [found for found in lists[-1:] if _is_trailing_list(found, doc)]
+    elif doc.format == "pdf":  # paragraphs, not the wrapped lines the models know best: only named lists
+        lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
+                 or found is lists[-1] and _is_trailing_list(found, doc)]
     if not lists:
         return NO_BIBLIOGRAPHY
     entries: list[BibEntry] = []
@@ -195,10 +215,14 @@ def _from_reference_lists(doc: Document) -> Bibliography:
 def extract_bibliography(doc: Document) -> Bibliography:
     if is_wrapped_text(doc):
         return _from_reference_lists(doc)
+    if doc.format == "pdf":  # PDF paragraphs: the zone model also learnt reflowed text
+        found = _from_reference_lists(doc)
+        if found.entries:
+            return found
     blocks = split_blocks(doc.lines)
     start = _find_heading(blocks)
     if start is None:  # no heading: a reference list may still end the text (a section cut from a PDF)
-        return _from_reference_lists(doc) if doc.format in ("text", "pdf") else NO_BIBLIOGRAPHY
+        return _from_reference_lists(doc, trailing_only=True) if doc.format == "text" else NO_BIBLIOGRAPHY
     heading = heading_title(blocks[start].text)
     entries: list[BibEntry] = []
     sections: list[str] = []

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audit.extract.patterns import BIBLIOGRAPHY_HEADING
 from audit.models import Line
 from audit.zoning.line_facts import LineFacts, heading_title, measure_lines
 from audit.zoning.model import entry_starts, label_lines
 
 MAX_HEADING_GAP = 3  # non-blank lines between a heading and the first reference under it
+MAX_HEADING_CHARS = 70
 MIN_LIST_LINES = 2  # one stray reference-like line in running text is not a list
 PASSABLE = frozenset({"blank", "meta"})  # page breaks and blank lines do not end a list
 
@@ -37,7 +39,7 @@ class ReferenceList:
     entries: tuple[ListEntry, ...]
 
 
-def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
+def _runs(labels: Sequence[str], headings: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """(first, last) 0-based indices of runs of reference lines joined across blank lines, running heads
     and single heading lines that have reference lines on both sides (sub-sections)."""
     runs: list[tuple[int, int]] = []
@@ -51,7 +53,8 @@ def _runs(labels: Sequence[str]) -> list[tuple[int, int]]:
             if start is None:
                 start = k
             last_ref = k
-        elif label in PASSABLE or (label == "title" and start is not None and _ref_follows(labels, k)):
+        elif label in PASSABLE or (label == "title" and start is not None and k not in headings
+                                   and _ref_follows(labels, k)):  # a sub-heading, not a new list's heading
             pass
         elif start is not None:
             runs.append((start, last_ref))
@@ -123,7 +126,13 @@ def find_reference_lists(lines: Sequence[Line]) -> list[ReferenceList]:
     facts = measure_lines([line.text for line in lines])
     labels, _ = label_lines(facts)
     out = []
-    for first, last in _runs(labels):
+    # A line that is nothing but "References" (or its kin) is a heading whatever the model says: in a
+    # short text the model has too little around it to tell.
+    headings = frozenset(k for k, fact in enumerate(facts) if not fact.blank and len(fact.text) <= MAX_HEADING_CHARS
+                         and BIBLIOGRAPHY_HEADING.match(heading_title(fact.text)))
+    for k in headings:
+        labels[k] = "title"
+    for first, last in _runs(labels, headings):
         if sum(1 for k in range(first, last + 1) if labels[k] == "ref") < MIN_LIST_LINES:
             continue
         heading_k = _heading_above(facts, labels, first)
