@@ -203,12 +203,14 @@ def test_second_run_is_served_from_the_cache(httpserver: HTTPServer, tmp_path) -
     assert len(httpserver.log) > count
 
 
-def test_429_is_never_cached(httpserver: HTTPServer, tmp_path) -> None:
+def test_429_answer_is_never_cached_as_an_answer(httpserver: HTTPServer, tmp_path) -> None:
+    """With inconclusive verdicts not kept (expiry 0), nothing of a 429 is reused: the HTTP cache keeps none."""
     httpserver.expect_request("/p").respond_with_data("", status=429)
     url = httpserver.url_for("/p")
-    run(fast_config(tmp_path, max_retries=0), url)
+    config = fast_config(tmp_path, max_retries=0, inconclusive_expiry_hours=0)
+    run(config, url)
     count = len(httpserver.log)
-    run(fast_config(tmp_path, max_retries=0), url)
+    run(config, url)
     assert len(httpserver.log) == 2 * count
 
 
