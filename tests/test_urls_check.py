@@ -374,3 +374,33 @@ def test_cli_urls_checks_and_archives_on_loopback(httpserver: HTTPServer, tmp_pa
     assert finding["rule"] == "url-dead" and finding["suggestion"] == url["archive"]["snapshot"]
     table = CliRunner().invoke(cli, args[:2] + args[4:])
     assert table.output.splitlines()[1].split()[:3] == ["DEAD", "404", "ARCHIVED_NEAR_DATE"]
+
+
+@pytest.mark.parametrize(("printed", "good_path"), [
+    pytest.param("central-\nasia-strategy.html", "/central-asia-strategy.html", id="hyphen-is-the-urls-own"),
+    pytest.param("docu-\nments/wdr.pdf", "/documents/wdr.pdf", id="hyphen-is-a-word-break"),
+])
+def test_url_broken_at_a_hyphen_in_a_note_tries_the_hyphen_first(httpserver: HTTPServer, tmp_path, printed,
+                                                                   good_path) -> None:
+    """Issue 18: a note's lines are joined before the URL stage reads them; the hyphen ending a line inside a
+    URL must reach it, so the reading with the hyphen is asked first and the other only if that one fails."""
+    from audit.urls.command import read_sites
+
+    httpserver.expect_request(good_path).respond_with_data(ARTICLE, content_type="text/html")
+    honest_404(httpserver)
+    base = httpserver.url_for("").rstrip("/")
+    doc = tmp_path / "paper.txt"
+    doc.write_text(f"A claim.¹\n\n______\n¹ EU, Strategy, 2019, {base}/{printed}, accessed 3 March 2020.\n",
+                   encoding="utf-8")
+    _, _, _, sites, date = read_sites(doc)
+    result = audit_urls(sites, fast_config(tmp_path), document_date=date)
+    (record,) = result.records
+    with_hyphen, without = "/" + printed.replace("\n", ""), "/" + printed.replace("-\n", "")
+    assert record.normalised == base + with_hyphen and record.status is UrlStatus.ALIVE
+    readings_asked = [request.path for request, _ in httpserver.log if request.path in (with_hyphen, without)]
+    assert readings_asked[0] == with_hyphen  # the reading with the hyphen is asked first
+    (malformed,) = [f for f in result.findings if f.rule == "url-malformed"]
+    assert malformed.suggestion == base + good_path  # the chosen reading ...
+    assert "line break (after a hyphen)" in malformed.message  # ... and the repair
+    other = without if good_path == with_hyphen else with_hyphen
+    assert f"other possible reading: {base + other}" in malformed.message

@@ -136,7 +136,9 @@ def _check_one(url: str, fetch: Fetch, prober: _Prober, head_first: bool = True)
         return CheckResult(UrlStatus.BLOCKED, reason=f"{scheme}:// links are not fetched", checked_url=url), None
     answer = fetch.head(url) if head_first else fetch.get(url)
     if head_first and (not answer.ok or _challenged(answer)) and answer.error != "budget":
-        answer = fetch.get(url)  # HEAD is refused or misanswered by many servers: GET decides
+        again = fetch.get(url)  # HEAD is refused or misanswered by many servers: GET decides
+        if again.error != "budget" or answer.status is not None:
+            answer = again  # ... unless the budget ran out first: then a HEAD time-out says more than "gave up"
     return judge(url, answer, prober), answer.error
 
 
