@@ -3,7 +3,7 @@ audit's own threads do not share an interpreter with the servers). Every request
 
 Paths: /docs/page* exist; /soft/* answer 200 with an error page (a soft 404); /slow/* answer after 40 s;
 /busy/* say 503; /limited/* say 429; anything else is an honest 404. Every answer takes DELAY seconds.
-The archive host answers CDX queries at once with one capture per URL, on 2011-09-05.
+The archive host answers at once: CDX queries with one capture per URL, on 2011-09-05; replays with the page.
 """
 
 from __future__ import annotations
@@ -59,11 +59,14 @@ class _Archive(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         with _counter.get_lock():
             _counter.value += 1
-        url = parse_qs(urlsplit(self.path).query).get("url", [""])[0]
-        payload = json.dumps([["timestamp", "original", "statuscode", "digest"],
-                              ["20110905093000", url, "200", "X"]]).encode()
+        if self.path.startswith("/web/"):  # a replay: the capture is the page as it is now (no drift)
+            payload, kind = ARTICLE, "text/html"
+        else:
+            url = parse_qs(urlsplit(self.path).query).get("url", [""])[0]
+            payload, kind = json.dumps([["timestamp", "original", "statuscode", "digest"],
+                                        ["20110905093000", url, "200", "X"]]).encode(), "application/json"
         self.send_response(200)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)

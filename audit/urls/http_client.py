@@ -141,20 +141,23 @@ class Fetcher:
         deadline = getattr(self._local, "deadline", None)
         return None if deadline is None else deadline - time.monotonic()
 
+    def _semaphore_wait(self) -> float | None:
+        """A semaphore's time-out for what is left of the budget: None waits as long as it takes (unlike a
+        Lock, a Semaphore gives up at once on -1)."""
+        remaining = self.remaining()
+        return None if remaining is None else max(0.0, remaining)
+
     @contextmanager
     def _slot(self, url: str) -> Iterator[bool]:
         """Hold one of the host's slots and one global slot; yields False when the budget ran out waiting."""
         host = urlsplit(url).netloc.lower()
         with self._lock:
             limit = self._hosts.setdefault(host, threading.BoundedSemaphore(max(1, self._config.host_concurrency)))
-        remaining = self.remaining()
-        wait = -1.0 if remaining is None else max(0.0, remaining)  # -1: wait as long as it takes
-        if not limit.acquire(timeout=wait):
+        if not limit.acquire(timeout=self._semaphore_wait()):
             yield False
             return
         try:
-            remaining = self.remaining()
-            if not self._global.acquire(timeout=-1.0 if remaining is None else max(0.0, remaining)):
+            if not self._global.acquire(timeout=self._semaphore_wait()):
                 yield False
                 return
             try:

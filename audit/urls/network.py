@@ -121,7 +121,9 @@ class _ArchivePass:
 def run_network_checks(targets: Targets, config: AuditConfig, *, document_date: str | None,
                        progress: Callable[[int, int], None] | None, session_factory: Any = None) -> NetworkOutcome:
     """Check every target once; look each up in the archive; compare live and archived HTML text."""
-    store = VerdictStore.open(resolve_cache_file(config) if session_factory is None else None, config)
+    path = resolve_cache_file(config) if session_factory is None else None
+    # A cache file that does not exist yet holds nothing: create it beside the checks, not before them.
+    store = VerdictStore.open(path, config) if path is not None and path.exists() else None
     steps = _Progress(len(targets), progress)
     dates = {key: date or document_date for key, (_, date) in targets.items()}
     try:
@@ -136,6 +138,7 @@ def run_network_checks(targets: Targets, config: AuditConfig, *, document_date: 
         try:
             with ThreadPoolExecutor(max_workers=max(1, config.max_concurrency),
                                     thread_name_prefix="citeaudit-archive") as archive_pool:
+                opening = archive_pool.submit(VerdictStore.open, path, config) if store is None else None
                 archive = _ArchivePass(archive_pool, fetcher, config, steps.step)
                 if not config.no_archive:
                     for key in targets:
@@ -161,6 +164,7 @@ def run_network_checks(targets: Targets, config: AuditConfig, *, document_date: 
                 return NetworkOutcome({}, {}, {}, NO_NETWORK_NOTICE)
         finally:
             fetcher.close()
+        store = store or (opening.result() if opening is not None else None)
         if store is not None:
             store.save([(key, targets[key][0], entry) for key, entry in fresh.items()], archive.looked_up(),
                        config.archive_url)

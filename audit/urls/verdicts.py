@@ -41,11 +41,13 @@ def is_inconclusive_check(result: CheckResult, error: str | None) -> bool:
 
 
 class VerdictStore:
-    """One SQLite table in the HTTP cache's file; used from one thread (before and after the network pass)."""
+    """One SQLite table in the HTTP cache's file; used by one thread at a time (before and after the network
+    pass; it may be opened by another)."""
 
     def __init__(self, path: Path, config: AuditConfig, *, clock: Any = time.time) -> None:
-        self._db = sqlite3.connect(str(path), timeout=30)
+        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per commit (WAL stays consistent)
         self._db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (kind TEXT, key TEXT, payload TEXT, expires REAL,"
                          " PRIMARY KEY (kind, key))")
         self._db.commit()
