@@ -249,25 +249,6 @@ def test_progress_callback_counts_every_url(httpserver: HTTPServer, tmp_path) ->
     assert seen[-1] == (1, 1)
 
 
-@pytest.mark.parametrize(("written_path", "good_path"), [
-    pytest.param("/docu-\nments/wdr.pdf", "/documents/wdr.pdf", id="hyphen-dropped-answers"),
-    pytest.param("/annual-\nreport.pdf", "/annual-report.pdf", id="hyphen-kept-answers"),
-    pytest.param("/docs//wdr.pdf", "/docs/wdr.pdf", id="collapsed-slash-answers"),
-])
-def test_alternate_readings_keep_the_one_that_answers(httpserver: HTTPServer, tmp_path, written_path,
-                                                        good_path) -> None:
-    httpserver.expect_request(good_path).respond_with_data("%PDF-1.4", content_type="application/pdf")
-    honest_404(httpserver)
-    base = httpserver.url_for("")
-    site = UrlSite(f"Report, {base.rstrip('/')}{written_path}, 2010.", Location.entry(1, 5))
-    result = audit_urls([site], fast_config(tmp_path))
-    (record,) = result.records
-    assert record.status is UrlStatus.ALIVE
-    (malformed,) = [f for f in result.findings if f.rule == "url-malformed"]
-    assert malformed.suggestion == base.rstrip("/") + good_path
-    assert malformed.values == (record.url,) and "\n" in record.url or "//" in written_path
-
-
 def test_ftp_is_blocked_without_a_request(httpserver: HTTPServer, tmp_path) -> None:
     result = run(fast_config(tmp_path), "ftp://127.0.0.1/pub/file.txt")
     assert result.records[0].status is UrlStatus.BLOCKED
@@ -375,32 +356,3 @@ def test_cli_urls_checks_and_archives_on_loopback(httpserver: HTTPServer, tmp_pa
     table = CliRunner().invoke(cli, args[:2] + args[4:])
     assert table.output.splitlines()[1].split()[:3] == ["DEAD", "404", "ARCHIVED_NEAR_DATE"]
 
-
-@pytest.mark.parametrize(("printed", "good_path"), [
-    pytest.param("central-\nasia-strategy.html", "/central-asia-strategy.html", id="hyphen-is-the-urls-own"),
-    pytest.param("docu-\nments/wdr.pdf", "/documents/wdr.pdf", id="hyphen-is-a-word-break"),
-])
-def test_url_broken_at_a_hyphen_in_a_note_tries_the_hyphen_first(httpserver: HTTPServer, tmp_path, printed,
-                                                                   good_path) -> None:
-    """Issue 18: a note's lines are joined before the URL stage reads them; the hyphen ending a line inside a
-    URL must reach it, so the reading with the hyphen is asked first and the other only if that one fails."""
-    from audit.urls.command import read_sites
-
-    httpserver.expect_request(good_path).respond_with_data(ARTICLE, content_type="text/html")
-    honest_404(httpserver)
-    base = httpserver.url_for("").rstrip("/")
-    doc = tmp_path / "paper.txt"
-    doc.write_text(f"A claim.¹\n\n______\n¹ EU, Strategy, 2019, {base}/{printed}, accessed 3 March 2020.\n",
-                   encoding="utf-8")
-    _, _, _, sites, date = read_sites(doc)
-    result = audit_urls(sites, fast_config(tmp_path), document_date=date)
-    (record,) = result.records
-    with_hyphen, without = "/" + printed.replace("\n", ""), "/" + printed.replace("-\n", "")
-    assert record.normalised == base + with_hyphen and record.status is UrlStatus.ALIVE
-    readings_asked = [request.path for request, _ in httpserver.log if request.path in (with_hyphen, without)]
-    assert readings_asked[0] == with_hyphen  # the reading with the hyphen is asked first
-    (malformed,) = [f for f in result.findings if f.rule == "url-malformed"]
-    assert malformed.suggestion == base + good_path  # the chosen reading ...
-    assert "line break (after a hyphen)" in malformed.message  # ... and the repair
-    other = without if good_path == with_hyphen else with_hyphen
-    assert f"other possible reading: {base + other}" in malformed.message

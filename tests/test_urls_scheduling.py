@@ -114,3 +114,24 @@ def test_a_slow_host_is_bounded_per_url_and_holds_up_no_other_host(site: HTTPSer
     assert finished[-1][1] < 6.0
     slow_asks = [request.path for request, _ in site.log if request.path.startswith("/slow/")]
     assert len(slow_asks) <= 2 * len(slow_urls)  # no retry fits in the budget
+
+
+def test_requests_beyond_a_hosts_slots_wait_for_one_when_no_budget_is_set(site: HTTPServer, tmp_path) -> None:
+    """Archive lookups run without a budget: with more of them than the host's slots, the rest must wait for a
+    slot, not give up (a Semaphore given a -1 time-out gives up at once)."""
+    def slow(request: Request) -> Response:
+        time.sleep(0.1)
+        return Response("[]", content_type="application/json")
+
+    site.expect_request("/cdx").respond_with_handler(slow)
+    fetcher = Fetcher(fast_config(tmp_path, host_concurrency=1))
+    answers: list[object] = []
+    try:
+        threads = [threading.Thread(target=lambda: answers.append(fetcher.get(site.url_for("/cdx")))) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        fetcher.close()
+    assert [getattr(a, "status", None) for a in answers] == [200] * 4
