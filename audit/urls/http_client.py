@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import TimeoutSauce  # urllib3's Timeout, as requests exposes it
 
 from audit import __version__
 from audit.config import DEFAULT_ARCHIVE_URL, AuditConfig
@@ -273,16 +274,18 @@ class Fetcher:
         except requests.exceptions.RequestException as exc:
             return Answer(url, error="other", detail=str(exc)[:200])
 
-    def _timeouts(self) -> tuple[float, float] | None:
-        """(connect, read) time-outs, cut to what is left of the budget; None when nothing is left."""
+    def _timeouts(self) -> Any:
+        """The request's time-outs: (connect, read), or within a budget urllib3's Timeout whose `total` caps
+        connect and wait for the answer together at what is left; None when nothing is left."""
         remaining = self.remaining()
         if remaining is None:
             return self._config.connect_timeout, self._config.read_timeout
         if remaining < MIN_ATTEMPT_SECONDS:
             return None
-        return min(self._config.connect_timeout, remaining), min(self._config.read_timeout, remaining)
+        return TimeoutSauce(connect=min(self._config.connect_timeout, remaining),
+                            read=min(self._config.read_timeout, remaining), total=remaining)
 
-    def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: tuple[float, float],
+    def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: Any,
              max_bytes: int, follow: bool = True) -> Answer:
         """GET at most `max_bytes` of the body; the truncated answer is what the cache keeps."""
         cache = self._answer_cache() if follow else None  # the cache key does not say whether redirects were followed
@@ -297,7 +300,7 @@ class Fetcher:
                                    allow_redirects=follow)
         body = bytearray()
         remaining = self.remaining()
-        allowed = 2 * timeout[1] if remaining is None else min(2 * timeout[1], remaining)
+        allowed = 2 * self._config.read_timeout if remaining is None else min(2 * self._config.read_timeout, remaining)
         deadline = time.monotonic() + allowed  # the read time-out bounds each socket read, not the download
         try:
             for chunk in response.iter_content(READ_CHUNK):
