@@ -231,10 +231,11 @@ def normalise_url(url: str) -> str | None:
     host = (parts.hostname or "").rstrip(".")
     if scheme not in ("http", "https", "ftp", "ftps") or not host:
         return None
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
+    if not host.isascii():  # the IDNA codec is slow, and an ASCII host has nothing to encode
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
     if not P.HOST_NAME.match(host):
         return None
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
