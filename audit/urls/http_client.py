@@ -1,6 +1,8 @@
-"""All network access of the URL stage: sessions, SQLite cache, per-host limits, archive rate limit, retries.
+"""All network access of the URL stage: sessions, the SQLite answer cache, per-host limits, the archive rate
+limit, retries, and each URL's time budget.
 
 The only module that imports requests / requests_cache. Callers get frozen `Answer`s, never exceptions.
+Verdicts (what the answers decided) are kept apart, in verdicts.py, so HEAD answers are not cached here.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ PUBLIC_ARCHIVE_RATE = 0.4
 PUBLIC_REPLAY_RATE = 1.0  # replays (drift comparisons) of the public archive: at most one a second
 MAX_REDIRECTS = 10  # lychee's default; requests' 30 only prolongs loops
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-# Every answer is an observation worth keeping, except the transient ones: 408/429 and 5xx (and
-# time-outs, which have no answer). A re-run within the expiry then makes no request.
+# GET answers worth keeping (capped bodies, for drift and CDX): all but the transient ones, 408/429 and 5xx
+# (and time-outs, which have no answer); the verdict store keeps what those decided, for a shorter time.
 CACHEABLE_STATUSES = tuple(code for code in range(200, 500) if code not in (408, 429))
 READ_CHUNK = 16384
 UNREACHABLE_ERRORS = frozenset({"dns", "dns-temporary", "refused", "unreachable", "timeout"})
