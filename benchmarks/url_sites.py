@@ -79,6 +79,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up on the slow host closed its end: nothing to report
+
 
 def _serve(hosts: Sequence[str], archive_host: str, counter: Any, ready: Any, stop: Any) -> None:
     global _counter
