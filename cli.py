@@ -51,6 +51,10 @@ def url_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--archive-rate", type=float, default=None, help="Archive requests per second."),
         click.option("--cache", "cache", default=None, help="SQLite cache file (or directory) for HTTP answers."),
         click.option("--refresh", is_flag=True, default=None, help="Ignore cached HTTP answers."),
+        click.option("--url-timeout", type=float, default=None,
+                     help="Seconds one URL may take, time-outs and retries together (default 20; 0: no bound)."),
+        click.option("--inconclusive-expiry", "inconclusive_expiry_hours", type=float, default=None,
+                     help="Hours a time-out, 429 or 503 answer is reused from the cache (default 1; 0: never)."),
     ]
     for option in reversed(options):
         func = option(func)

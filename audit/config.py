@@ -31,11 +31,13 @@ class AuditConfig:
     connect_timeout: float = 5.0  # seconds; a live server answers a TCP connect well within this
     read_timeout: float = 15.0  # seconds; slow report servers can take this long to start a PDF
     host_concurrency: int = 4  # per-host parallel requests: polite to one server
-    max_concurrency: int = 32  # whole-run parallel requests: 2 cores spend most time waiting on I/O
+    max_concurrency: int = 64  # whole-run parallel requests: threads mostly wait on I/O; 16 hosts x 4 in flight
     max_retries: int = 2  # for 429/5xx, with back-off honouring Retry-After
     max_body_bytes: int = 64 * 1024  # enough to judge a soft 404 without downloading reports
     retry_backoff: float = 1.0  # seconds before the first retry, doubling: lets a briefly overloaded server recover
     retry_after_max: float = 60.0  # longest Retry-After honoured; a longer ask would park a worker, so: BLOCKED
+    url_timeout: float = 20.0  # seconds one URL may take in all (time-outs and retries together); 0 = no bound
+    inconclusive_expiry_hours: float = 1.0  # how long a time-out, 429 or 503 verdict is reused; 0 = never cached
     cache_home: str | None = None  # XDG_CACHE_HOME; the cache lives in <it>/citeaudit (default ~/.cache)
     max_input_bytes: int = 50 * 1024 * 1024  # larger inputs are refused with a one-line error
     debug: bool = False
@@ -45,6 +47,8 @@ _ENV = {
     "CITEAUDIT_ARCHIVE_URL": "archive_url",
     "CITEAUDIT_ARCHIVE_RATE": "archive_rate",
     "CITEAUDIT_CACHE": "cache",
+    "CITEAUDIT_URL_TIMEOUT": "url_timeout",
+    "CITEAUDIT_INCONCLUSIVE_EXPIRY": "inconclusive_expiry_hours",
     "XDG_CACHE_HOME": "cache_home",
 }
 

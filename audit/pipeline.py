@@ -32,6 +32,7 @@ from audit.resolve import resolve_short_forms
 from audit.rules import run_rules
 from audit.rules.context import AuditContext
 from audit.urls import UrlAudit, UrlSite, audit_urls
+from audit.urls.collect import as_written
 
 log = logging.getLogger(__name__)
 
@@ -116,10 +117,14 @@ def parse_entries(entries: Sequence[BibEntry], parse: ParseFn) -> dict[int, Pars
     return out
 
 
-def url_sites(notes: NoteExtraction, bib: Bibliography, sources: Sequence[SourceLine]) -> list[UrlSite]:
-    """Every place a cited URL can be: notes, bibliography entries, figure and table sources."""
-    sites = [UrlSite(n.text, Location.note(n.number, n.span.line)) for n in notes.notes]
-    sites += [UrlSite(e.text, Location.entry(e.index, e.span.line)) for e in bib.entries]
+def url_sites(notes: NoteExtraction, bib: Bibliography, sources: Sequence[SourceLine],
+              text: str = "") -> list[UrlSite]:
+    """Every place a cited URL can be: notes, bibliography entries, figure and table sources. Given the
+    document's `text`, notes and entries are read as printed, line breaks kept (see urls.collect.as_written)."""
+    sites = [UrlSite(as_written(n.text, text[n.span.start:n.span.end]), Location.note(n.number, n.span.line))
+             for n in notes.notes]
+    sites += [UrlSite(as_written(e.text, text[e.span.start:e.span.end]), Location.entry(e.index, e.span.line))
+              for e in bib.entries]
     sites += [UrlSite(s.raw, Location.body(s.span.line)) for s in sources]
     source_lines = {s.span.line for s in sources}
     for block in split_blocks([line for line in notes.body_lines if line.number not in source_lines]):
@@ -138,7 +143,7 @@ def collect_url_sites(doc: Document) -> list[UrlSite]:
     """The URL sites of a document as `audit` sees them (for the URL stage run alone)."""
     bib = read_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
-    return url_sites(notes, bib, extract_source_lines(notes.body_lines))
+    return url_sites(notes, bib, extract_source_lines(notes.body_lines), doc.text)
 
 
 def document_date(doc: Document) -> str | None:
@@ -195,7 +200,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
                                            for e in bib.entries], resolutions, keys_for=_work_keys)
     linked, linked_works = link_key_citations(clustering.citations, clustering.works, clustering.entry_work, keyed)
     clustering = replace(clustering, citations=linked, works=linked_works)
-    urls = url_stage(url_sites(notes, bib, sources), config, document_date=document_date(doc), progress=progress)
+    urls = url_stage(url_sites(notes, bib, sources, doc.text), config, document_date=document_date(doc),
+                     progress=progress)
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
                        clustering=clustering, url_findings=urls.findings)

@@ -229,3 +229,17 @@ def test_seed_offline_audit_finds_repairs_and_checks_nothing(seed_refs) -> None:
     assert malformed["www.sectsco.org/EN/show.asp?id=98"] == "http://www.sectsco.org/EN/show.asp?id=98"
     assert any("section=60" in (s or "") for s in malformed.values())
     assert {f.rule for f in result.findings} == {"url-malformed"}
+
+
+@pytest.mark.parametrize(("joined", "raw", "expected"), [
+    pytest.param("see http://x.org/centralasia-strategy.html, 2019", "see http://x.org/central-\nasia-strategy.html,"
+                 " 2019", "raw", id="hyphen-dropped-by-joining"),
+    pytest.param("see http://x.org/a/b.pdf, 2019", "see http://x.org/a/\nb.pdf, 2019", "raw", id="plain-line-break"),
+    pytest.param("see http://x.org/a.pdf", "see http://x.org/a.pdf", "joined", id="one-line"),
+    pytest.param("UNODC, Report, http://x.org/a.pdf", "[1] Other text\nentirely", "joined", id="span-is-other-text"),
+    pytest.param("see http://x.org/a.pdf", "", "joined", id="no-document-text"),
+])
+def test_as_written_keeps_the_printed_line_breaks_only_for_the_same_text(joined, raw, expected) -> None:
+    from audit.urls.collect import as_written
+
+    assert as_written(joined, raw) == (raw if expected == "raw" else joined)

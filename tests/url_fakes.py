@@ -6,7 +6,9 @@ import ipaddress
 import json
 import socket
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from werkzeug import Request, Response
@@ -76,3 +78,19 @@ def cdx_handler(captures: Sequence[tuple[str, str, str]]):
             if rows else []
         return Response(json.dumps(body), content_type="application/json")
     return handle
+
+
+
+@contextmanager
+def threaded_httpserver() -> Iterator[Any]:
+    """pytest-httpserver answering each request in its own thread: a slow page does not hold up the others."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()

@@ -10,8 +10,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Protocol
 
 from audit.urls import url_patterns as P
-from audit.urls.http_client import Answer
-from audit.urls.records import ArchiveResult, ArchiveStatus
+from audit.urls.records import Answer, ArchiveResult, ArchiveStatus
 
 log = logging.getLogger(__name__)
 

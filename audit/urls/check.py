@@ -5,17 +5,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from itertools import zip_longest
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from audit.urls.http_client import Answer
 from audit.urls.page_text import extract_page_text, looks_like_error_page, sequence_ratio
-from audit.urls.records import CheckResult, UrlStatus
+from audit.urls.records import Answer, CheckResult, UrlStatus
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,7 @@ ERROR_REASONS = {
     "timeout": "timed out", "tls": "TLS/certificate error", "redirect-loop": "redirect loop",
     "dns-temporary": "temporary DNS failure", "reset": "connection reset", "unreachable": "network unreachable",
     "other": "request failed", "dns": "host name does not resolve", "refused": "connection refused",
+    "budget": "gave up: the time allowed for one URL ran out",
 }
 NO_NETWORK_ERRORS = frozenset({"dns", "dns-temporary", "unreachable"})
 
@@ -35,6 +35,8 @@ NO_NETWORK_ERRORS = frozenset({"dns", "dns-temporary", "unreachable"})
 class Fetch(Protocol):
     def head(self, url: str) -> Answer: ...
     def get(self, url: str, *, max_bytes: int | None = None) -> Answer: ...
+    def budget(self, seconds: float | None) -> AbstractContextManager[None]: ...
+    def remaining(self) -> float | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,52 +45,100 @@ class Target:
     alternates: tuple[str, ...] = ()
 
 
-def check_urls(targets: Sequence[Target], fetch: Fetch, *, workers: int = 16,
+@dataclass(frozen=True, slots=True)
+class _ProbeJob:
+    url: str  # a cited URL whose directory is probed
+
+
+def check_urls(targets: Sequence[Target], fetch: Fetch, *, workers: int = 16, host_concurrency: int = 4,
+               url_timeout: float | None = None, head_first: bool = True,
                on_checked: Callable[[str, CheckResult], None] | None = None
                ) -> dict[str, tuple[CheckResult, str | None]]:
     """Check each target once, concurrently; returns key -> (result, error kind of the last attempt).
+
+    A host never has more than `host_concurrency` jobs running, so a slow host holds that many workers and
+    no more: the others keep checking. Each directory's soft-404 probe is queued before its first URL, so it
+    runs beside the first checks instead of after them. `url_timeout` bounds each URL (time-outs and retries
+    together); `head_first=False` asks with GET at once (when the page's text is wanted anyway).
     `on_checked(key, result)` runs as each finishes, so later stages can start before the pass ends."""
     prober = _Prober(fetch)
+    queues = plan_by_host(targets)
     results: dict[str, tuple[CheckResult, str | None]] = {}
+    running: dict[Future[object], tuple[str, Target | _ProbeJob]] = {}
+    busy: Counter[str] = Counter()
+
+    def run(job: Target | _ProbeJob) -> object:
+        with fetch.budget(url_timeout):
+            if isinstance(job, _ProbeJob):
+                return prober.probe(job.url)
+            return check_url(job.key, job.alternates, fetch, prober, head_first=head_first)
+
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="citeaudit-url") as pool:
-        futures = {pool.submit(check_url, t.key, t.alternates, fetch, prober): t.key
-                   for t in interleave_by_host(targets)}
-        for future in as_completed(futures):
-            key = futures[future]
-            results[key] = future.result()
-            if on_checked:
-                on_checked(key, results[key][0])
+        def fill() -> None:
+            """Round-robin over hosts with a free slot, one job each turn, until the workers are busy."""
+            started = True
+            while started and len(running) < workers:
+                started = False
+                for host, queue in queues.items():
+                    if queue and busy[host] < host_concurrency and len(running) < workers:
+                        job = queue.popleft()
+                        busy[host] += 1
+                        running[pool.submit(run, job)] = (host, job)
+                        started = True
+
+        fill()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                host, job = running.pop(future)
+                busy[host] -= 1
+                if isinstance(job, Target):
+                    results[job.key] = future.result()  # type: ignore[assignment]
+                    if on_checked:
+                        on_checked(job.key, results[job.key][0])
+            fill()
     return results
 
 
-def interleave_by_host(targets: Sequence[Target]) -> list[Target]:
-    """Round-robin by host, so workers do not all queue behind one host's limit."""
-    by_host: dict[str, list[Target]] = defaultdict(list)
+def plan_by_host(targets: Sequence[Target]) -> dict[str, deque[Target | _ProbeJob]]:
+    """Host -> its jobs in document order, each directory's soft-404 probe just before its first URL.
+    A probe whose URL turns out dead was not needed; it costs one request, and saves a round on every live one."""
+    queues: dict[str, deque[Target | _ProbeJob]] = defaultdict(deque)
+    probed: set[str] = set()
     for target in targets:
-        by_host[urlsplit(target.key).netloc].append(target)
-    return [t for group in zip_longest(*by_host.values()) for t in group if t is not None]
+        parts = urlsplit(target.key)
+        queue = queues[parts.netloc.lower()]
+        if parts.scheme in ("http", "https") and not _is_root(target.key):
+            directory = sibling_probe_url(target.key)
+            if directory not in probed:
+                probed.add(directory)
+                queue.append(_ProbeJob(target.key))
+        queue.append(target)
+    return dict(queues)
 
 
-def check_url(url: str, alternates: Sequence[str], fetch: Fetch,
-              prober: _Prober | None = None) -> tuple[CheckResult, str | None]:
+def check_url(url: str, alternates: Sequence[str], fetch: Fetch, prober: _Prober | None = None, *,
+              head_first: bool = True) -> tuple[CheckResult, str | None]:
     """The status of one URL; alternate readings are tried when it is dead."""
     prober = prober or _Prober(fetch)
-    result, error = _check_one(url, fetch, prober)
+    result, error = _check_one(url, fetch, prober, head_first)
     if result.status.is_dead or result.status is UrlStatus.MALFORMED:
         for alternate in alternates:
-            other, other_error = _check_one(alternate, fetch, prober)
+            other, other_error = _check_one(alternate, fetch, prober, head_first)
             if other.status.is_alive:
                 return other, other_error
     return result, error
 
 
-def _check_one(url: str, fetch: Fetch, prober: _Prober) -> tuple[CheckResult, str | None]:
+def _check_one(url: str, fetch: Fetch, prober: _Prober, head_first: bool = True) -> tuple[CheckResult, str | None]:
     scheme = urlsplit(url).scheme
     if scheme not in ("http", "https"):
         return CheckResult(UrlStatus.BLOCKED, reason=f"{scheme}:// links are not fetched", checked_url=url), None
-    answer = fetch.head(url)
-    if not answer.ok or _challenged(answer):
-        answer = fetch.get(url)  # HEAD is refused or misanswered by many servers: GET decides
+    answer = fetch.head(url) if head_first else fetch.get(url)
+    if head_first and (not answer.ok or _challenged(answer)) and answer.error != "budget":
+        again = fetch.get(url)  # HEAD is refused or misanswered by many servers: GET decides
+        if again.error != "budget" or answer.status is not None:
+            answer = again  # ... unless the budget ran out first: then a HEAD time-out says more than "gave up"
     return judge(url, answer, prober), answer.error
 
 
@@ -141,7 +191,7 @@ class _Prober:
         self._probes: dict[str, Answer | None] = {}
 
     def is_soft_404(self, url: str, answer: Answer) -> bool:
-        probe = self._probe(answer.final_url or url)
+        probe = self.probe(answer.final_url or url)
         if probe is None or not probe.ok:
             return False  # the host says 404 for a missing page (or no verdict): the cited page is real
         page = answer if answer.body else self._fetch.get(url)
@@ -155,17 +205,24 @@ class _Prober:
             return True
         return looks_like_error_page(cited)
 
-    def _probe(self, url: str) -> Answer | None:
+    def probe(self, url: str) -> Answer | None:
+        """The answer for a surely-missing sibling of `url` (None: no verdict); asked once per directory.
+        Waiting for another thread's probe counts against this thread's budget."""
         probe_url = sibling_probe_url(url)
         with self._lock:
             lock = self._locks.setdefault(probe_url, threading.Lock())
-        with lock:
+        remaining = self._fetch.remaining()
+        if not lock.acquire(timeout=-1.0 if remaining is None else max(0.0, remaining)):
+            return None
+        try:
             if probe_url not in self._probes:
                 answer = self._fetch.head(probe_url)
                 if answer.ok or answer.status not in (404, 410):
                     answer = self._fetch.get(probe_url)
                 self._probes[probe_url] = answer if answer.status is not None else None
             return self._probes[probe_url]
+        finally:
+            lock.release()
 
 
 def sibling_probe_url(url: str) -> str:

@@ -61,6 +61,19 @@ def split_paragraphs(text: str, first_line: int = 1) -> tuple[UrlSite, ...]:
     return tuple(sites)
 
 
+def as_written(joined: str, raw: str) -> str:
+    """The site text to search for URLs: the document's own lines (`raw`) when they hold the same text as the
+    extractor's one-line `joined` form, line breaks aside. Joining drops a hyphen at a line end as a word
+    break ("infor-" + "mation"); inside a URL that hyphen is as likely the URL's own ("…/central-" +
+    "asia-strategy.html"), and only the line break lets repair_url try both readings."""
+    if raw == joined or "\n" not in raw:
+        return joined
+    flat = P.WHITESPACE.sub("", joined)
+    if P.WHITESPACE.sub("", raw) == flat or P.WHITESPACE.sub("", P.HYPHEN_LINE_BREAK.sub("", raw)) == flat:
+        return raw
+    return joined
+
+
 # ---- finding ------------------------------------------------------------------------------------
 
 
@@ -218,10 +231,11 @@ def normalise_url(url: str) -> str | None:
     host = (parts.hostname or "").rstrip(".")
     if scheme not in ("http", "https", "ftp", "ftps") or not host:
         return None
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
+    if not host.isascii():  # the IDNA codec is slow, and an ASCII host has nothing to encode
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
     if not P.HOST_NAME.match(host):
         return None
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"

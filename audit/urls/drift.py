@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from audit.urls.archive import replay_url
-from audit.urls.http_client import Answer
 from audit.urls.page_text import extract_page_text, sequence_ratio, shingle_jaccard
-from audit.urls.records import ArchiveResult, Drift
+from audit.urls.records import Answer, ArchiveResult, Drift
 
 # Below both: drifted (url-audit.md §7's starting point). Boilerplate and dates change constantly,
 # so one low score alone is not drift.

@@ -1,6 +1,8 @@
-"""All network access of the URL stage: sessions, SQLite cache, per-host limits, archive rate limit, retries.
+"""All network access of the URL stage: sessions, the SQLite answer cache, per-host limits, the archive rate
+limit, retries, and each URL's time budget.
 
 The only module that imports requests / requests_cache. Callers get frozen `Answer`s, never exceptions.
+Verdicts (what the answers decided) are kept apart, in verdicts.py, so HEAD answers are not cached here.
 """
 
 from __future__ import annotations
@@ -15,18 +17,21 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-import requests_cache
+from requests.adapters import TimeoutSauce  # urllib3's Timeout, as requests exposes it
 
 from audit import __version__
 from audit.config import DEFAULT_ARCHIVE_URL, AuditConfig
 from audit.urls.limits import RateLimiter, retry_after_seconds
+from audit.urls.records import Answer
+from audit.urls.verdicts import resolve_cache_file
+
+__all__ = ["Answer", "Fetcher", "archive_rate", "resolve_cache_file"]  # Answer and the cache path live apart:
+# a re-run served from the verdict store never imports requests
 
 log = logging.getLogger(__name__)
 
@@ -39,49 +44,15 @@ PUBLIC_ARCHIVE_RATE = 0.4
 PUBLIC_REPLAY_RATE = 1.0  # replays (drift comparisons) of the public archive: at most one a second
 MAX_REDIRECTS = 10  # lychee's default; requests' 30 only prolongs loops
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-# Every answer is an observation worth keeping, except the transient ones: 408/429 and 5xx (and
-# time-outs, which have no answer). A re-run within the expiry then makes no request.
+# GET answers worth keeping (capped bodies, for drift and CDX): all but the transient ones, 408/429 and 5xx
+# (and time-outs, which have no answer); the verdict store keeps what those decided, for a shorter time.
 CACHEABLE_STATUSES = tuple(code for code in range(200, 500) if code not in (408, 429))
 READ_CHUNK = 16384
 UNREACHABLE_ERRORS = frozenset({"dns", "dns-temporary", "refused", "unreachable", "timeout"})
+MIN_ATTEMPT_SECONDS = 0.05  # less time than this left in a URL's budget: no request is worth starting
 ARCHIVE_FAILURES_BEFORE_STOP = 3  # one blip is possible; three in a row means the archive is out of reach
 
 SessionFactory = Callable[[], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One HTTP exchange, as the checker needs it. `error` names a failure with no HTTP answer."""
-
-    url: str
-    status: int | None = None
-    final_url: str | None = None
-    redirects: tuple[int, ...] = ()  # status codes of the redirect hops, in order
-    hops: tuple[str, ...] = ()  # URLs of the redirect hops, in order
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    # timeout | dns | dns-temporary | refused | unreachable | tls | redirect-loop | invalid | reset | other
-    error: str | None = None
-    detail: str = ""
-    from_cache: bool = False
-
-    def header(self, name: str) -> str | None:
-        return self.headers.get(name.lower())
-
-    @property
-    def ok(self) -> bool:
-        return self.status is not None and 200 <= self.status < 300
-
-
-def resolve_cache_file(config: AuditConfig) -> Path:
-    """--cache / CITEAUDIT_CACHE (a directory means a file inside it), else the user's cache directory."""
-    if config.cache:
-        path = Path(config.cache).expanduser()
-        if path.is_dir() or config.cache.endswith(("/", "\\")):
-            return path / "http.sqlite"
-        return path
-    home = Path(config.cache_home).expanduser() if config.cache_home else Path.home() / ".cache"
-    return home / "citeaudit" / "http.sqlite"
 
 
 def archive_rate(config: AuditConfig) -> float | None:
@@ -97,7 +68,7 @@ class Fetcher:
     def __init__(self, config: AuditConfig, *, session_factory: SessionFactory | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self._config = config
-        self._factory = session_factory or self._cached_session
+        self._factory = session_factory or requests.Session
         self._local = threading.local()
         self._sessions: list[Any] = []
         self._lock = threading.Lock()
@@ -113,39 +84,37 @@ class Fetcher:
         self._archive_429_since: float | None = None
         self._archive_failures = 0  # consecutive connection-level failures
         self._cache_file = resolve_cache_file(config) if session_factory is None else None
-        self._backend: Any = None
-        if self._cache_file is not None:
-            try:
-                self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-                self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
-            except (OSError, sqlite3.Error) as exc:  # a read-only home must not stop the audit
-                log.warning("HTTP cache %s unusable (%s); checking without a cache", self._cache_file, exc)
-                self._cache_file = None
-                self._factory = requests.Session
+        self._backend: Any = None  # opened by the first GET that needs it (a run of HEADs never does)
+        self._backend_lock = threading.Lock()
+        self._fresh_keys: set[str] = set()  # GETs cached by this run: served again even with --refresh
+
+    def _answer_cache(self) -> Any:
+        """The SQLite cache of capped GET answers, or None when there is none or it cannot be opened."""
+        with self._backend_lock:
+            if self._backend is None and self._cache_file is not None:
+                try:
+                    self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+                    import requests_cache  # only when an answer is cached: a run of HEADs never imports it
+
+                    self._backend = requests_cache.SQLiteCache(str(self._cache_file), wal=True, busy_timeout=30_000)
+                except (OSError, sqlite3.Error) as exc:  # a read-only home must not stop the audit
+                    log.warning("HTTP cache %s unusable (%s); checking without a cache", self._cache_file, exc)
+                    self._cache_file = None
+            return self._backend
 
     # -- sessions --------------------------------------------------------------------------------
 
-    def _cached_session(self) -> Any:
-        """A session per thread on one shared SQLite backend: its lock serialises writers, which separate
-        connections racing on one file do not ("database is locked")."""
-        return requests_cache.CachedSession(
-            backend=self._backend, expire_after=timedelta(days=self._config.cache_expiry_days),
-            allowable_codes=CACHEABLE_STATUSES, allowable_methods=("GET", "HEAD"), key_fn=exact_cache_key)
-
-    def _thread_sessions(self) -> tuple[Any, Any]:
-        """(session for HEAD, session for GET) of this thread. HEADs go through requests-cache; GETs stream
-        on a plain session and this class caches their capped bodies itself (see _get)."""
-        pair = getattr(self._local, "pair", None)
-        if pair is None:
-            if self._cache_file is None:
-                single = self._prepared(self._factory())
-                pair = (single, single)
-            else:
-                pair = (self._prepared(self._cached_session()), self._prepared(requests.Session()))
-            self._local.pair = pair
+    def _thread_session(self) -> Any:
+        """This thread's session (requests does not promise thread safety). HEADs are not cached: the verdict
+        store keeps what they decided, and caching each answer cost more CPU than the whole check. GET bodies
+        are cached here, capped (see _get), on one shared SQLite backend whose lock serialises writers."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._prepared(self._factory())
+            self._local.session = session
             with self._lock:
-                self._sessions.extend(pair)
-        return pair
+                self._sessions.append(session)
+        return session
 
     @staticmethod
     def _prepared(session: Any) -> Any:
@@ -160,12 +129,46 @@ class Fetcher:
             self._sessions.clear()
 
     @contextmanager
-    def _slot(self, url: str) -> Iterator[None]:
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Every request this thread makes inside the block shares one deadline (--url-timeout): time-outs,
+        retries, back-off and waits for a host's slot together, so one slow host cannot hold a URL for a minute."""
+        previous = getattr(self._local, "deadline", None)
+        self._local.deadline = time.monotonic() + seconds if seconds and seconds > 0 else None
+        try:
+            yield
+        finally:
+            self._local.deadline = previous
+
+    def remaining(self) -> float | None:
+        """Seconds left in this thread's budget; None when unbounded."""
+        deadline = getattr(self._local, "deadline", None)
+        return None if deadline is None else deadline - time.monotonic()
+
+    def _semaphore_wait(self) -> float | None:
+        """A semaphore's time-out for what is left of the budget: None waits as long as it takes (unlike a
+        Lock, a Semaphore gives up at once on -1)."""
+        remaining = self.remaining()
+        return None if remaining is None else max(0.0, remaining)
+
+    @contextmanager
+    def _slot(self, url: str) -> Iterator[bool]:
+        """Hold one of the host's slots and one global slot; yields False when the budget ran out waiting."""
         host = urlsplit(url).netloc.lower()
         with self._lock:
             limit = self._hosts.setdefault(host, threading.BoundedSemaphore(max(1, self._config.host_concurrency)))
-        with limit, self._global:
-            yield
+        if not limit.acquire(timeout=self._semaphore_wait()):
+            yield False
+            return
+        try:
+            if not self._global.acquire(timeout=self._semaphore_wait()):
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                self._global.release()
+        finally:
+            limit.release()
 
     # -- requests --------------------------------------------------------------------------------
 
@@ -222,6 +225,9 @@ class Fetcher:
         answer = Answer(url, error="other")
         retries = self._config.max_retries if retries is None else retries
         for attempt in range(retries + 1):
+            remaining = self.remaining()
+            if remaining is not None and remaining < MIN_ATTEMPT_SECONDS:
+                return answer if attempt else Answer(url, error="budget")
             if archive and self.archive_limiter and not self.archive_limiter.acquire(self.archive_stopped):
                 return Answer(url, error="archive-stopped")
             answer = self._once(method, url, params=params, max_bytes=max_bytes, follow=follow)
@@ -236,6 +242,9 @@ class Fetcher:
             elif wait > self._config.retry_after_max:
                 log.info("%s asks to wait %.0f s; not waiting that long", url, wait)
                 break
+            remaining = self.remaining()
+            if remaining is not None and wait + MIN_ATTEMPT_SECONDS >= remaining:
+                break  # no time left in this URL's budget for another try: the last answer stands
             if archive and self.archive_limiter and answer.status == 429:
                 self.archive_limiter.pause(wait)
             self._sleep(wait)
@@ -243,16 +252,16 @@ class Fetcher:
 
     def _once(self, method: str, url: str, *, params: Mapping[str, str] | None, max_bytes: int,
               follow: bool = True) -> Answer:
-        head_session, get_session = self._thread_sessions()
-        timeout = (self._config.connect_timeout, self._config.read_timeout)
+        session = self._thread_session()
         try:
-            with self._slot(url):
+            with self._slot(url) as free:
+                timeout = self._timeouts()
+                if not free or timeout is None:
+                    return Answer(url, error="budget")
                 if method == "HEAD":
-                    extra = {"force_refresh": True} if self._backend is not None and self._config.refresh else {}
-                    response = head_session.request("HEAD", url, params=params, timeout=timeout,
-                                                    allow_redirects=True, **extra)
+                    response = session.request("HEAD", url, params=params, timeout=timeout, allow_redirects=True)
                     return self._answer(url, response, b"")
-                return self._get(get_session, url, params, timeout, max_bytes, follow)
+                return self._get(session, url, params, timeout, max_bytes, follow)
         except requests.exceptions.TooManyRedirects as exc:
             return Answer(url, error="redirect-loop", detail=str(exc)[:200])
         except requests.exceptions.SSLError as exc:
@@ -267,21 +276,34 @@ class Fetcher:
         except requests.exceptions.RequestException as exc:
             return Answer(url, error="other", detail=str(exc)[:200])
 
-    def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: tuple[float, float],
+    def _timeouts(self) -> Any:
+        """The request's time-outs: (connect, read), or within a budget urllib3's Timeout whose `total` caps
+        connect and wait for the answer together at what is left; None when nothing is left."""
+        remaining = self.remaining()
+        if remaining is None:
+            return self._config.connect_timeout, self._config.read_timeout
+        if remaining < MIN_ATTEMPT_SECONDS:
+            return None
+        return TimeoutSauce(connect=min(self._config.connect_timeout, remaining),
+                            read=min(self._config.read_timeout, remaining), total=remaining)
+
+    def _get(self, session: Any, url: str, params: Mapping[str, str] | None, timeout: Any,
              max_bytes: int, follow: bool = True) -> Answer:
         """GET at most `max_bytes` of the body; the truncated answer is what the cache keeps."""
-        cache = self._backend if follow else None  # the cache key does not say whether redirects were followed
+        cache = self._answer_cache() if follow else None  # the cache key does not say whether redirects were followed
         key = None
         if cache is not None:
-            key = cache.create_key(session.prepare_request(requests.Request("GET", url, params=params)))
-            if not self._config.refresh:
+            key = exact_cache_key(session.prepare_request(requests.Request("GET", url, params=params)))
+            if not self._config.refresh or key in self._fresh_keys:
                 cached = cache.get_response(key)
                 if cached is not None and not cached.is_expired:
                     return self._answer(url, cached, cached.content or b"", from_cache=True)
         response = session.request("GET", url, params=params, timeout=timeout, stream=True,
                                    allow_redirects=follow)
         body = bytearray()
-        deadline = time.monotonic() + 2 * self._config.read_timeout  # read timeout is per socket read
+        remaining = self.remaining()
+        allowed = 2 * self._config.read_timeout if remaining is None else min(2 * self._config.read_timeout, remaining)
+        deadline = time.monotonic() + allowed  # the read time-out bounds each socket read, not the download
         try:
             for chunk in response.iter_content(READ_CHUNK):
                 body += chunk
@@ -300,6 +322,7 @@ class Fetcher:
             expires = datetime.now(UTC) + timedelta(days=self._config.cache_expiry_days)
             try:
                 cache.save_response(response, cache_key=key, expires=expires)
+                self._fresh_keys.add(key)
             except Exception as exc:  # noqa: BLE001 - a cache write failure must not fail the check
                 log.warning("could not cache %s: %s", url, exc)
         return self._answer(url, response, payload)

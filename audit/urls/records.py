@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from audit.findings import Location
@@ -112,3 +113,28 @@ class UrlRecord:
     reason: str = ""  # plain English, why the status ("" when the stage gives none: null in the JSON)
     drift: Drift | None = None
     alternates: tuple[str, ...] = ()  # other readings of a damaged URL (hyphen dropped, '//' collapsed)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One HTTP exchange, as the checker needs it. `error` names a failure with no HTTP answer."""
+
+    url: str
+    status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[int, ...] = ()  # status codes of the redirect hops, in order
+    hops: tuple[str, ...] = ()  # URLs of the redirect hops, in order
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    # timeout | dns | dns-temporary | refused | unreachable | tls | redirect-loop | invalid | reset | other
+    # | budget (the URL's time budget was spent before this request could start)
+    error: str | None = None
+    detail: str = ""
+    from_cache: bool = False
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
