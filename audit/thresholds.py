@@ -35,6 +35,10 @@ REGISTRY_SAME_TITLE = 85.0
 # Without any author in common (a parse that lost the names, a corporate author) the title must be all
 # but identical and the year must agree before the record is taken.
 REGISTRY_SAME_TITLE_ALONE = 95.0
+# A title that is only close (below REGISTRY_SAME_TITLE_ALONE) needs the rest to agree: a reference with one
+# wrong field is a misprint of the record, but one whose year, journal, volume and pages all differ is
+# another work with a similar title (a made-up reference often borrows a real title's pattern).
+REGISTRY_MAX_CONTRADICTIONS = 2
 # A record found by the cited DOI whose title scores below this is another work: the DOI is wrong.
 REGISTRY_DOI_OTHER_WORK = 60.0
 # Titles this close are the same as published (case, punctuation, accents and a subtitle aside are

@@ -114,7 +114,7 @@ def verify_works(works: Sequence[CitedWork], config: AuditConfig, *, session_fac
 
 def _ask_registries(works: Sequence[CitedWork], config: AuditConfig, session_factory: Any,
                     progress: Callable[[int, int], None] | None) -> tuple[dict[str, Verdict], str | None, int]:
-    from audit.registry.lookups import Services, verify_work  # the network side loads only when used
+    from audit.registry.lookups import Services, add_notices, verify_work  # the network side loads only when used
     from audit.registry.service import RegistryHttp
 
     limits = service_limits(config)
@@ -134,6 +134,7 @@ def _ask_registries(works: Sequence[CitedWork], config: AuditConfig, session_fac
         workers = max(1, sum(limit.concurrency for limit in limits.values()))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citeaudit-registry") as pool:
             verdicts = dict(zip((w.work_id for w in works), pool.map(one, works), strict=True))
+        verdicts = add_notices(verdicts, services)
     finally:
         http.close()
     statuses = {v.status for v in verdicts.values()}

@@ -115,3 +115,26 @@ def read_work(item: dict) -> RegistryRecord:
         doi=doi, isbns=tuple(str(i).replace("-", "") for i in item.get("ISBN") or ()),
         publisher=str(item.get("publisher") or ""), updates=updates, is_notice=bool(notice_of),
         link=f"https://doi.org/{doi}" if doi else "")
+
+
+NOTICE_BATCH = 40  # DOIs per `updates:` query: keeps the URL well under common 8 KB limits
+
+
+def notices_for(http: RegistryHttp, base: str, dois: list[str], mailto: str | None) -> dict[str, list[Update]]:
+    """Notices (retractions, corrections …) whose `update-to` names one of the DOIs, asked in batches with
+    `filter=updates:…` (filters of one name are ORed). Catches notices a work's own record does not list."""
+    found: dict[str, list[Update]] = {}
+    for start in range(0, len(dois), NOTICE_BATCH):
+        batch = dois[start:start + NOTICE_BATCH]
+        url = f"{base.rstrip('/')}/works" + _params(mailto, filter=",".join(f"updates:{d}" for d in batch),
+                                                     rows=str(4 * len(batch)))
+        reply = http.get_json(SOURCE, url)
+        message = reply.data.get("message") if reply.outcome == "ok" and isinstance(reply.data, dict) else None
+        for item in (message or {}).get("items") or ():
+            if isinstance(item, dict):
+                notice = read_work(item)
+                for update in notice.updates:
+                    if update.notice in batch:
+                        found.setdefault(update.notice, []).append(
+                            Update(update.kind, notice.doi, update.label, update.source or "publisher", update.date))
+    return found

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from audit.config import AuditConfig
 from audit.persons import names_of
 from audit.registry import crossref, openalex, openlibrary
-from audit.registry.matching import Match, compare, differences_of, doi_differs
-from audit.registry.records import CitedWork, Difference, Lookup, RegistryStatus, Verdict
+from audit.registry.matching import Match, compare, differences_of, doi_differs, years_agree
+from audit.registry.records import CitedWork, Difference, Lookup, RegistryStatus, Update, Verdict
 from audit.registry.service import RegistryHttp
 from audit.thresholds import REGISTRY_DOI_OTHER_WORK
 
@@ -86,13 +86,21 @@ def _by_identifier(work: CitedWork, ids: dict[str, str], services: Services,
         match = compare(work.fields, lookup.records[0])
         if match.accepted or not work.fields.get("title"):
             return verdict_from(match, ids.get("doi")), None
-        if match.title < REGISTRY_DOI_OTHER_WORK:
+        if match.title < REGISTRY_DOI_OTHER_WORK or not _corroborated(work, match):
             return None, lookup.records[0].title  # the identifier names another work: search for this one
         # Found by its own identifier with a title only half alike: the same work, cited with another title.
         taken = replace(match, accepted=True, differences=differences_of(work.fields, match.record),
                         reason=f"found by its identifier; title similarity {match.title:.0f}")
         return verdict_from(taken, ids.get("doi")), None
     return None, None
+
+
+def _corroborated(work: CitedWork, match: Match) -> bool:
+    """A record found by the cited identifier whose title is only half alike is still the work when an
+    author and the year agree (a retitled translation, a working title)."""
+    years = re.findall(r"\b(?:1[5-9]|20)\d\d\b", str(work.fields.get("date") or ""))
+    return bool(names_of(work.fields.get("author") or ())) and match.authors_agree and bool(years) \
+        and years_agree(set(years), match.record.years)
 
 
 def query_text(work: CitedWork) -> str:
@@ -147,3 +155,31 @@ def verdict_from(match: Match, cited_doi: str | None, extra: tuple[Difference, .
               else RegistryStatus.VERIFIED)
     return Verdict(status, record.source, record.doi or record.id, match.score, differences, retraction, notices,
                    match.reason, record.link or None, record)
+
+
+def add_notices(verdicts: dict[str, Verdict], services: Services) -> dict[str, Verdict]:
+    """Ask Crossref for notices that name the DOIs of the works found, and OpenAlex which of them it flags
+    as retracted, in a few batched queries: a notice whose `update-to` names a work retracts it even when
+    the work's own record does not say so."""
+    config = services.config
+    found = {k: v for k, v in verdicts.items() if v.status in (RegistryStatus.VERIFIED, RegistryStatus.MISMATCH)
+             and v.registered is not None and v.registered.doi}
+    if not found:
+        return verdicts
+    dois = sorted({v.registered.doi for v in found.values() if v.registered})
+    notices = crossref.notices_for(services.http, config.crossref_url, dois, config.mailto)
+    for doi in openalex.retracted_among(services.http, config.openalex_url, dois, config.mailto):
+        notices.setdefault(doi, []).append(Update("retraction", None, "Retracted (OpenAlex)", "openalex"))
+    out = dict(verdicts)
+    for key, verdict in found.items():
+        known = {(u.kind, u.notice) for u in verdict.notices} | (
+            {(verdict.retraction.kind, verdict.retraction.notice)} if verdict.retraction else set())
+        doi = verdict.registered.doi if verdict.registered else ""
+        updates = [u for u in notices.get(doi, []) if (u.kind, u.notice) not in known]
+        if not updates:
+            continue
+        retraction = next((u for u in updates if u.is_retraction), None)
+        others = tuple(u for u in updates if not u.is_retraction)
+        out[key] = replace(verdict, status=RegistryStatus.RETRACTED if retraction else verdict.status,
+                           retraction=retraction, notices=verdict.notices + others)
+    return out

@@ -16,12 +16,16 @@ from audit.registry.records import Difference, RegistryRecord
 from audit.similarity import edit_distance, ratio, token_set
 from audit.textnorm import fold
 from audit.thresholds import (
+    REGISTRY_MAX_CONTRADICTIONS,
     REGISTRY_OTHER_CONTAINER,
     REGISTRY_SAME_TITLE,
     REGISTRY_SAME_TITLE_ALONE,
     REGISTRY_TITLE_MAX_EDITS,
 )
 
+# Letters NFKD does not decompose, spelled as registries that store ASCII spell them (Sørensen / Sorensen).
+_TRANSLITERATE = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                                "ı": "i"})
 WEIGHTS = {"title": 0.55, "author": 0.25, "date": 0.1, "details": 0.1}
 _DIGITS = re.compile(r"\d+")
 _PAGE_SPLIT = re.compile(r"\s*[-–—‐]+\s*")
@@ -83,15 +87,20 @@ def compare(fields: dict, record: RegistryRecord) -> Match:
              "details": sum(detail_scores) / len(detail_scores) if detail_scores else None}
     present = {k: v for k, v in parts.items() if v is not None}
     score = 100 * sum(WEIGHTS[k] * v for k, v in present.items()) / sum(WEIGHTS[k] for k in present)
-    accepted, reason = accept(title, cited_names, names, authors_agree, year_score)
+    contradictions = sum(1 for part in (year_score, *detail_scores) if part == 0.0)
+    accepted, reason = accept(title, cited_names, names, authors_agree, year_score, contradictions)
     differences = differences_of(fields, record) if accepted else ()
     return Match(record, round(score, 1), round(title, 1), authors_agree, accepted, differences, reason)
 
 
 def accept(title: float, cited: tuple[PersonName, ...], registered: tuple[PersonName, ...], authors_agree: bool,
-           year_score: float | None) -> tuple[bool, str]:
+           year_score: float | None, contradictions: int = 0) -> tuple[bool, str]:
+    """Is the record the cited work? `contradictions`: how many of year, container, volume, issue and
+    pages disagree outright."""
     if title < REGISTRY_SAME_TITLE:
         return False, f"title similarity {title:.0f} is below {REGISTRY_SAME_TITLE:.0f}"
+    if title < REGISTRY_SAME_TITLE_ALONE and contradictions >= REGISTRY_MAX_CONTRADICTIONS:
+        return False, f"title similarity {title:.0f} and {contradictions} other fields disagree"
     if cited and registered and not authors_agree:
         if title >= REGISTRY_SAME_TITLE_ALONE and year_score == 1.0:
             return True, "same title and year; no author in common"
@@ -110,11 +119,18 @@ def _author_agreement(cited: tuple[PersonName, ...], registered: tuple[PersonNam
     return 0.6 * first + 0.4 * share, any(found)
 
 
+def years_agree(cited: set[str], registered: tuple[int, ...]) -> bool:
+    """A cited year agrees when the registry gives it (print, online or issued), or when it is the year after
+    the registry's latest: an online-first article is printed, and cited, a year later."""
+    return bool(registered) and any(int(c) in registered or int(c) == max(registered) + 1 for c in cited)
+
+
 def _year_agreement(cited: set[str], registered: tuple[int, ...]) -> float | None:
     if not cited or not registered:
         return None
-    gaps = [abs(int(c) - r) for c in cited for r in registered]
-    return 1.0 if min(gaps) == 0 else 0.5 if min(gaps) == 1 else 0.0
+    if years_agree(cited, registered):
+        return 1.0
+    return 0.5 if min(abs(int(c) - r) for c in cited for r in registered) == 1 else 0.0
 
 
 def _container_agreement(fields: dict, record: RegistryRecord) -> float | None:
@@ -200,7 +216,7 @@ def differences_of(fields: dict, record: RegistryRecord) -> tuple[Difference, ..
             edit_distance(title_key(title), v) <= REGISTRY_TITLE_MAX_EDITS for v in _title_variants(record)):
         out.append(Difference("title", title, _full_title(record)))
     out += _author_differences(cited_names, names)
-    if years and record.years and not years & {str(y) for y in record.years}:
+    if years and record.years and not years_agree(years, record.years):
         out.append(Difference("date", str(fields.get("date")), str(min(record.years))))
     for name in ("volume", "issue"):
         if _number_agreement(fields, record, name) == 0.0:
@@ -221,12 +237,16 @@ def _author_differences(cited: tuple[PersonName, ...], registered: tuple[PersonN
     """A cited name that is a registered name misspelt (Paramanov for Paramonov)."""
     out = []
     for name in cited:
-        if any(same_entity(name, r) for r in registered):
+        if any(same_entity(name, r) or _transliterated(name.key) == _transliterated(r.key) for r in registered):
             continue
         near = next((r for r in registered if surnames_match(name, r)), None)
         if near is not None:
             out.append(Difference("author", name.written, near.written))
     return out
+
+
+def _transliterated(key: str) -> str:
+    return key.translate(_TRANSLITERATE)
 
 
 def doi_differs(cited_doi: str, record: RegistryRecord) -> Difference | None:

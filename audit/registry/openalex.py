@@ -77,3 +77,21 @@ def read_work(work: dict) -> RegistryRecord:
         volume=str(biblio.get("volume") or ""), issue=str(biblio.get("issue") or ""),
         pages=f"{first}-{last}" if first and last and last != first else first, doi=doi,
         updates=retracted, link=openalex_id)
+
+
+RETRACTED_BATCH = 50  # OpenAlex ORs up to 100 values in one filter; 50 DOIs keep the URL short
+
+
+def retracted_among(http: RegistryHttp, base: str, dois: list[str], mailto: str | None) -> set[str]:
+    """The DOIs OpenAlex flags `is_retracted`, asked in batches (filter=doi:a|b|…,is_retracted:true)."""
+    found: set[str] = set()
+    for start in range(0, len(dois), RETRACTED_BATCH):
+        batch = dois[start:start + RETRACTED_BATCH]
+        url = f"{base.rstrip('/')}/works" + _params(mailto, filter=f"doi:{'|'.join(batch)},is_retracted:true",
+                                                     **{"per-page": str(len(batch))})
+        reply = http.get_json(SOURCE, url)
+        results = reply.data.get("results") if reply.outcome == "ok" and isinstance(reply.data, dict) else None
+        for work in results or ():
+            if isinstance(work, dict) and work.get("is_retracted"):
+                found.add(str(work.get("doi") or "").lower().removeprefix("https://doi.org/"))
+    return found & set(dois)
