@@ -58,15 +58,15 @@ def _verdict_findings(work: CitedWork, verdict: Verdict) -> Iterator[Finding]:
                       difference.registered)
     if verdict.retraction is not None:
         yield Finding("reference-retracted", Severity.ERROR,
-                      f"{_describe(work)} has been retracted: {_notice(verdict.retraction)}", where,
+                      f"{_describe(work)} has been retracted: {describe_notice(verdict.retraction)}", where,
                       (str(work.fields.get("title") or ""),), _notice_link(verdict.retraction) or verdict.link)
     for notice in verdict.notices:
         yield Finding("reference-retracted", Severity.INFO,
-                      f"{_describe(work)} has a notice: {_notice(notice)}", where,
+                      f"{_describe(work)} has a notice: {describe_notice(notice)}", where,
                       (str(work.fields.get("title") or ""),), _notice_link(notice) or verdict.link)
 
 
-def _notice(update: Update) -> str:
+def describe_notice(update: Update) -> str:
     parts = [update.label or update.kind.replace("_", " ")]
     if update.notice:
         parts.append(f"notice {update.notice}")
