@@ -297,3 +297,36 @@ def serving(fake: FakeRegistries, host: str = "127.0.0.1") -> Iterator[dict[str,
         server.clear()
         if server.is_running():
             server.stop()
+
+
+class Switchboard:
+    """One long-lived loopback server whose answers come from whichever fake is plugged in: starting and
+    stopping a server costs half a second, which a test module need not pay per test."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self._fake: FakeRegistries | None = None
+        server.expect_request(re.compile(r"^/.*$")).respond_with_handler(self._handle)
+        root = server.url_for("").rstrip("/")
+        self.urls = {"crossref_url": f"{root}/crossref", "openalex_url": f"{root}/openalex",
+                     "openlibrary_url": f"{root}/openlibrary"}
+
+    def _handle(self, request: Request) -> Response:
+        assert self._fake is not None, "no fake plugged in"
+        return self._fake.handle(request)
+
+    def serve(self, fake: FakeRegistries) -> dict[str, str]:
+        self._fake = fake
+        return self.urls
+
+
+@contextmanager
+def switchboard(host: str = "127.0.0.1") -> Iterator[Switchboard]:
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = HTTPServer(host=host, threaded=True)
+    server.start()
+    try:
+        yield Switchboard(server)
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()

@@ -138,7 +138,7 @@ def _ask_registries(works: Sequence[CitedWork], config: AuditConfig, session_fac
     finally:
         http.close()
     statuses = {v.status for v in verdicts.values()}
-    if statuses == {RegistryStatus.UNREACHABLE} and not http.network_seen:
+    if statuses <= {RegistryStatus.UNREACHABLE, RegistryStatus.NOT_CHECKED} and http.network_missing:
         # Nothing answered at all: this machine is offline, which says nothing about the works.
         return ({k: Verdict(RegistryStatus.NOT_CHECKED, reason="no network") for k in verdicts},
                 NO_NETWORK_NOTICE, http.requests)

@@ -29,6 +29,7 @@ _TRANSLITERATE = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "
 WEIGHTS = {"title": 0.55, "author": 0.25, "date": 0.1, "details": 0.1}
 _DIGITS = re.compile(r"\d+")
 _PAGE_SPLIT = re.compile(r"\s*[-–—‐]+\s*")
+_SUBTITLE_SEPARATOR = re.compile(r"\s*[:.?!]\s+|\s+[-–—]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +50,27 @@ def registered_names(record: RegistryRecord) -> tuple[PersonName, ...]:
 
 def title_similarity(cited: str, record: RegistryRecord) -> float:
     """100 for the same title (case, punctuation, accents, a leading article aside); 95 when one is the
-    other with its subtitle dropped; else the closer of plain and token-set similarity, the latter only
+    other without its subtitle; else the closer of plain and token-set similarity, the latter only
     half-counted (it scores a short title inside a long one as 100)."""
     x = title_key(cited)
     if not x:
         return 0.0
-    best = 0.0
-    for y in _title_variants(record):
-        if x == y:
-            return 100.0
-        if y.startswith(x + " ") or x.startswith(y + " "):
-            best = max(best, 95.0)
+    variants = _title_variants(record)
+    if x in variants:
+        return 100.0
+    cited_main, record_main = title_key(main_title(cited)), title_key(main_title(record.title))
+    subtitle_only = (cited_main != x and cited_main in variants) or (record_main != title_key(record.title)
+                                                                     and x == record_main)
+    best = 95.0 if subtitle_only else 0.0
+    for y in variants:
         plain = ratio(x, y)
         best = max(best, plain, (plain + token_set(x, y)) / 2)
     return best
+
+
+def main_title(title: str) -> str:
+    """The title before its subtitle: "Prospect theory: an analysis …" -> "Prospect theory"."""
+    return _SUBTITLE_SEPARATOR.split(title, maxsplit=1)[0]
 
 
 def _title_variants(record: RegistryRecord) -> set[str]:
@@ -143,12 +151,22 @@ def _container_agreement(fields: dict, record: RegistryRecord) -> float | None:
     return max(max(ratio(cited, f), token_set(cited, f)) for f in forms) / 100
 
 
+def _abbreviates(short: str, word: str) -> bool:
+    """"chem" of "chemistry", "natl" of "national": same first letter, the rest in order within the word."""
+    if word.startswith(short):
+        return True
+    if not short or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
+
+
 def is_abbreviation(short: str, long: str) -> bool:
-    """"j biol chem" of "journal of biological chemistry": each word starts a following word, in order."""
+    """"j biol chem" of "journal of biological chemistry": each word abbreviates a following word, in order."""
     words = [w for w in long.split() if w not in {"of", "the", "and", "for", "in", "on", "de", "la", "und"}]
     position = 0
     for word in short.split():
-        while position < len(words) and not words[position].startswith(word):
+        while position < len(words) and not _abbreviates(word, words[position]):
             position += 1
         if position == len(words):
             return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from audit.config import AuditConfig
+from audit.urls.check import NO_NETWORK_ERRORS
 from audit.urls.http_client import UNREACHABLE_ERRORS, Answer, Fetcher
 from audit.urls.limits import RateLimiter, retry_after_seconds
 
@@ -81,14 +82,16 @@ class RegistryHttp:
         self.fetcher = Fetcher(fetch_config, session_factory=session_factory)
         self._gates = {name: _Gate(name, limit) for name, limit in limits.items()}
         self.requests = 0  # answers that came over the network (not from the cache)
+        self.errors: set[str] = set()  # kinds of failure with no HTTP answer (dns, refused, timeout …)
         self._count_lock = threading.Lock()
 
     def close(self) -> None:
         self.fetcher.close()
 
     @property
-    def network_seen(self) -> bool:
-        return self.fetcher.network_seen.is_set()
+    def network_missing(self) -> bool:
+        """Nothing answered and every failure was a missing route or name: this machine is offline."""
+        return not self.fetcher.network_seen.is_set() and self.errors <= NO_NETWORK_ERRORS
 
     def get_json(self, service: str, url: str) -> Reply:
         gate = self._gates[service]
@@ -103,7 +106,9 @@ class RegistryHttp:
                     self.requests += 1
             if answer.status is not None:
                 gate.answered()
-            elif answer.error in UNREACHABLE_ERRORS:
+            else:
+                self.errors.add(answer.error or "other")
+            if answer.status is None and answer.error in UNREACHABLE_ERRORS:
                 gate.failed()
                 if answer.error != "timeout":  # refused, no route, no such host: asking again will not help
                     break
