@@ -37,6 +37,22 @@ def test_doi_broken_by_a_line_break_is_joined() -> None:
     assert found.value == "10.1016/j.cell.2009.01.002"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("doi: 10.12759/ hsr.40.2015.4.7-31.", "10.12759/hsr.40.2015.4.7-31"),  # a space after the slash
+    ("doi:10 .1088/1367-2630/12/2/025010. URL http://x", "10.1088/1367-2630/12/2/025010"),
+    ("doi: 10.1017/\nS0022381600000000 more", "10.1017/s0022381600000000"),
+    ("doi:10.1007/s10584‐015‐1585‐x.", "10.1007/s10584-015-1585-x"),  # typographic hyphens
+])
+def test_dois_damaged_in_conversion_are_repaired(text: str, value: str) -> None:
+    found = only(text)
+    assert (found.value, found.valid) == (value, True)
+
+
+def test_a_word_after_a_cut_doi_is_not_its_tail() -> None:
+    found = only("doi: 10.1111/ The next sentence starts here.")
+    assert not found.valid and "no suffix" in found.problem
+
+
 def test_a_new_line_starting_with_a_word_does_not_join_a_complete_doi() -> None:
     found = only("doi:10.1038/nature14539\nSmith, J. Another paper. 2001.")
     assert found.value == "10.1038/nature14539"

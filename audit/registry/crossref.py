@@ -124,6 +124,7 @@ def notices_for(http: RegistryHttp, base: str, dois: list[str], mailto: str | No
     """Notices (retractions, corrections …) whose `update-to` names one of the DOIs, asked in batches with
     `filter=updates:…` (filters of one name are ORed). Catches notices a work's own record does not list."""
     found: dict[str, list[Update]] = {}
+    dois = [d for d in dois if "," not in d]  # a comma would split the filter; such DOIs are vanishingly rare
     for start in range(0, len(dois), NOTICE_BATCH):
         batch = dois[start:start + NOTICE_BATCH]
         url = f"{base.rstrip('/')}/works" + _params(mailto, filter=",".join(f"updates:{d}" for d in batch),

@@ -14,6 +14,8 @@ DOI_BARE = re.compile(r"(?<![\w/.])(?P<token>10\.\d{4,9}/[^\s\"<>{}]+)")
 DOI_VALID = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/[-._;()/:<>\[\]A-Za-z0-9+#%~@&=?!*',$]+$")
 # A line break inside a DOI (PDF conversion): the part before ends where a DOI cannot end, or the part
 # after has the look of a DOI suffix (no capital start, digits or dots inside).
+# The rest of a DOI cut after its prefix or its "/" ("10.12759/ hsr.40.2015.4.7-31", "doi:10 .1088/…").
+DOI_PIECE = re.compile(r"^[./]?[A-Za-z0-9][^\s\"<>{}]*")
 DOI_CONTINUATION = re.compile(r"^[a-z0-9][a-z0-9._;()/\-]*[0-9][a-z0-9._;()/\-]*")
 
 # "ISBN 978-0-19-953556-9", "ISBN-10: 0-19-953556-X", "ISBN: 0 19 953556 X"

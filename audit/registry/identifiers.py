@@ -48,9 +48,12 @@ def identifiers_of_fields(doi: str | None, isbn: str | None) -> tuple[Identifier
 
 # -- DOI ---------------------------------------------------------------------------------------------
 
+# Typographic hyphens a word processor or PDF converter puts into a DOI; the registered DOI has "-".
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-"})
+
 def normalise_doi(token: str) -> str:
     """The DOI as registries key it: percent-escapes decoded, lower case, sentence punctuation dropped."""
-    return unquote(_strip_unbalanced(token.strip())).lower()
+    return unquote(_strip_unbalanced(token.strip())).translate(_HYPHENS).lower()
 
 
 def _strip_unbalanced(token: str) -> str:
@@ -64,18 +67,26 @@ def _strip_unbalanced(token: str) -> str:
 
 
 def _joined_across_break(text: str, end: int, token: str) -> tuple[str, int]:
-    """A DOI cut by a line break in conversion: join the next line's start when it continues the DOI."""
-    rest = text[end:]
-    gap = re.match(r"[ \t]*\n[ \t]*", rest)
-    if not gap:
-        return token, end
-    after = rest[gap.end():]
-    cont = P.DOI_CONTINUATION.match(after)
-    if cont is None:
-        return token, end
-    piece = cont.group(0)
-    if token[-1] in "./-_" or (re.search(r"[\d.]", piece) and not re.match(r"^[a-z]+[.,;:]?$", piece)):
-        return token + piece, end + gap.end() + cont.end()
+    """A DOI cut in conversion. An incomplete DOI ("10.12759/ hsr.40…", "doi:10 .1088/…", a prefix alone)
+    takes the next run of DOI characters across a space or a line break; a complete one continues on the
+    next line only when that line starts like a DOI's tail (lower case or digits, with a digit or a dot)."""
+    for _ in range(2):  # a DOI is cut at most twice in practice (prefix, then suffix)
+        rest = text[end:]
+        stripped = token.rstrip(P.TRAILING)
+        incomplete = not P.DOI_VALID.match(stripped.lower()) or stripped[-1:] in ("/", "-", "_")
+        gap = re.match(r"[ \t]*\n?[ \t]*" if incomplete else r"[ \t]*\n[ \t]*", rest)
+        if not gap or not gap.group(0):
+            break
+        after = rest[gap.end():]
+        cont = P.DOI_PIECE.match(after) if incomplete else P.DOI_CONTINUATION.match(after)
+        if cont is None:
+            break
+        piece = cont.group(0)
+        if not incomplete and not (re.search(r"[\d.]", piece) and not re.match(r"^[a-z]+[.,;:]?$", piece)):
+            break
+        if incomplete and not (piece[0] in "./" or re.search(r"[\d.]", piece.rstrip(P.TRAILING))):
+            break  # "doi: 10.1111/ The next sentence": a word, not the DOI's tail
+        token, end = token + piece, end + gap.end() + cont.end()
     return token, end
 
 
@@ -91,7 +102,7 @@ def find_dois(text: str) -> list[Identifier]:
             token = _strip_unbalanced(joined)
             taken.append((start, end))
             end -= len(joined) - len(token)
-            value = unquote(token).lower()
+            value = unquote(token).translate(_HYPHENS).lower()
             written = " ".join(text[match.start():end].split())
             if P.DOI_VALID.match(value):
                 out.append(Identifier("doi", value, written))

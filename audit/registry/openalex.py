@@ -85,6 +85,7 @@ RETRACTED_BATCH = 50  # OpenAlex ORs up to 100 values in one filter; 50 DOIs kee
 def retracted_among(http: RegistryHttp, base: str, dois: list[str], mailto: str | None) -> set[str]:
     """The DOIs OpenAlex flags `is_retracted`, asked in batches (filter=doi:a|b|…,is_retracted:true)."""
     found: set[str] = set()
+    dois = [d for d in dois if not set(d) & set(",|")]  # filter syntax characters; such DOIs are vanishingly rare
     for start in range(0, len(dois), RETRACTED_BATCH):
         batch = dois[start:start + RETRACTED_BATCH]
         url = f"{base.rstrip('/')}/works" + _params(mailto, filter=f"doi:{'|'.join(batch)},is_retracted:true",
