@@ -102,3 +102,16 @@ def test_same_title_but_no_author_in_common_needs_the_year() -> None:
     other = fields(author=("Smith, J.",))
     assert compare(other, RECORD).accepted  # identical title and year: a parse that lost the names
     assert not compare({**other, "date": "1990"}, RECORD).accepted
+
+
+def test_registry_markup_in_titles_is_read_as_text() -> None:
+    from audit.registry.crossref import read_work
+
+    record = read_work({"DOI": "10.1/x", "title": ["Growth of <i>Escherichia coli</i> in milk &amp; whey"],
+                        "author": [{"family": "Rossi", "given": "G."}], "issued": {"date-parts": [[2010]]},
+                        "container-title": ["Food &amp; Function"]})
+    assert record.title == "Growth of Escherichia coli in milk & whey"
+    assert record.container == ("Food & Function",)
+    match = compare({"author": ("Rossi, G.",), "title": "Growth of Escherichia coli in milk and whey",
+                     "date": "2010"}, record)
+    assert match.accepted

@@ -324,3 +324,17 @@ def test_public_services_get_their_published_limits() -> None:
     assert service_limits(AuditConfig())["crossref"] == CROSSREF_PUBLIC
     assert service_limits(AuditConfig(mailto="a@b.org"))["crossref"] == CROSSREF_POLITE
     assert service_limits(AuditConfig())["openlibrary"] == OPENLIBRARY_PUBLIC
+
+
+def test_a_rate_limit_spaces_the_requests(tmp_path, board) -> None:
+    from audit.registry.service import RegistryHttp, ServiceLimits
+
+    urls = board.serve(FakeRegistries([DEEP]))
+    http = RegistryHttp(config(tmp_path, urls), {"crossref": ServiceLimits(rate=20.0, concurrency=4)})
+    started = time.monotonic()
+    try:
+        for i in range(6):
+            http.get_json("crossref", f"{urls['crossref_url']}/works/rate{i}")
+    finally:
+        http.close()
+    assert time.monotonic() - started >= 5 / 20.0

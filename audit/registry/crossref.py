@@ -7,6 +7,8 @@ type, publisher, updated-by[], update-to[]) and a `work-list` message (items[] o
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -67,10 +69,18 @@ def attach_notices(records: list[RegistryRecord]) -> tuple[RegistryRecord, ...]:
     return tuple(out)
 
 
+_MARKUP = re.compile(r"<[^>]{1,40}>")
+
+
+def plain_text(value: Any) -> str:
+    """Registry titles carry JATS/HTML markup and entities ("<i>E. coli</i> &amp; …"): the text alone."""
+    return " ".join(html.unescape(_MARKUP.sub("", str(value or ""))).split())
+
+
 def _first(value: Any) -> str:
     if isinstance(value, list):
-        return str(value[0]) if value else ""
-    return str(value or "")
+        return plain_text(value[0]) if value else ""
+    return plain_text(value)
 
 
 def _date(value: Any) -> tuple[int, ...]:
@@ -109,7 +119,7 @@ def read_work(item: dict) -> RegistryRecord:
     return RegistryRecord(
         source=SOURCE, id=doi, type=str(item.get("type") or ""), title=_first(item.get("title")),
         subtitle=_first(item.get("subtitle")), authors=authors, years=years,
-        container=tuple(str(c) for key in ("container-title", "short-container-title")
+        container=tuple(plain_text(c) for key in ("container-title", "short-container-title")
                         for c in item.get(key) or () if c),
         volume=str(item.get("volume") or ""), issue=str(item.get("issue") or ""), pages=str(item.get("page") or ""),
         doi=doi, isbns=tuple(str(i).replace("-", "") for i in item.get("ISBN") or ()),

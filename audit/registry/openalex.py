@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from audit.persons import analyse_name
+from audit.registry.crossref import plain_text
 from audit.registry.records import Lookup, RegistryRecord, Update
 from audit.registry.service import RegistryHttp
 
@@ -70,10 +71,10 @@ def read_work(work: dict) -> RegistryRecord:
     retracted = (Update("retraction", None, "Retracted (OpenAlex)", "openalex"),) if work.get("is_retracted") else ()
     return RegistryRecord(
         source=SOURCE, id=doi or openalex_id.rsplit("/", 1)[-1], type=str(work.get("type") or ""),
-        title=str(work.get("title") or work.get("display_name") or ""),
+        title=plain_text(work.get("title") or work.get("display_name")),
         authors=tuple(a for a in (_author(x) for x in work.get("authorships") or ()) if a[0]),
         years=(int(year),) if isinstance(year, int) else (),
-        container=(str(source.get("display_name")),) if source.get("display_name") else (),
+        container=(plain_text(source.get("display_name")),) if source.get("display_name") else (),
         volume=str(biblio.get("volume") or ""), issue=str(biblio.get("issue") or ""),
         pages=f"{first}-{last}" if first and last and last != first else first, doi=doi,
         updates=retracted, link=openalex_id)
