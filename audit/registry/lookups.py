@@ -19,6 +19,8 @@ from audit.thresholds import REGISTRY_DOI_OTHER_WORK
 
 # Types the registries cover well enough that "no record" means "check that it exists".
 COVERED_TYPES = frozenset({"article"})
+# Identifiers a registry can be asked about (Handles and URN:NBNs name repository copies, not records).
+LOOKUP_KINDS = frozenset({"doi", "pmid", "arxiv", "isbn"})
 # A chapter in proceedings is a conference paper, which Crossref and OpenAlex cover.
 _PROCEEDINGS = re.compile(r"proceedings|conference|symposium|workshop|congress", re.I)
 
@@ -30,7 +32,8 @@ class Services:
 
 
 def verify_work(work: CitedWork, services: Services) -> Verdict:
-    ids = {i.kind: i.value for i in reversed(work.identifiers) if i.valid}  # the first of each kind wins
+    # The first valid identifier of each kind wins.
+    ids = {i.kind: i.value for i in reversed(work.identifiers) if i.valid and i.kind in LOOKUP_KINDS}
     covered = is_covered(work, "isbn" in ids)
     if not (covered or ids or work.type in ("book", "chapter")):
         return Verdict(RegistryStatus.NOT_CHECKED, reason=f"the registries do not cover this type ({work.type})")
