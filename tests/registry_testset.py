@@ -151,6 +151,23 @@ def fields_of(work: Known) -> dict:
     return fields
 
 
+def as_authors_cite(fields: dict, work: Known, rng: random.Random) -> dict:
+    """The same reference in the ways citation styles shorten it: initials, the first author and "et al.",
+    the journal's abbreviation, an online-first article cited with its print year, no issue or pages."""
+    out = dict(fields)
+    if rng.random() < 0.4:
+        out["author"] = tuple(f"{family}, {'. '.join(part[0] for part in given.replace('.', ' ').split())}."
+                              for family, given in work.authors)
+    if len(work.authors) > 2 and rng.random() < 0.4:
+        out["author"] = (out["author"][0] + " et al.",)
+    if work.short_journal and rng.random() < 0.5:
+        out["container-title"] = work.short_journal
+    for name in ("issue", "pages"):
+        if rng.random() < 0.2:
+            out.pop(name, None)
+    return out
+
+
 def citation_text(fields: dict, doi: str = "", isbn: str = "") -> str:
     authors = "; ".join(fields.get("author", ()))
     text = f"{authors} ({fields.get('date', 'n.d.')}). {fields.get('title', '')}."
@@ -183,7 +200,10 @@ def _typo(word: str, rng: random.Random) -> str:
     """One inner letter doubled or two inner letters swapped: Paramonov -> Paramnov / Paramoonov."""
     if len(word) < 5:
         return word + word[-1]
-    i = rng.randint(2, len(word) - 3)
+    letters = [k for k in range(2, len(word) - 2) if word[k].isalpha() and word[k + 1].isalpha()]
+    if not letters:
+        return word + word[-1]
+    i = rng.choice(letters)
     if rng.random() < 0.5 and word[i] != word[i + 1]:
         return word[:i] + word[i + 1] + word[i] + word[i + 2:]  # two letters swapped
     return word[:i] + word[i] + word[i:]  # one letter doubled
@@ -248,8 +268,8 @@ def build_testset(seed: int = 7, generated: int = 160) -> tuple[list[Known], lis
                           bool(work and work.retraction)))
 
     for work in known:  # every known work, cited as published; half give the DOI
-        add("found", work, _type(work), fields_of(work), work.doi if rng.random() < 0.5 or not work.in_crossref
-            and not work.in_openalex else "", work.isbn)
+        add("found", work, _type(work), as_authors_cite(fields_of(work), work, rng),
+            work.doi if rng.random() < 0.5 else "", work.isbn)
     plain = [w for w in known if not w.retraction and w.kind != "book"]
     for work in rng.sample(plain, 70):
         what, fields, doi = _changed(work, known, rng)
