@@ -49,6 +49,13 @@ def test_an_author_spelled_differently_is_named() -> None:
     assert [(d.field, d.cited) for d in match.differences] == [("author", "Kahnemann, D.")]
 
 
+def test_initials_must_be_compatible() -> None:
+    assert compare(fields(author=("Kahneman, Daniel", "Tversky, A. N.")), RECORD).differences == ()
+    match = compare(fields(author=("Kahneman, J.", "Tversky, A.")), RECORD)
+    assert [(d.field, d.cited, d.registered) for d in match.differences] == [
+        ("author", "Kahneman, J.", "Kahneman, Daniel")]
+
+
 def test_accents_and_transliteration_are_no_difference() -> None:
     record = RegistryRecord("crossref", "x", "journal-article", "Coral reef resilience",
                             authors=(("Sørensen", "Mette"),), years=(2010,))

@@ -252,10 +252,15 @@ def _full_title(record: RegistryRecord) -> str:
 
 
 def _author_differences(cited: tuple[PersonName, ...], registered: tuple[PersonName, ...]) -> list[Difference]:
-    """A cited name that is a registered name misspelt (Paramanov for Paramonov)."""
+    """A cited name that is a registered name misspelt (Paramanov for Paramonov), or whose first initial
+    contradicts the registered given name (Smith, J. for Smith, Adam)."""
     out = []
     for name in cited:
-        if any(same_entity(name, r) or _transliterated(name.key) == _transliterated(r.key) for r in registered):
+        same = [r for r in registered
+                if same_entity(name, r) or _transliterated(name.key) == _transliterated(r.key)]
+        if same:
+            if name.initials and all(r.initials and r.initials[0] != name.initials[0] for r in same):
+                out.append(Difference("author", name.written, same[0].written))
             continue
         near = next((r for r in registered if surnames_match(name, r)), None)
         if near is not None:
