@@ -116,3 +116,8 @@ def test_html_shows_each_verdict_with_the_differences(board, fake, tmp_path) -> 
     assert '<table class="registry-differences">' in page
     assert "<td>date</td><td>1981</td><td>1979</td>" in page
     assert 'href="https://doi.org/10.2307/1914185"' in page
+
+
+def test_verify_a_missing_file_is_one_line_and_exit_3(tmp_path) -> None:
+    result = CliRunner().invoke(cli, ["verify", str(tmp_path / "nope.txt"), "--offline"])
+    assert result.exit_code == 3 and result.stderr.strip().startswith("citeaudit:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -338,3 +339,36 @@ def test_a_rate_limit_spaces_the_requests(tmp_path, board) -> None:
     finally:
         http.close()
     assert time.monotonic() - started >= 5 / 20.0
+
+
+def test_answers_of_an_unexpected_shape_leave_that_work_undecided(tmp_path, board, monkeypatch) -> None:
+    from tests import registry_fakes
+
+    def broken(known: Known) -> dict:
+        return {"DOI": known.doi, "title": ["Deep learning"], "author": [{"family": "LeCun"}],
+                "issued": {"date-parts": [["not a year"]]}, "container-title": "Nature"}
+
+    monkeypatch.setattr(registry_fakes, "crossref_item", broken)
+    urls = board.serve(FakeRegistries([DEEP]))
+    audit = verify_works([work(DEEP_FIELDS, "doi:10.1038/nature14539")], config(tmp_path, urls))
+    assert audit.verdicts["w1"].status is RegistryStatus.VERIFIED  # read as far as it goes
+
+    def unreadable(item: dict) -> None:
+        raise TypeError("a shape we never saw")
+
+    from audit.registry import crossref
+
+    monkeypatch.setattr(crossref, "read_work", unreadable)
+    works = [work(DEEP_FIELDS, "doi:10.1038/nature14539"), work({"title": "Interview", "author": ("A, B",)},
+                                                                kind="interview", wid="w2")]
+    audit = verify_works(works, config(tmp_path, urls, refresh=True))
+    assert audit.verdicts["w1"].status is RegistryStatus.UNREACHABLE
+    assert audit.verdicts["w2"].status is RegistryStatus.NOT_CHECKED  # the other works go on
+
+
+def test_an_answer_that_is_not_json_is_unreachable(tmp_path, httpserver) -> None:
+    httpserver.expect_request(re.compile(r"^/.*$")).respond_with_data("<html>maintenance</html>", status=200)
+    base = httpserver.url_for("").rstrip("/")
+    urls = {"crossref_url": base, "openalex_url": base, "openlibrary_url": base}
+    verdict = verify_works([work(DEEP_FIELDS)], config(tmp_path, urls)).verdicts["w1"]
+    assert verdict.status is RegistryStatus.UNREACHABLE and "not JSON" in verdict.reason

@@ -125,6 +125,10 @@ def _ask_registries(works: Sequence[CitedWork], config: AuditConfig, session_fac
     def one(work: CitedWork) -> Verdict:
         try:
             return verify_work(work, services)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            # An answer of a shape we did not expect: that work is undecided, the others go on.
+            log.warning("registry answer for %s could not be read: %s: %s", work.work_id, type(exc).__name__, exc)
+            return Verdict(RegistryStatus.UNREACHABLE, reason="a registry's answer could not be read")
         finally:
             finished = next(done)
             if progress:

@@ -77,6 +77,13 @@ def plain_text(value: Any) -> str:
     return " ".join(html.unescape(_MARKUP.sub("", str(value or ""))).split())
 
 
+def _strings(value: Any) -> list[str]:
+    """Crossref gives most text fields as lists; take a lone string as a list of one."""
+    if isinstance(value, list):
+        return [plain_text(v) for v in value if v]
+    return [plain_text(value)] if value else []
+
+
 def _first(value: Any) -> str:
     if isinstance(value, list):
         return plain_text(value[0]) if value else ""
@@ -119,10 +126,9 @@ def read_work(item: dict) -> RegistryRecord:
     return RegistryRecord(
         source=SOURCE, id=doi, type=str(item.get("type") or ""), title=_first(item.get("title")),
         subtitle=_first(item.get("subtitle")), authors=authors, years=years,
-        container=tuple(plain_text(c) for key in ("container-title", "short-container-title")
-                        for c in item.get(key) or () if c),
+        container=tuple(c for key in ("container-title", "short-container-title") for c in _strings(item.get(key))),
         volume=str(item.get("volume") or ""), issue=str(item.get("issue") or ""), pages=str(item.get("page") or ""),
-        doi=doi, isbns=tuple(str(i).replace("-", "") for i in item.get("ISBN") or ()),
+        doi=doi, isbns=tuple(i.replace("-", "") for i in _strings(item.get("ISBN"))),
         publisher=str(item.get("publisher") or ""), updates=updates, is_notice=bool(notice_of),
         link=f"https://doi.org/{doi}" if doi else "")
 
