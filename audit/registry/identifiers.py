@@ -40,7 +40,7 @@ def identifiers_of_fields(doi: str | None, isbn: str | None) -> tuple[Identifier
     """Identifiers a parser or a .bib file put in the `doi` / `isbn` fields (no cue needed there)."""
     out: list[Identifier] = []
     if doi:
-        out += find_dois(doi if re.search(r"doi", doi, re.I) else f"doi:{doi.strip()}")
+        out += find_dois(doi if P.DOI_WORD.search(doi) else f"doi:{doi.strip()}")
     if isbn:
         out += find_isbns(f"ISBN {isbn}")
     return tuple(out)
@@ -51,9 +51,10 @@ def identifiers_of_fields(doi: str | None, isbn: str | None) -> tuple[Identifier
 # Typographic hyphens a word processor or PDF converter puts into a DOI; the registered DOI has "-".
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-"})
 
-def normalise_doi(token: str) -> str:
-    """The DOI as registries key it: percent-escapes decoded, lower case, sentence punctuation dropped."""
-    return unquote(_strip_unbalanced(token.strip())).translate(_HYPHENS).lower()
+
+def doi_value(token: str) -> str:
+    """The DOI as registries key it: percent-escapes decoded, typographic hyphens made "-", lower case."""
+    return unquote(token).translate(_HYPHENS).lower()
 
 
 def _strip_unbalanced(token: str) -> str:
@@ -74,7 +75,7 @@ def _joined_across_break(text: str, end: int, token: str) -> tuple[str, int]:
         rest = text[end:]
         stripped = token.rstrip(P.TRAILING)
         incomplete = not P.DOI_VALID.match(stripped.lower()) or stripped[-1:] in ("/", "-", "_")
-        gap = re.match(r"[ \t]*\n?[ \t]*" if incomplete else r"[ \t]*\n[ \t]*", rest)
+        gap = (P.DOI_GAP if incomplete else P.DOI_LINE_BREAK).match(rest)
         if not gap or not gap.group(0):
             break
         after = rest[gap.end():]
@@ -82,9 +83,9 @@ def _joined_across_break(text: str, end: int, token: str) -> tuple[str, int]:
         if cont is None:
             break
         piece = cont.group(0)
-        if not incomplete and not (re.search(r"[\d.]", piece) and not re.match(r"^[a-z]+[.,;:]?$", piece)):
+        if not incomplete and not (P.DOI_TAIL_MARK.search(piece) and not P.PLAIN_WORD.match(piece)):
             break
-        if incomplete and not (piece[0] in "./" or re.search(r"[\d.]", piece.rstrip(P.TRAILING))):
+        if incomplete and not (piece[0] in "./" or P.DOI_TAIL_MARK.search(piece.rstrip(P.TRAILING))):
             break  # "doi: 10.1111/ The next sentence": a word, not the DOI's tail
         token, end = token + piece, end + gap.end() + cont.end()
     return token, end
@@ -102,7 +103,7 @@ def find_dois(text: str) -> list[Identifier]:
             token = _strip_unbalanced(joined)
             taken.append((start, end))
             end -= len(joined) - len(token)
-            value = unquote(token).translate(_HYPHENS).lower()
+            value = doi_value(token)
             written = " ".join(text[match.start():end].split())
             if P.DOI_VALID.match(value):
                 out.append(Identifier("doi", value, written))
@@ -115,7 +116,7 @@ def _doi_problem(value: str) -> str:
     if "/" not in value:
         return "a DOI has a prefix and a suffix separated by '/' (10.1000/xyz)"
     prefix, suffix = value.split("/", 1)
-    if not re.match(r"^10\.\d{4,9}(?:\.\d+)*$", prefix):
+    if not P.DOI_PREFIX.match(prefix):
         return f"'{prefix}' is not a DOI prefix (10. followed by four to nine digits)"
     if not suffix:
         return "the DOI has no suffix after the '/'"
@@ -125,14 +126,14 @@ def _doi_problem(value: str) -> str:
 # -- ISBN --------------------------------------------------------------------------------------------
 
 def isbn10_check(digits: str) -> bool:
-    if not re.match(r"^\d{9}[\dX]$", digits):
+    if not P.ISBN10_SHAPE.match(digits):
         return False
     total = sum((10 - i) * (10 if ch == "X" else int(ch)) for i, ch in enumerate(digits))
     return total % 11 == 0
 
 
 def isbn13_check(digits: str) -> bool:
-    if not re.match(r"^97[89]\d{10}$", digits):
+    if not P.ISBN13_SHAPE.match(digits):
         return False
     total = sum(int(ch) * (1 if i % 2 == 0 else 3) for i, ch in enumerate(digits))
     return total % 10 == 0
@@ -149,7 +150,7 @@ def find_isbns(text: str) -> list[Identifier]:
     out = []
     for match in P.ISBN_CUED.finditer(text):
         written = " ".join(match.group(0).split())
-        digits = re.sub(r"[^0-9X]", "", match.group("token").upper())
+        digits = P.NOT_ISBN_DIGIT.sub("", match.group("token").upper())
         if len(digits) == 10:
             valid = isbn10_check(digits)
             problem = "" if valid else "its check digit is wrong (ISBN-10 checksum)"
@@ -166,7 +167,7 @@ def find_isbns(text: str) -> list[Identifier]:
 # -- the others --------------------------------------------------------------------------------------
 
 def _arxiv(token: str) -> tuple[str, str]:
-    value = re.sub(r"v\d+$", "", token.rstrip(P.TRAILING))
+    value = P.ARXIV_VERSION.sub("", token.rstrip(P.TRAILING))
     new = P.ARXIV_NEW.match(value)
     if new and not 1 <= int(new.group("mm")) <= 12:
         return value, "an arXiv id starts with the year and month (YYMM)"

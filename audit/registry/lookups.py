@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from audit.config import AuditConfig
+from audit.extract.patterns import YEAR
 from audit.persons import names_of
 from audit.registry import crossref, openalex, openlibrary
 from audit.registry.matching import Match, compare, differences_of, doi_differs, years_agree
@@ -101,16 +102,16 @@ def _by_identifier(work: CitedWork, ids: dict[str, str], services: Services,
 def _corroborated(work: CitedWork, match: Match) -> bool:
     """A record found by the cited identifier whose title is only half alike is still the work when an
     author and the year agree (a retitled translation, a working title)."""
-    years = re.findall(r"\b(?:1[5-9]|20)\d\d\b", str(work.fields.get("date") or ""))
+    years = set(YEAR.findall(str(work.fields.get("date") or "")))
     return bool(names_of(work.fields.get("author") or ())) and match.authors_agree and bool(years) \
-        and years_agree(set(years), match.record.years)
+        and years_agree(years, match.record.years)
 
 
 def query_text(work: CitedWork) -> str:
     """Title + first author's surname + year: what Crossref's query.bibliographic is built for."""
     names = names_of(work.fields.get("author") or work.fields.get("editor") or ())
-    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(work.fields.get("date") or ""))
-    parts = [str(work.fields.get("title") or ""), names[0].surname if names else "", year.group(1) if year else ""]
+    year = YEAR.search(str(work.fields.get("date") or ""))
+    parts = [str(work.fields.get("title") or ""), names[0].surname if names else "", year.group(0) if year else ""]
     return " ".join(p for p in parts if p)
 
 
