@@ -122,3 +122,11 @@ def test_registry_markup_in_titles_is_read_as_text() -> None:
     match = compare({"author": ("Rossi, G.",), "title": "Growth of Escherichia coli in milk and whey",
                      "date": "2010"}, record)
     assert match.accepted
+
+
+def test_a_book_cited_with_its_first_years_is_no_mismatch() -> None:
+    edition = RegistryRecord("openlibrary", "/books/OL1M", "book", "The structure of scientific revolutions",
+                             authors=(("Kuhn", "Thomas S."),), years=(2012,))
+    match = compare({"author": ("Kuhn, Thomas S.",), "title": "The Structure of Scientific Revolutions",
+                     "date": "1962"}, edition)
+    assert match.accepted and match.differences == ()

@@ -26,6 +26,7 @@ from audit.thresholds import (
 # Letters NFKD does not decompose, spelled as registries that store ASCII spell them (Sørensen / Sorensen).
 _TRANSLITERATE = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                                 "ı": "i"})
+BOOK_TYPES = frozenset({"book", "monograph", "edited-book", "reference-book"})
 WEIGHTS = {"title": 0.55, "author": 0.25, "date": 0.1, "details": 0.1}
 _DIGITS = re.compile(r"\d+")
 _PAGE_SPLIT = re.compile(r"\s*[-–—‐]+\s*")
@@ -234,7 +235,8 @@ def differences_of(fields: dict, record: RegistryRecord) -> tuple[Difference, ..
             edit_distance(title_key(title), v) <= REGISTRY_TITLE_MAX_EDITS for v in _title_variants(record)):
         out.append(Difference("title", title, _full_title(record)))
     out += _author_differences(cited_names, names)
-    if years and record.years and not years_agree(years, record.years):
+    # A book's record is one edition: citing the first edition's year with a reprint's ISBN is usual practice.
+    if years and record.years and not years_agree(years, record.years) and record.type not in BOOK_TYPES:
         out.append(Difference("date", str(fields.get("date")), str(min(record.years))))
     for name in ("volume", "issue"):
         if _number_agreement(fields, record, name) == 0.0:
