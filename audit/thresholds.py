@@ -39,6 +39,10 @@ REGISTRY_SAME_TITLE_ALONE = 95.0
 # wrong field is a misprint of the record, but one whose year, journal, volume and pages all differ is
 # another work with a similar title (a made-up reference often borrows a real title's pattern).
 REGISTRY_MAX_CONTRADICTIONS = 2
+# A title below REGISTRY_SAME_TITLE is still the work's when the first author and the year agree and at
+# least this many of journal, volume, issue and pages agree with nothing contradicting: a made-up reference
+# almost never gets volume and pages right, while a reference parsed with a damaged title often keeps them.
+REGISTRY_CORROBORATING_DETAILS = 2
 # A record found by the cited DOI whose title scores below this is another work: the DOI is wrong.
 REGISTRY_DOI_OTHER_WORK = 60.0
 # Titles this close are the same as published (case, punctuation, accents and a subtitle aside are

@@ -130,3 +130,33 @@ def test_a_book_cited_with_its_first_years_is_no_mismatch() -> None:
     match = compare({"author": ("Kuhn, Thomas S.",), "title": "The Structure of Scientific Revolutions",
                      "date": "1962"}, edition)
     assert match.accepted and match.differences == ()
+
+
+DEEP = RegistryRecord("crossref", "10.1038/nature14539", "journal-article", "Deep learning",
+                      authors=(("LeCun", "Yann"), ("Bengio", "Yoshua"), ("Hinton", "Geoffrey")), years=(2015,),
+                      container=("Nature",), volume="521", issue="7553", pages="436-444", doi="10.1038/nature14539")
+
+
+def test_a_damaged_title_is_the_work_when_everything_else_agrees() -> None:
+    cited = {"author": ("LeCun, Y.", "Bengio, Y."), "title": "A review of representation learning in vision",
+             "date": "2015", "container-title": "Nature", "volume": "521", "pages": "436-444"}
+    match = compare(cited, DEEP)
+    assert match.accepted and "first author, the year and 3" in match.reason
+    assert [d.field for d in match.differences] == ["title"]
+
+
+def test_a_title_parsed_with_too_much_is_no_title_difference() -> None:
+    cited = fields(title="Prospect theory an analysis of decision under risk Econometrica")
+    assert compare(cited, PROSPECT_NO_SUBTITLE).differences == ()
+
+
+def test_same_authors_and_year_but_other_volume_and_pages_is_another_work() -> None:
+    cited = {"author": ("LeCun, Y.",), "title": "Convolutional priors for sparse protein graphs", "date": "2015",
+             "container-title": "Nature", "volume": "518", "pages": "529-533"}
+    assert not compare(cited, DEEP).accepted
+
+
+PROSPECT_NO_SUBTITLE = RegistryRecord("crossref", "10.2307/1914185", "journal-article",
+                                      "Prospect theory: an analysis of decision under risk",
+                                      authors=(("Kahneman", "Daniel"), ("Tversky", "Amos")), years=(1979,),
+                                      container=("Econometrica",), volume="47", issue="2", pages="263-291")

@@ -16,6 +16,7 @@ from audit.registry.records import Difference, RegistryRecord
 from audit.similarity import edit_distance, ratio, token_set
 from audit.textnorm import fold
 from audit.thresholds import (
+    REGISTRY_CORROBORATING_DETAILS,
     REGISTRY_MAX_CONTRADICTIONS,
     REGISTRY_OTHER_CONTAINER,
     REGISTRY_SAME_TITLE,
@@ -96,27 +97,46 @@ def compare(fields: dict, record: RegistryRecord) -> Match:
              "details": sum(detail_scores) / len(detail_scores) if detail_scores else None}
     present = {k: v for k, v in parts.items() if v is not None}
     score = 100 * sum(WEIGHTS[k] * v for k, v in present.items()) / sum(WEIGHTS[k] for k in present)
-    contradictions = sum(1 for part in (year_score, *detail_scores) if part == 0.0)
-    accepted, reason = accept(title, cited_names, names, authors_agree, year_score, contradictions)
+    evidence = Evidence(title, bool(cited_names and names), authors_agree, author_score or 0.0, year_score,
+                        contradictions=sum(1 for part in (year_score, *detail_scores) if part == 0.0),
+                        agreeing_details=sum(1 for part in detail_scores if part >= 0.8))
+    accepted, reason = accept(evidence)
     differences = differences_of(fields, record) if accepted else ()
     return Match(record, round(score, 1), round(title, 1), authors_agree, accepted, differences, reason)
 
 
-def accept(title: float, cited: tuple[PersonName, ...], registered: tuple[PersonName, ...], authors_agree: bool,
-           year_score: float | None, contradictions: int = 0) -> tuple[bool, str]:
-    """Is the record the cited work? `contradictions`: how many of year, container, volume, issue and
-    pages disagree outright."""
-    if title < REGISTRY_SAME_TITLE:
-        return False, f"title similarity {title:.0f} is below {REGISTRY_SAME_TITLE:.0f}"
-    if title < REGISTRY_SAME_TITLE_ALONE and contradictions >= REGISTRY_MAX_CONTRADICTIONS:
-        return False, f"title similarity {title:.0f} and {contradictions} other fields disagree"
-    if cited and registered and not authors_agree:
-        if title >= REGISTRY_SAME_TITLE_ALONE and year_score == 1.0:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one comparison found, for `accept`."""
+
+    title: float  # title similarity 0-100
+    names_on_both_sides: bool  # the citation and the record both name authors
+    authors_agree: bool  # at least one cited name is a registered one
+    author_score: float  # 0-1; 0.6 and more when the first authors are one person
+    year_score: float | None  # 1 agree, 0.5 one year apart, 0 otherwise, None not comparable
+    contradictions: int = 0  # year, container, volume, issue, pages that disagree outright
+    agreeing_details: int = 0  # container, volume, issue, pages that agree
+
+
+def accept(e: Evidence) -> tuple[bool, str]:
+    """Is the record the cited work? Thresholds and their reasons: audit/thresholds.py."""
+    if e.title < REGISTRY_SAME_TITLE:
+        if (e.names_on_both_sides and e.author_score >= 0.6 and e.year_score == 1.0 and e.contradictions == 0
+                and e.agreeing_details >= REGISTRY_CORROBORATING_DETAILS):
+            return True, (f"title similarity {e.title:.0f}, but the first author, the year and {e.agreeing_details} "
+                          "of journal, volume, issue and pages agree")
+        return False, f"title similarity {e.title:.0f} is below {REGISTRY_SAME_TITLE:.0f}"
+    if e.title < REGISTRY_SAME_TITLE_ALONE and e.contradictions >= REGISTRY_MAX_CONTRADICTIONS:
+        return False, f"title similarity {e.title:.0f} and {e.contradictions} other fields disagree"
+    if e.names_on_both_sides and not e.authors_agree:
+        if e.title >= REGISTRY_SAME_TITLE_ALONE and e.year_score == 1.0:
             return True, "same title and year; no author in common"
         return False, "no cited author is among the registered authors"
-    if not (cited and registered) and title < REGISTRY_SAME_TITLE_ALONE:
-        return False, f"no authors to compare and title similarity {title:.0f} is below {REGISTRY_SAME_TITLE_ALONE:.0f}"
-    return True, f"title similarity {title:.0f}" + (", an author in common" if authors_agree and cited else "")
+    if not e.names_on_both_sides and e.title < REGISTRY_SAME_TITLE_ALONE:
+        return False, (f"no authors to compare and title similarity {e.title:.0f} is below "
+                       f"{REGISTRY_SAME_TITLE_ALONE:.0f}")
+    return True, f"title similarity {e.title:.0f}" + (", an author in common" if e.authors_agree and
+                                                       e.names_on_both_sides else "")
 
 
 def _author_agreement(cited: tuple[PersonName, ...], registered: tuple[PersonName, ...]) -> tuple[float | None, bool]:
@@ -232,7 +252,8 @@ def differences_of(fields: dict, record: RegistryRecord) -> tuple[Difference, ..
     out: list[Difference] = []
     title = str(fields.get("title") or "")
     if title and title_similarity(title, record) < 95 and not any(
-            edit_distance(title_key(title), v) <= REGISTRY_TITLE_MAX_EDITS for v in _title_variants(record)):
+            edit_distance(title_key(title), v) <= REGISTRY_TITLE_MAX_EDITS or _contains(title_key(title), v)
+            for v in _title_variants(record)):
         out.append(Difference("title", title, _full_title(record)))
     out += _author_differences(cited_names, names)
     # A book's record is one edition: citing the first edition's year with a reprint's ISBN is usual practice.
@@ -247,6 +268,12 @@ def differences_of(fields: dict, record: RegistryRecord) -> tuple[Difference, ..
     if container is not None and container * 100 < REGISTRY_OTHER_CONTAINER:
         out.append(Difference("container-title", str(fields.get("container-title")), record.container[0]))
     return tuple(out)
+
+
+def _contains(cited: str, registered: str) -> bool:
+    """One title inside the other, whole words: a reference parsed with too much or too little title."""
+    short, long = sorted((cited, registered), key=len)
+    return len(short.split()) >= 3 and f" {short} " in f" {long} "
 
 
 def _full_title(record: RegistryRecord) -> str:
