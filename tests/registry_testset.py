@@ -295,6 +295,15 @@ def build_testset(seed: int = 7, generated: int = 160) -> tuple[list[Known], lis
     return known, cases
 
 
+def document_text(cases: list[Case]) -> str:
+    """A plain-text paper whose reference list holds the cases' citations, one paragraph each, in order."""
+    def entry(case: Case) -> str:
+        ids = {i.kind: i.value for i in case.cited.identifiers}
+        return citation_text(case.cited.fields, ids.get("doi", ""), ids.get("isbn", ""))
+
+    return "A paper\n\nSome text.\n\nReferences\n\n" + "\n\n".join(entry(c) for c in cases) + "\n"
+
+
 @dataclass(frozen=True)
 class Figures:
     cases: int

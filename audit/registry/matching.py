@@ -31,6 +31,7 @@ BOOK_TYPES = frozenset({"book", "monograph", "edited-book", "reference-book"})
 WEIGHTS = {"title": 0.55, "author": 0.25, "date": 0.1, "details": 0.1}
 _DIGITS = re.compile(r"\d+")
 _PAGE_SPLIT = re.compile(r"\s*[-–—‐]+\s*")
+_GIVEN_NAMES = re.compile(r"^[^\W\d_][^\W\d_.\- ]*(?:[.\- ]+[^\W\d_][^\W\d_.\- ]*)*\.?$")
 _SUBTITLE_SEPARATOR = re.compile(r"\s*[:.?!]\s+|\s+[-–—]\s+")
 
 
@@ -288,13 +289,19 @@ def _author_differences(cited: tuple[PersonName, ...], registered: tuple[PersonN
         same = [r for r in registered
                 if same_entity(name, r) or _transliterated(name.key) == _transliterated(r.key)]
         if same:
-            if name.initials and all(r.initials and r.initials[0] != name.initials[0] for r in same):
+            if _clean_name(name) and all(r.initials and r.initials[0] != name.initials[0] for r in same):
                 out.append(Difference("author", name.written, same[0].written))
             continue
         near = next((r for r in registered if surnames_match(name, r)), None)
         if near is not None:
             out.append(Difference("author", name.written, near.written))
     return out
+
+
+def _clean_name(name: PersonName) -> bool:
+    """"Surname, Given" with a given part of letters, dots, hyphens and spaces only: a name a parser read
+    whole, whose initials can be trusted ("X.; Ren" cannot)."""
+    return bool(name.initials) and name.written.count(",") == 1 and bool(_GIVEN_NAMES.match(name.given))
 
 
 def _transliterated(key: str) -> str:
