@@ -12,7 +12,7 @@ from tests.registry_testset import build_testset, document_text, evaluate
 from tests.url_fakes import loopback_only  # noqa: F401  (autouse guard)
 
 
-@pytest.mark.parametrize("seed", [7, 3])
+@pytest.mark.parametrize("seed", [7])  # python -m tests.registry_testset runs more seeds
 def test_targets_on_the_generated_test_set(tmp_path, seed: int) -> None:
     known, cases = build_testset(seed)
     assert len(cases) >= 200
