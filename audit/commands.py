@@ -113,12 +113,12 @@ def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bo
     report = run_audit(documents[0], replace(config, no_urls=True, no_registry=config.no_registry or not enrich))
     works = list(report.works)
     if enrich:
+        from audit.registry import is_registry_notice
         from audit.registry.enrich import enrich_works
 
         works, changes = enrich_works(report.works, report.registry)
-        for notice in report.notices:
-            if "regist" in notice:
-                warn(f"{documents[0]}: {notice}")
+        for notice in filter(is_registry_notice, report.notices):
+            warn(f"{documents[0]}: {notice}")
         for change in changes:
             warn(f"{documents[0]}: {change}")
     exported = export_works(works, ascii=ascii)

@@ -372,3 +372,10 @@ def test_an_answer_that_is_not_json_is_unreachable(tmp_path, httpserver) -> None
     urls = {"crossref_url": base, "openalex_url": base, "openlibrary_url": base}
     verdict = verify_works([work(DEEP_FIELDS)], config(tmp_path, urls)).verdicts["w1"]
     assert verdict.status is RegistryStatus.UNREACHABLE and "not JSON" in verdict.reason
+
+
+def test_the_stage_notices_are_recognised() -> None:
+    from audit.registry import NO_NETWORK_NOTICE, SILENT_NOTICE, is_registry_notice
+
+    assert is_registry_notice(NO_NETWORK_NOTICE) and is_registry_notice(SILENT_NOTICE.format(count=3))
+    assert not is_registry_notice("No network: URLs were not checked.")

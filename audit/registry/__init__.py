@@ -26,6 +26,7 @@ __all__ = ["CitedWork", "RegistryAudit", "RegistryStatus", "Verdict", "cited_wor
            "verdict_to_dict", "verify_works"]
 
 NO_NETWORK_NOTICE = "No network: works were not verified against the registries."
+SILENT_NOTICE = "The registries did not answer for {count} works; they are UNREACHABLE, not missing."
 OFFLINE_REASON = "offline: the registries were not asked"
 NO_REGISTRY_REASON = "--no-registry: the registries were not asked"
 
@@ -147,9 +148,13 @@ def _ask_registries(works: Sequence[CitedWork], config: AuditConfig, session_fac
         return ({k: Verdict(RegistryStatus.NOT_CHECKED, reason="no network") for k in verdicts},
                 NO_NETWORK_NOTICE, http.requests)
     silent = sum(1 for v in verdicts.values() if v.status is RegistryStatus.UNREACHABLE)
-    notice = f"The registries did not answer for {silent} works; they are UNREACHABLE, not missing." \
-        if silent else None
+    notice = SILENT_NOTICE.format(count=silent) if silent else None
     return verdicts, notice, http.requests
+
+
+def is_registry_notice(notice: str) -> bool:
+    """Whether a report notice is this stage's (commands that show only this stage pick them out)."""
+    return notice == NO_NETWORK_NOTICE or notice.startswith(SILENT_NOTICE.split("{", 1)[0])
 
 
 def _update_to_dict(update: Update | None) -> dict[str, Any] | None:

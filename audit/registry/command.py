@@ -19,11 +19,12 @@ TITLE_WIDTH = 60
 def verify_report(path: str | Path, config: AuditConfig) -> Report:
     """The document's works, each with its registry verdict, and only the registry findings."""
     from audit.pipeline import run_audit  # the pipeline imports this package: import at call time
+    from audit.registry import is_registry_notice
     from audit.report import build_report
 
     full = run_audit(Path(path), replace(config, no_urls=True), progress=None)
     findings = [f.finding for f in full.findings if f.finding.rule in REGISTRY_RULES]
-    notices = tuple(n for n in full.notices if "regist" in n)
+    notices = tuple(filter(is_registry_notice, full.notices))
     return build_report(path=full.path, fmt=full.format, sha256=full.sha256, notes=(), marker_count=0,
                         body_citations=(), bibliography=(), sections=(), works=full.works, urls=(),
                         findings=findings, notices=notices, registry=full.registry)
