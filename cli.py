@@ -146,7 +146,8 @@ def verify(path: str, fmt: str, debug: bool, **flags: Any) -> None:
     from audit.registry.command import verify_command
 
     def body() -> int:
-        return verify_command(path, _config(debug=debug, **flags), fmt=fmt, echo=_echo_out, warn=_echo_err)
+        return verify_command(path, _config(debug=debug, **flags), fmt=fmt, echo=_echo_out, warn=_echo_err,
+                              progress=_progress_bar() if sys.stderr.isatty() else None)
 
     _guarded(debug, body)
 

@@ -199,7 +199,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     clustering = replace(clustering, citations=linked, works=linked_works)
     urls = url_stage(url_sites(notes, bib, sources), config, document_date=document_date(doc), progress=progress)
     registry = registry_stage(cited_works(clustering.works, registry_sites(clustering.citations, bib.entries,
-                                                                          clustering.entry_work)), config)
+                                                                          clustering.entry_work)), config,
+                              progress=progress)
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
                        clustering=clustering, url_findings=urls.findings, registry_findings=registry.findings)

@@ -16,13 +16,14 @@ REGISTRY_RULES = frozenset({"reference-not-found", "reference-mismatch", "refere
 TITLE_WIDTH = 60
 
 
-def verify_report(path: str | Path, config: AuditConfig) -> Report:
+def verify_report(path: str | Path, config: AuditConfig,
+                  progress: Callable[[int, int], None] | None = None) -> Report:
     """The document's works, each with its registry verdict, and only the registry findings."""
     from audit.pipeline import run_audit  # the pipeline imports this package: import at call time
     from audit.registry import is_registry_notice
     from audit.report import build_report
 
-    full = run_audit(Path(path), replace(config, no_urls=True), progress=None)
+    full = run_audit(Path(path), replace(config, no_urls=True), progress=progress)
     findings = [f.finding for f in full.findings if f.finding.rule in REGISTRY_RULES]
     notices = tuple(filter(is_registry_notice, full.notices))
     return build_report(path=full.path, fmt=full.format, sha256=full.sha256, notes=(), marker_count=0,
@@ -31,10 +32,10 @@ def verify_report(path: str | Path, config: AuditConfig) -> Report:
 
 
 def verify_command(path: str | Path, config: AuditConfig, *, fmt: str, echo: Callable[[str], None],
-                   warn: Callable[[str], None]) -> int:
+                   warn: Callable[[str], None], progress: Callable[[int, int], None] | None = None) -> int:
     from audit.render.json_report import report_to_dict
 
-    report = verify_report(path, config)
+    report = verify_report(path, config, progress)
     for notice in report.notices:
         warn(notice)
     if fmt == "json":
