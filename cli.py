@@ -61,6 +61,23 @@ def url_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def registry_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that verifies works against Crossref, OpenAlex and Open Library."""
+    options = [
+        click.option("--no-registry", is_flag=True, default=None,
+                     help="Do not verify works against the registries; they are NOT_CHECKED."),
+        click.option("--crossref-url", default=None,
+                     help="Base URL of the Crossref REST API (CITEAUDIT_CROSSREF_URL)."),
+        click.option("--openalex-url", default=None, help="Base URL of the OpenAlex API (CITEAUDIT_OPENALEX_URL)."),
+        click.option("--openlibrary-url", default=None, help="Base URL of Open Library (CITEAUDIT_OPENLIBRARY_URL)."),
+        click.option("--mailto", default=None,
+                     help="Your e-mail address for Crossref's and OpenAlex's polite pools (CITEAUDIT_MAILTO)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def _config(**flags: Any) -> AuditConfig:
     return load_config(flags)
 
@@ -80,6 +97,7 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when findings at or above this severity exist (default error).")
 @url_options
+@registry_options
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
 def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debug: bool, **flags: Any) -> None:
     """Audit each document (a directory means every supported file in it)."""
@@ -116,6 +134,28 @@ def urls(path: str, fmt: str, debug: bool, **flags: Any) -> None:
     _guarded(debug, body)
 
 
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              help="A table (work, status, score, registry, id, title) or the JSON report.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
+              help="Exit 1 when findings at or above this severity exist (default error).")
+@click.option("--offline", is_flag=True, default=None, help="Never touch the network; works are NOT_CHECKED.")
+@click.option("--cache", "cache", default=None, help="SQLite cache file (or directory) for HTTP answers.")
+@click.option("--refresh", is_flag=True, default=None, help="Ignore cached HTTP answers.")
+@registry_options
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def verify(path: str, fmt: str, debug: bool, **flags: Any) -> None:
+    """Verify only the cited works of one document against Crossref, OpenAlex and Open Library."""
+    from audit.registry.command import verify_command
+
+    def body() -> int:
+        return verify_command(path, _config(debug=debug, **flags), fmt=fmt, echo=_echo_out, warn=_echo_err,
+                              progress=_progress_bar() if sys.stderr.isatty() else None)
+
+    _guarded(debug, body)
+
+
 def _progress_bar() -> Callable[[int, int], None]:
     """A one-line bar on stderr (only used when stderr is a terminal)."""
     def show(done: int, total: int) -> None:
@@ -130,14 +170,19 @@ def _progress_bar() -> Callable[[int, int], None]:
 @click.option("-o", "--output", default=None, help="Write the .bib file here instead of printing it.")
 @click.option("--ascii", "ascii_only", is_flag=True, default=False,
               help="Classic BibTeX: LaTeX escapes instead of UTF-8.")
+@click.option("--enrich", is_flag=True, default=False,
+              help="Add the registries' DOIs and correct the fields they contradict, listing each change.")
+@click.option("--offline", is_flag=True, default=None, help="Never touch the network (no enrichment).")
+@click.option("--cache", "cache", default=None, help="SQLite cache file (or directory) for HTTP answers.")
+@registry_options
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def bib(path: str, output: str | None, ascii_only: bool, debug: bool) -> None:
+def bib(path: str, output: str | None, ascii_only: bool, enrich: bool, debug: bool, **flags: Any) -> None:
     """Cleaned BibTeX of every work (cited or listed) in a document."""
     from audit.commands import bib_command
 
     def body() -> int:
-        return bib_command(path, _config(debug=debug), output=output, ascii=ascii_only, echo=_echo_out,
-                           warn=_echo_err)
+        return bib_command(path, _config(debug=debug, **flags), output=output, ascii=ascii_only, echo=_echo_out,
+                           warn=_echo_err, enrich=enrich)
 
     _guarded(debug, body)
 

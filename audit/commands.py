@@ -103,13 +103,25 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
     return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))
 
 
-def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bool, echo: Echo, warn: Echo) -> int:
-    """Cleaned BibTeX of every work in one document, to a file or stdout."""
+def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bool, echo: Echo, warn: Echo,
+                enrich: bool = False) -> int:
+    """Cleaned BibTeX of every work in one document, to a file or stdout; `enrich` adds what the registries
+    confirm (DOIs, corrected fields), each change listed on stderr."""
     documents = expand_paths([path])
     if len(documents) != 1:
         raise UnreadableInput(f"{path}: give one document, not a directory of {len(documents)}")
-    report = run_audit(documents[0], replace(config, no_urls=True))
-    exported = export_works(report.works, ascii=ascii)
+    report = run_audit(documents[0], replace(config, no_urls=True, no_registry=config.no_registry or not enrich))
+    works = list(report.works)
+    if enrich:
+        from audit.registry import is_registry_notice
+        from audit.registry.enrich import enrich_works
+
+        works, changes = enrich_works(report.works, report.registry)
+        for notice in filter(is_registry_notice, report.notices):
+            warn(f"{documents[0]}: {notice}")
+        for change in changes:
+            warn(f"{documents[0]}: {change}")
+    exported = export_works(works, ascii=ascii)
     if output:
         write_atomically(Path(output), exported.text)
         warn(f"{documents[0]}: {len(report.works)} works -> {output}")

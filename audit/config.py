@@ -12,6 +12,9 @@ from typing import Any
 from audit.errors import ConfigError
 
 DEFAULT_ARCHIVE_URL = "https://web.archive.org"
+DEFAULT_CROSSREF_URL = "https://api.crossref.org"
+DEFAULT_OPENALEX_URL = "https://api.openalex.org"
+DEFAULT_OPENLIBRARY_URL = "https://openlibrary.org"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,12 @@ class AuditConfig:
     cache_home: str | None = None  # XDG_CACHE_HOME; the cache lives in <it>/citeaudit (default ~/.cache)
     max_input_bytes: int = 50 * 1024 * 1024  # larger inputs are refused with a one-line error
     debug: bool = False
+    # Registry verification (audit/registry): base URLs are options so loopback fakes can stand in.
+    no_registry: bool = False
+    crossref_url: str = DEFAULT_CROSSREF_URL
+    openalex_url: str = DEFAULT_OPENALEX_URL
+    openlibrary_url: str = DEFAULT_OPENLIBRARY_URL
+    mailto: str | None = None  # a contact address for Crossref's and OpenAlex's polite pools
 
 
 _ENV = {
@@ -50,6 +59,11 @@ _ENV = {
     "CITEAUDIT_URL_TIMEOUT": "url_timeout",
     "CITEAUDIT_INCONCLUSIVE_EXPIRY": "inconclusive_expiry_hours",
     "XDG_CACHE_HOME": "cache_home",
+    "CITEAUDIT_NO_REGISTRY": "no_registry",
+    "CITEAUDIT_CROSSREF_URL": "crossref_url",
+    "CITEAUDIT_OPENALEX_URL": "openalex_url",
+    "CITEAUDIT_OPENLIBRARY_URL": "openlibrary_url",
+    "CITEAUDIT_MAILTO": "mailto",
 }
 
 

@@ -27,6 +27,7 @@ from audit.ingest.keyed import (
     link_key_citations,
 )
 from audit.models import BibEntry, Citation, Document, ParsedReference, SourceLine, Span, Work
+from audit.registry import RegistryAudit, cited_works, registry_sites, verify_works
 from audit.report import EntryRecord, NoteRecord, Report, build_report
 from audit.resolve import resolve_short_forms
 from audit.rules import run_rules
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 ParseFn = Callable[[Sequence[str], str], list[ParsedReference]]
 Progress = Callable[[int, int], None]
 UrlStage = Callable[..., UrlAudit]
+RegistryStage = Callable[..., RegistryAudit]
 FRONT_MATTER_LINES = 80  # the title page and imprint of a paper fit well within this
 
 # Kinds whose text names a work (author, title) worth parsing; ibid./id. carry only a pinpoint.
@@ -185,7 +187,8 @@ def export_works(works: Sequence[Work], *, ascii: bool = False) -> BibExport:
 
 
 def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = default_parse,
-                   url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
+                   url_stage: UrlStage = audit_urls, progress: Progress | None = None,
+                   registry_stage: RegistryStage = verify_works) -> Report:
     bib = read_bibliography(doc)
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
@@ -202,17 +205,20 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     clustering = replace(clustering, citations=linked, works=linked_works)
     urls = url_stage(url_sites(notes, bib, sources, doc.text), config, document_date=document_date(doc),
                      progress=progress)
+    registry = registry_stage(cited_works(clustering.works, registry_sites(clustering.citations, bib.entries,
+                                                                          clustering.entry_work)), config,
+                              progress=progress)
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
-                       clustering=clustering, url_findings=urls.findings)
+                       clustering=clustering, url_findings=urls.findings, registry_findings=registry.findings)
     findings = run_rules(ctx) + _decoding_findings(doc)
     note_records, body_citations, entry_records = _records(ctx, keyed)
     exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,
                         marker_count=len(notes.markers), body_citations=body_citations, bibliography=entry_records,
                         sections=bib.sections, works=clustering.works, urls=urls.records, findings=findings,
-                        notices=_notices(notes, bib, urls.notice), bibtex_text=exported.text,
-                        bibtex_changes=exported.changes)
+                        notices=_notices(notes, bib, urls.notice) + ((registry.notice,) if registry.notice else ()),
+                        bibtex_text=exported.text, bibtex_changes=exported.changes, registry=registry.verdicts)
 
 
 def _records(ctx: AuditContext, keyed: dict[int, tuple[str, tuple[int, ...]]]) -> tuple[
@@ -239,6 +245,8 @@ def _records(ctx: AuditContext, keyed: dict[int, tuple[str, tuple[int, ...]]]) -
 
 
 def run_audit(path: Path, config: AuditConfig, *, parse: ParseFn = default_parse,
-              url_stage: UrlStage = audit_urls, progress: Progress | None = None) -> Report:
+              url_stage: UrlStage = audit_urls, progress: Progress | None = None,
+              registry_stage: RegistryStage = verify_works) -> Report:
     doc = ingest(path, max_bytes=config.max_input_bytes)
-    return audit_document(doc, config, parse=parse, url_stage=url_stage, progress=progress)
+    return audit_document(doc, config, parse=parse, url_stage=url_stage, progress=progress,
+                          registry_stage=registry_stage)

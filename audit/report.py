@@ -6,7 +6,7 @@ Renderers only lay a Report out; every count and decision is made here or before
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from audit import __version__
@@ -57,6 +57,7 @@ class Report:
     notices: tuple[str, ...]  # plain statements for readers ("No notes were found.")
     bibtex_text: str = ""  # the cleaned BibTeX of every work
     bibtex_changes: tuple[str, ...] = ()  # what the cleaning changed, in plain English
+    registry: dict[str, Any] = field(default_factory=dict)  # work id -> audit.registry.Verdict
 
     @property
     def citation_count(self) -> int:
@@ -92,8 +93,8 @@ def build_report(*, path: str, fmt: str, sha256: str, notes: tuple[NoteRecord, .
                  body_citations: tuple[Citation, ...], bibliography: tuple[EntryRecord, ...],
                  sections: tuple[str, ...], works: tuple[Work, ...], urls: tuple[Any, ...],
                  findings: list[Finding], notices: tuple[str, ...] = (), bibtex_text: str = "",
-                 bibtex_changes: tuple[str, ...] = ()) -> Report:
+                 bibtex_changes: tuple[str, ...] = (), registry: dict[str, Any] | None = None) -> Report:
     return Report(schema=SCHEMA, version=__version__, path=path, format=fmt, sha256=sha256, notes=notes,
                   marker_count=marker_count, body_citations=body_citations, bibliography=bibliography,
                   bibliography_sections=sections, works=works, urls=urls, findings=order_findings(findings),
-                  notices=notices, bibtex_text=bibtex_text, bibtex_changes=bibtex_changes)
+                  notices=notices, bibtex_text=bibtex_text, bibtex_changes=bibtex_changes, registry=registry or {})

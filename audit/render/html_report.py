@@ -135,6 +135,35 @@ class WorkView:
     title: str
     citations: tuple[Link, ...]
     entries: tuple[Link, ...]
+    registry: RegistryView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryView:
+    """A work's registry verdict: status, the record's link, and the differences side by side."""
+
+    status: str
+    css: str
+    source: str
+    href: str | None
+    reason: str
+    differences: tuple[tuple[str, str, str], ...]  # (field, as cited, as registered)
+    retraction: str
+
+
+_REGISTRY_STATUS_CLASS = {"VERIFIED": "good", "MISMATCH": "warn", "NOT_FOUND": "warn", "RETRACTED": "bad",
+                          "NOT_CHECKED": "unknown", "UNREACHABLE": "unknown"}
+
+
+def registry_view(verdict: Any) -> RegistryView | None:
+    if verdict is None:
+        return None
+    from audit.rules.registry import SOURCE_NAMES, describe_notice
+
+    retraction = describe_notice(verdict.retraction) if verdict.retraction is not None else ""
+    return RegistryView(verdict.status.value, _REGISTRY_STATUS_CLASS.get(verdict.status.value, "unknown"),
+                        SOURCE_NAMES.get(verdict.source or "", ""), web_href(verdict.link), verdict.reason,
+                        tuple((d.field, d.cited, d.registered) for d in verdict.differences), retraction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +339,8 @@ class _PageBuilder:
         return tuple(WorkView(
             anchor, w.id, w.key, w.type, _as_text(w.fields.get("title", "")),
             tuple(_link(c, self.citation_anchor.get(c)) for c in w.citations),
-            tuple(_link(f"entry {i}", self.entry_anchor.get(i)) for i in w.bibliography))
+            tuple(_link(f"entry {i}", self.entry_anchor.get(i)) for i in w.bibliography),
+            registry_view(self.report.registry.get(w.id)))
             for w, anchor in zip(self.report.works, self.work_anchors, strict=True))
 
     def urls(self) -> tuple[UrlView, ...]:

@@ -44,9 +44,14 @@ def _entry(record: EntryRecord) -> dict[str, Any]:
             "key": record.key, "cited_by": list(record.cited_by)}
 
 
-def _work(work: Work) -> dict[str, Any]:
-    return {"id": work.id, "key": work.key, "type": work.type, "fields": fields_to_json(work.fields),
-            "citations": list(work.citations), "bibliography": list(work.bibliography)}
+def _work(work: Work, verdict: Any = None) -> dict[str, Any]:
+    out = {"id": work.id, "key": work.key, "type": work.type, "fields": fields_to_json(work.fields),
+           "citations": list(work.citations), "bibliography": list(work.bibliography)}
+    if verdict is not None:
+        from audit.registry import verdict_to_dict
+
+        out["registry"] = verdict_to_dict(verdict)
+    return out
 
 
 def finding_to_json(finding_id: str, finding: Finding) -> dict[str, Any]:
@@ -71,7 +76,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "body_citations": [citation_to_json(c) for c in report.body_citations],
         "bibliography": [_entry(e) for e in report.bibliography],
         "bibliography_sections": list(report.bibliography_sections),
-        "works": [_work(w) for w in report.works],
+        "works": [_work(w, report.registry.get(w.id)) for w in report.works],
         "urls": [url_record_to_dict(u) for u in report.urls],
         "findings": [finding_to_json(f.id, f.finding) for f in report.findings],
     }

@@ -68,6 +68,20 @@ _URL_RULES = (("url-malformed", Severity.WARNING), ("url-dead", Severity.ERROR),
 RULES += tuple(Rule(rule_id, severity, _from_url_stage(rule_id)) for rule_id, severity in _URL_RULES)
 
 
+def _from_registry_stage(rule_id: str) -> Callable[[AuditContext], Iterable[Finding]]:
+    """Registry findings are made by the registry stage (audit/rules/registry.py); passed on here."""
+    def check(ctx: AuditContext) -> Iterable[Finding]:
+        return [f for f in ctx.registry_findings if f.rule == rule_id]
+
+    check.__name__ = f"registry_stage_{rule_id.replace('-', '_')}"
+    return check
+
+
+_REGISTRY_RULES = (("reference-not-found", Severity.WARNING), ("reference-mismatch", Severity.WARNING),
+                   ("reference-retracted", Severity.ERROR), ("identifier-invalid", Severity.WARNING))
+RULES += tuple(Rule(rule_id, severity, _from_registry_stage(rule_id)) for rule_id, severity in _REGISTRY_RULES)
+
+
 def run_rules(ctx: AuditContext, rules: Iterable[Rule] = RULES) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:

@@ -26,6 +26,7 @@ class AuditContext:
     resolutions: dict[str, Resolution] = field(default_factory=dict)  # by short-form citation id
     clustering: Clustering | None = None
     url_findings: tuple[Finding, ...] = ()  # findings produced by the URL stage
+    registry_findings: tuple[Finding, ...] = ()  # findings produced by the registry stage
     _index: dict[str, Citation] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
