@@ -15,6 +15,7 @@ from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
+from audit.extract.legal_segments import split_note_citations
 from audit.extract.segments import split_citations
 from audit.extract.sources import extract_source_lines
 from audit.findings import Finding, Location, Severity
@@ -62,10 +63,10 @@ def _excluded_ranges(doc: Document, bib: Bibliography) -> list[tuple[int, int]]:
 def segment_notes(notes: NoteExtraction) -> list[Citation]:
     citations: list[Citation] = []
     for note in notes.notes:
-        for k, seg in enumerate(split_citations(note.text), start=1):
+        for k, seg in enumerate(split_note_citations(note.text), start=1):
             citations.append(Citation(id=f"n{note.number}.{k}", kind=seg.kind, text=seg.text,
                                       span=Span(note.span.start, note.span.end, note.span.line),
-                                      note=note.number, pinpoint=seg.pinpoint))
+                                      note=note.number, pinpoint=seg.pinpoint, fields=seg.fields, type=seg.type))
     return citations
 
 
@@ -89,7 +90,7 @@ def segment_body(sources: Sequence[SourceLine], body: Sequence[BodyCitation]) ->
 
 
 def parse_citations(citations: Sequence[Citation], parse: ParseFn) -> list[Citation]:
-    todo = [c for c in citations if c.kind in _PARSED_KINDS and c.form is None]
+    todo = [c for c in citations if c.kind in _PARSED_KINDS and c.form is None and not c.fields]  # legal: read
     parsed = dict(zip((c.id for c in todo), parse([c.text for c in todo], "note"), strict=True))
     out = []
     for citation in citations:

@@ -88,8 +88,9 @@ SOURCE_LINE = re.compile(r"^\s*(?:[*_]{1,2})?(?P<label>Sources?|Quellen?|Fuentes
 # "Ibid." / "*Ibid.*, p. 66" / "ibidem" / "Ib." / German "Ebd." / Spanish "Ibíd." / Italian "Ivi"
 IBID = re.compile(r"^[\s*_]*(?:(?:see|vgl\.|voir|véase|cfr\.)\s+(?:also\s+)?)?(?:ibid(?:em)?|ib|ibíd|ebd|ebenda|ivi)"
                   r"\b\.?[*_]*", re.IGNORECASE)
-# "Id." / "Id. at 15" (legal); case-sensitive so the pronoun "id" in prose does not match
-ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d\.[*_]*(?=[\s,;]|$)")
+# "Id." / "Id. at 15" / "*Id*. at 15" (legal; Word often leaves the period outside the italics);
+# case-sensitive so the pronoun "id" in prose does not match
+ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d[*_]*\.[*_]*(?=[\s,;]|$)")
 # "op. cit." / "op.cit." / German "a. a. O." / French "art. cit." (for an article)
 OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?|\ba\.\s?a\.\s?O\.|\bart\.\s*cit\b\.?", re.IGNORECASE)
 LOC_CIT = re.compile(r"\bloc\.?\s*cit\b\.?", re.IGNORECASE)

@@ -1,0 +1,159 @@
+"""split_note_citations(): a note's citations, with Bluebook citations read as a law-review cite-checker reads them.
+
+The notes segmenter (`segments.split_citations`) cuts a note at sentences and semicolons. Where eyecite finds
+legal citations in the note, each is matched to the segment it sits in: a case citation takes its name from
+the segment (eyecite guesses names from the words before the volume and gets "Nat'l Cable & Telecomms.
+Ass'n v. …" wrong), a short case citation keeps the name it gives, and "Id." is an `id` even when the segmenter
+missed it (after "See generally", or `*Id*.` with the period outside the italics). Internal cross-references
+("supra Part III.B", "infra para. 314") point at the document's own text: they are not citations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from audit.emphasis import PlainText, strip_emphasis
+from audit.extract.legal_reader import LegalCite, read_legal_citations
+from audit.extract.segments import Segment, find_pinpoint, split_citations
+
+# Signals the notes segmenter leaves on a legal citation: "See generally", "Accord", "But cf.", "Compare … with".
+_LEGAL_SIGNAL = re.compile(r"^(?:[*_]*(?:see\s+generally|generally|accord|but\s+cf\.|but\s+see|see\s+also|see|cf\.|"
+                           r"compare|with|and|e\.g\.,?|contra)[*_]*,?\s+)+", re.IGNORECASE)
+# "supra Part III.B", "infra para. 314", "supra notes 12-14 and accompanying text", "supra § 2"
+INTERNAL_REFERENCE = re.compile(
+    r"\b(?:supra|infra)[*_]*,?\s+(?:Parts?\b|Sections?\b|§|paras?\.|paragraphs?\b|¶|Chapters?\b|App(?:endix|\.)|"
+    r"Tables?\b|Fig(?:ure|\.)|text\s+accompanying|notes?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s+and\s+accompanying\s+text)",
+    re.IGNORECASE)
+# A journal name cut by the sentence splitter: the first part ends in an abbreviation ("High Tech."), the
+# second is the rest of the name and the first page ("L. 141, 145 (2003).", "Rev. 1, 15 (2015)")
+_ABBREVIATION_END = re.compile(r"\d{1,4}\s(?:[^,;]*\s)?[A-Z][a-z]{0,7}\.$")
+_JOURNAL_TAIL = re.compile(r"^(?:(?:[A-Z][a-z]{0,7}\.|&|on|of)\s+)*[A-Z][a-z]{0,7}\.\s+\d{1,5}\b")
+_KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
+# "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
+_ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
+# The end of a capitalised name the sentence splitter cut off before its last abbreviation:
+# "Nat'l Cable & Telecomms." before "Ass'n v. Brand X Internet Servs., 545 U.S. 967"
+_NAME_HEAD = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\.\s))(?:(?:[A-Z][\w'’.-]*|&|of|the|and|for|in|on)\s+)*"
+                        r"[A-Z][\w'’-]*\.\s+$")
+_NAME_TRIM = " ,;:*_"
+
+
+def is_internal_reference(segment: Segment) -> bool:
+    return segment.kind in ("supra", "infra", "cross-ref", "short") and bool(INTERNAL_REFERENCE.search(segment.text))
+
+
+def _strip_signal(note_text: str, start: int, end: int) -> int:
+    match = _LEGAL_SIGNAL.match(note_text[start:end])
+    return start + match.end() if match and match.end() < end - start else start
+
+
+def _name(note_text: str, start: int, volume_at: int) -> str | None:
+    name = strip_emphasis(note_text[start:volume_at]).text.strip(_NAME_TRIM)
+    return name or None
+
+
+def _legal_fields(cite: LegalCite, name: str | None, plain: PlainText) -> tuple[str, dict]:
+    """The citation kind and the fields a legal citation gives without parsing."""
+    if cite.kind == "case":
+        fields = {"title": name or "", "container-title": cite.reporter or "", "volume": cite.volume or "",
+                  "pages": cite.page or "", "date": cite.year or ""}
+        return "full", {k: v for k, v in fields.items() if v}
+    if cite.kind == "short-case":
+        fields = {"title": name or cite.name or "", "container-title": cite.reporter or "", "volume": cite.volume or ""}
+        return "short", {k: v for k, v in fields.items() if v}
+    if cite.kind == "law":
+        return "full", {k: v for k, v in {"title": plain.text[cite.start:cite.end], "date": cite.year or ""}.items()
+                        if v}
+    return "id", {}
+
+
+def _name_start(note_text: str, start: int) -> int:
+    """Where a case name begins when the sentence splitter cut it at an abbreviation's full stop."""
+    match = _NAME_HEAD.search(note_text[max(0, start - 160):start])
+    if match is None or not match.group(0).strip():
+        return start
+    return start - len(match.group(0))
+
+
+def _legal_segment(note_text: str, plain: PlainText, cite: LegalCite, start: int, end: int,
+                   signal: str | None) -> Segment:
+    start = _strip_signal(note_text, start, end)
+    if cite.kind in ("case", "short-case") and not note_text[start:start + 1] == "*":
+        start = _strip_signal(note_text, _name_start(note_text, start), end)
+    text = note_text[start:end].rstrip()
+    volume_at = plain.origin[cite.start]
+    kind, fields = _legal_fields(cite, _name(note_text, start, volume_at), plain)
+    if cite.kind == "short-case":
+        pinpoint = cite.page
+    else:
+        pinpoint = cite.pin if cite.kind != "law" else None
+    if cite.kind == "id" and pinpoint is None:
+        match = _ID_PIN.match(text)
+        pinpoint = match.group("pin").replace(" ", "") if match else None
+    pinpoint = pinpoint or (find_pinpoint(text) if cite.kind in ("case", "id") else None)
+    return Segment(text=text, start=start, end=start + len(text), kind=kind, signal=signal, pinpoint=pinpoint,
+                   fields=fields, type="legal")
+
+
+def _from_eyecite(note_text: str, plain: PlainText, cite: LegalCite) -> Segment:
+    """A citation the segmenter did not see: eyecite's own span, from its name guess to its pinpoint."""
+    start, end = plain.marked_span(cite.full_start if cite.kind != "id" else cite.start, cite.full_end)
+    end = len(note_text[:end].rstrip(" ,;."))
+    if note_text[end:end + 1] == ".":
+        end += 1  # keep the full stop of "Id."
+    return _legal_segment(note_text, plain, cite, start, max(end, start + 1), None)
+
+
+def split_note_citations(note_text: str) -> list[Segment]:
+    """The citations in one note, in order: the segmenter's, with the legal ones read by eyecite."""
+    base = [s for s in split_citations(note_text) if not is_internal_reference(s)]
+    plain = strip_emphasis(note_text)
+    cites = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]
+    base = _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])
+    if not cites:
+        return base
+    out: list[Segment] = []
+    placed: set[int] = set()
+    for segment in base:
+        inside = [i for i, c in enumerate(cites) if segment.start <= plain.origin[c.start] < segment.end]
+        placed.update(inside)
+        first = cites[inside[0]] if inside else None
+        if first is None or first.kind == "journal" or segment.kind in ("supra", "infra", "cross-ref"):
+            # an article is read by the reference parser; a supra names its note itself
+            out.append(replace(segment, kind="full") if first is not None and first.kind == "journal"
+                       and segment.kind == "short" else segment)
+            continue
+        if first.kind == "id" and plain.origin[first.start] > _strip_signal(note_text, segment.start, segment.end) + 2:
+            out.append(segment)  # "… (quoting id. at 4)": an Id. inside another citation's parenthetical
+            continue
+        out.append(_legal_segment(note_text, plain, first, segment.start, segment.end, segment.signal))
+    for i, cite in enumerate(cites):
+        if i not in placed and cite.kind != "journal" and not _inside(out, plain.origin[cite.start]):
+            out.append(_from_eyecite(note_text, plain, cite))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _inside(segments: list[Segment], offset: int) -> bool:
+    return any(s.start <= offset < s.end for s in segments)
+
+
+def _journal_cut(before: str, after: str) -> bool:
+    """"… 2 J. on Telecomm. & High Tech." + "L. 141, 145 (2003)": a journal abbreviation cut at its full stop."""
+    return bool(_ABBREVIATION_END.search(before) and _JOURNAL_TAIL.match(after))
+
+
+def _heal(note_text: str, segments: list[Segment], cores: list[tuple[int, int]]) -> list[Segment]:
+    """Join segments the sentence splitter cut inside a citation ("67 Stan. | L. Rev. 1")."""
+    out: list[Segment] = []
+    for segment in segments:
+        previous = out[-1] if out else None
+        if previous is not None and (any(previous.start <= a < previous.end < b and b > segment.start
+                                         for a, b in cores) or _journal_cut(previous.text, segment.text)):
+            text = note_text[previous.start:segment.end].rstrip()
+            kind = "full" if previous.kind in ("full", "short") else previous.kind
+            out[-1] = replace(previous, text=text, end=previous.start + len(text), kind=kind,
+                              pinpoint=find_pinpoint(text))
+        else:
+            out.append(segment)
+    return out
