@@ -90,6 +90,8 @@ def check_page_ranges(ctx: AuditContext) -> Iterator[Finding]:
         if not citation.pinpoint or citation.work not in works:
             continue
         work = works[citation.work]
+        if work.type == "legal" and str(work.fields.get("pages", "")).isdigit():
+            continue  # a case's first page, not its range: rules/legal.py checks it
         pin = _page_range(citation.pinpoint)
         span = _page_range(str(work.fields.get("pages", "")))
         if pin is None or span is None or (span[0] <= pin[0] and pin[1] <= span[1]):
