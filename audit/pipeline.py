@@ -13,9 +13,9 @@ from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
+from audit.extract.legal_segments import split_note_citations
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
-from audit.extract.legal_segments import split_note_citations
 from audit.extract.segments import split_citations
 from audit.extract.sources import extract_source_lines
 from audit.findings import Finding, Location, Severity

@@ -29,6 +29,16 @@ INTERNAL_REFERENCE = re.compile(
 # second is the rest of the name and the first page ("L. 141, 145 (2003).", "Rev. 1, 15 (2015)")
 _ABBREVIATION_END = re.compile(r"\d{1,4}\s(?:[^,;]*\s)?[A-Z][a-z]{0,7}\.$")
 _JOURNAL_TAIL = re.compile(r"^(?:(?:[A-Z][a-z]{0,7}\.|&|on|of)\s+)*[A-Z][a-z]{0,7}\.\s+\d{1,5}\b")
+# A Bluebook article: "Author, Title, 67 Stan. L. Rev. 1, 15 (2015)" (and what follows: [hereinafter …], a
+# parenthetical). The journal's name is abbreviated words between the volume and the first page.
+BLUEBOOK_ARTICLE = re.compile(r"^(?P<author>[^,]{2,80}?), (?P<title>.{3,}), (?P<volume>\d{1,4}) "
+                              r"(?P<journal>[A-Z][A-Za-z.&'’ ]{1,60}?) (?P<page>\d{1,5})"
+                              r"(?:, (?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))? \((?:[^()]*\s)?(?P<year>\d{4})\)")
+# The end of a sentence inside a segment the splitter kept whole ("Id. See id. at 4": "id." is an abbreviation)
+# "Id." at a sentence start, after an optional signal: eyecite reads "Id. Id." as one
+_ID_START = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:see(?:\s+also|\s+generally)?|cf\.|but\s+see|but\s+cf\.|accord)\s+)?"
+                       r"(?P<id>[Ii]d\.)(?:,?\s+at\s+(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.[*_]*\s+")
 _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
 # "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
@@ -99,28 +109,87 @@ def _legal_segment(note_text: str, plain: PlainText, cite: LegalCite, start: int
 def _from_eyecite(note_text: str, plain: PlainText, cite: LegalCite) -> Segment:
     """A citation the segmenter did not see: eyecite's own span, from its name guess to its pinpoint."""
     start, end = plain.marked_span(cite.full_start if cite.kind != "id" else cite.start, cite.full_end)
+    core = plain.origin[cite.start]
+    stops = [m.end() for m in re.finditer(r"[.;][*_]*\s+", note_text[:core])]
+    start = max([start, *(stop for stop in stops if stop <= core)])  # eyecite's name guess stops at a sentence
     end = len(note_text[:end].rstrip(" ,;."))
     if note_text[end:end + 1] == ".":
         end += 1  # keep the full stop of "Id."
     return _legal_segment(note_text, plain, cite, start, max(end, start + 1), None)
 
 
+def article_fields(text: str) -> tuple[dict, str | None] | None:
+    """Fields and pinpoint of a Bluebook article citation, or None when `text` does not have that shape."""
+    match = BLUEBOOK_ARTICLE.match(strip_emphasis(text).text)
+    if match is None:
+        return None
+    fields = {"author": tuple(a.strip() for a in re.split(r"\s+&\s+|,\s+", match["author"]) if a.strip()),
+              "title": match["title"].strip(), "container-title": match["journal"].strip(),
+              "volume": match["volume"], "pages": match["page"], "date": match["year"]}
+    return fields, (match["pin"] or "").replace(" ", "") or None
+
+
+def _read_article(segment: Segment) -> Segment:
+    read = article_fields(segment.text) if segment.kind in ("full", "short") else None
+    if read is None:
+        return segment
+    fields, pinpoint = read
+    return replace(segment, kind="full", fields=fields, type="article", pinpoint=pinpoint or segment.pinpoint)
+
+
+def _sentences_of(note_text: str, plain: PlainText, segment: Segment, cites: list[LegalCite]) -> list[Segment]:
+    """A segment cut before each legal citation that starts a sentence of its own ("Id. See id. at 4"), but not
+    before one in a parenthetical ("Id. at 5 (quoting Verizon, 740 F.3d at 650)")."""
+    cuts = []
+    previous_end = plain.origin[cites[0].start] + 1
+    for cite in cites[1:]:
+        core = plain.origin[cite.start]
+        stops = [m.end() for m in _SENTENCE_END.finditer(note_text, previous_end, core)]
+        opened = note_text.count("(", segment.start, core) - note_text.count(")", segment.start, core)
+        if stops and not opened:  # not in a parenthetical
+            cuts.append(stops[-1])
+        previous_end = core + 1
+    if not cuts:
+        return [segment]
+    out = []
+    for start, end in zip([segment.start, *cuts], [*cuts, segment.end], strict=True):
+        text = note_text[start:end].rstrip()
+        out.append(replace(segment, text=text, start=start, end=start + len(text),
+                           signal=segment.signal if start == segment.start else None))
+    return out
+
+
+def _with_missed_ids(text: str, cites: list[LegalCite]) -> list[LegalCite]:
+    """eyecite's citations, and any sentence-initial "Id." it did not report."""
+    starts = {c.start for c in cites if c.kind == "id"}
+    missed = [LegalCite(kind="id", start=m.start("id"), end=m.end(), full_start=m.start("id"), full_end=m.end(),
+                        pin=(m["pin"] or "").replace(" ", "") or None)
+              for m in _ID_START.finditer(text) if m.start("id") not in starts
+              and not any(c.start <= m.start("id") < c.full_end for c in cites)]
+    return sorted([*cites, *missed], key=lambda c: c.start) if missed else cites
+
+
 def split_note_citations(note_text: str) -> list[Segment]:
     """The citations in one note, in order: the segmenter's, with the legal ones read by eyecite."""
     base = [s for s in split_citations(note_text) if not is_internal_reference(s)]
     plain = strip_emphasis(note_text)
-    cites = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]
-    base = _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])
+    found = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]
+    cites = _with_missed_ids(plain.text, found)
+    base = [_read_article(s) for s in _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])]
     if not cites:
         return base
+    pieces: list[Segment] = []
+    for segment in base:
+        inside = [c for c in cites if segment.start <= plain.origin[c.start] < segment.end]
+        pieces.extend(_sentences_of(note_text, plain, segment, inside) if len(inside) > 1 else [segment])
     out: list[Segment] = []
     placed: set[int] = set()
-    for segment in base:
+    for segment in pieces:
         inside = [i for i, c in enumerate(cites) if segment.start <= plain.origin[c.start] < segment.end]
         placed.update(inside)
         first = cites[inside[0]] if inside else None
         if first is None or first.kind == "journal" or segment.kind in ("supra", "infra", "cross-ref"):
-            # an article is read by the reference parser; a supra names its note itself
+            # an article is read above or by the reference parser; a supra names its note itself
             out.append(replace(segment, kind="full") if first is not None and first.kind == "journal"
                        and segment.kind == "short" else segment)
             continue

@@ -95,16 +95,18 @@ ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d[*_]*\.[*_]*(?=[\s,;]|$)")
 OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?|\ba\.\s?a\.\s?O\.|\bart\.\s*cit\b\.?", re.IGNORECASE)
 LOC_CIT = re.compile(r"\bloc\.?\s*cit\b\.?", re.IGNORECASE)
 # "supra note 12" / "supra n. 12" / "supra, note 12"
-SUPRA = re.compile(r"\bsupra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
-INFRA = re.compile(r"\binfra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+SUPRA = re.compile(r"\bsupra\b[*_]*(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+INFRA = re.compile(r"\binfra\b[*_]*(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
 # "see note 12" / "cf. n. 12 above" / "voir note 3" / "siehe Anm. 4"
 CROSS_REF = re.compile(r"^(?:see|cf\.|compare|voir|vgl\.|siehe|véase|vedi)?\s*(?:above,?\s*|below,?\s*)?"
                        r"(?:note|notes|n\.|nn\.|Anm\.|nota)\s*(?P<num>\d{1,4})\b", re.IGNORECASE)
-# Introductory signals stripped from a citation's start: "See also", "Cf.", "For more details, see"
-SIGNAL = re.compile(r"^(?:(?:for (?:more|further) (?:details|information)|on this(?: point)?|"
+# Introductory signals stripped from a citation's start: "See also", "Cf.", "For more details, see", and the
+# Bluebook's, italic or not: "*See generally*", "*But cf.*", "*Accord*"
+SIGNAL = re.compile(r"^(?:[*_]*(?:for (?:more|further) (?:details|information)|on this(?: point)?|"
                     r"as (?:quoted|cited) in|quoted in|cited in|available at|see, e\.g\.|see, for example|"
-                    r"see also|see|cf\.|compare|e\.g\.|but see|contra|voir aussi|voir|vgl\.|siehe|véase|vedi)"
-                    r"[,:]?\s+)+", re.IGNORECASE)
+                    r"see also|see generally|see|cf\.|compare|e\.g\.|but see|but cf\.|accord|contra|voir aussi|"
+                    r"voir|vgl\.|siehe|véase|vedi)"
+                    r"[,:]?[*_]*[,:]?\s+)+", re.IGNORECASE)
 # Mid-sentence lead-ins to a citation: "... For more details, see Russian Federation, ..."
 EMBEDDED_SIGNAL = re.compile(r"(?:^|[.;:]\s+|\s)(?P<signal>(?:for (?:more|further) (?:details|information),?\s+)?"
                              r"(?:see also|see|cf\.|available at|is available at)[:,]?)\s+(?=\S)",

@@ -11,6 +11,7 @@ from audit import resolve_legal as legal
 from audit.findings import Finding, Severity
 from audit.models import Citation
 from audit.rules.context import AuditContext
+from audit.rules.short_forms import FIRST_PAGE_TYPES
 from audit.similarity import ratio
 
 # Two spellings of one word of a case name ("Verizon" / "Verizen") are at least this similar (0-100);
@@ -91,16 +92,16 @@ def _field_finding(ctx: AuditContext, citation: Citation, reference: Citation, v
 
 
 def check_case_pinpoints(ctx: AuditContext) -> Iterator[Finding]:
-    """A page cited before the first page of the case (a case citation gives its first page, not its last)."""
+    """A page cited before the first page of a case or article (the citation gives its first page, not its last)."""
     works = {w.id: w for w in ctx.works}
     for citation in ctx.citations:
         work = works.get(citation.work or "")
-        if work is None or work.type != "legal" or not citation.pinpoint or not citation.pinpoint.isdigit():
+        if work is None or work.type not in FIRST_PAGE_TYPES or not (citation.pinpoint or "").isdigit():
             continue
         pages = str(work.fields.get("pages", ""))
         if not pages.isdigit() or int(citation.pinpoint) >= int(pages):
             continue
-        name = str(work.fields.get("title", "the case"))
+        name = str(work.fields.get("title", "the work"))
         yield Finding("page-out-of-range", Severity.WARNING,
                       f"{ctx.describe(citation.id).capitalize()} cites page {citation.pinpoint} of {name}, which "
                       f"begins at page {pages}.", (ctx.locate(citation.id),), (citation.pinpoint, pages),
