@@ -23,6 +23,9 @@ _SEPARATORS = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/
 _PARTIES = ("Verizon", "Mozilla", "Comcast", "Alvarado", "Brightline", "Cascade", "Dunmore", "Everhart", "Fairbanks",
             "Glenrock", "Harrowgate", "Ironwood", "Juniper", "Kessler", "Lakeview", "Marlowe", "Northgate", "Oakhurst",
             "Pinecrest", "Quarry", "Redfield", "Stonebridge", "Thornton", "Underhill", "Valemont", "Westbrook")
+_SECOND_WORDS = ("Holdings", "Networks", "Media", "Systems", "Partners", "Mobile", "Fiber", "Digital", "Cellular",
+                 "Satellite", "Towers", "Signal", "Carriers", "Online", "Radio", "Transit", "Data", "Voice", "Link",
+                 "Cloud")
 _SUFFIXES = ("Corp.", "Inc.", "Telecomms., Inc.", "Cable Co.", "Wireless LLC", "Broad. Co.")
 _REPORTERS = (("F.3d", "D.C. Cir."), ("F.4th", "9th Cir."), ("F.2d", "2d Cir."), ("U.S.", None),
               ("F. Supp. 3d", "D.D.C."))
@@ -71,15 +74,18 @@ def _authorities(rng: random.Random, count: int) -> list[Authority]:
     out: list[Authority] = []
     for i in range(count):
         kind = ("case", "case", "article", "order", "statute")[i % 5]
-        tag = f"{_PARTIES[i % len(_PARTIES)]}{'' if i < len(_PARTIES) else i // len(_PARTIES) + 1}"
+        second = "" if i < len(_PARTIES) else " " + _SECOND_WORDS[(i // len(_PARTIES) - 1) % len(_SECOND_WORDS)]
+        tag = _PARTIES[i % len(_PARTIES)] + second
         if kind == "case":
             reporter, court = _REPORTERS[i % len(_REPORTERS)]
             volume, page = rng.randint(100, 999), rng.randint(1, 1400)
-            name = f"{tag} {_SUFFIXES[i % len(_SUFFIXES)]} v. FCC"
+            name = (f"{tag} {_SUFFIXES[i % len(_SUFFIXES)]} v. FCC" if i % 3
+                    else f"Nat'l {tag} & Telecomms. Ass'n v. Brand X Internet Servs.")  # abbreviations with stops
             year = rng.randint(1990, 2023)
             court_year = f"{court} {year}" if court else str(year)
-            out.append(Authority("case", f"*{name}*, {volume} {reporter} {page}, {{pin}} ({court_year})",
-                                 f"*{tag}*, {volume} {reporter} at", tag, first_page=page))
+            italic = "*" if i % 4 else ""  # a quarter of the case names are not italic (plain-text habits)
+            out.append(Authority("case", f"{italic}{name}{italic}, {volume} {reporter} {page}, {{pin}} ({court_year})",
+                                 f"{italic}{tag}{italic}, {volume} {reporter} at", tag, first_page=page))
         elif kind == "article":
             author = _AUTHORS[i % len(_AUTHORS)]
             title = f"{_TOPICS[i % len(_TOPICS)]} and {tag}"
@@ -161,6 +167,13 @@ def _note(state: _State, note: int) -> str:
         return text
     parts: list[str] = []
     used: list[int] = []
+    articles = [i for i in uncited if state.authorities[i].kind == "article"]
+    if len(articles) >= 2 and rng.random() < 0.1:  # two articles in one note: "supra note N" must pick by author
+        for index in articles[:2]:
+            uncited.remove(index)
+        first, second = (_full(state, i, note) for i in articles[:2])
+        state.last_note_authorities = articles[:2]
+        return f"*See* {first}; *see also* {second}."
     for _ in range(rng.choice((1, 1, 1, 2))):
         if uncited and (rng.random() < 0.45 or not state.cited):
             index = uncited.pop(0)
@@ -171,6 +184,11 @@ def _note(state: _State, note: int) -> str:
             parts.append(rng.choice(_SIGNALS) + text)
         used.append(index)
     text = "; ".join(parts) + "."
+    if len(used) == 1 and state.authorities[used[0]].kind == "case" and len(state.cited) > 3 and rng.random() < 0.3:
+        # a parenthetical that quotes another case: the Id. after it still repeats the case cited
+        quoted = state.authorities[rng.choice([i for i in sorted(state.cited) if i != used[0]])]
+        if quoted.short:
+            text = text[:-1] + f" (quoting {quoted.short} {quoted.first_page + 2})."
     if len(used) == 1 and rng.random() < 0.25:
         text += " " + _id(state, note, counts, after_index=used[0])
     if rng.random() < 0.1:

@@ -44,7 +44,7 @@ _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"}
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
 # The end of a capitalised name the sentence splitter cut off before its last abbreviation:
 # "Nat'l Cable & Telecomms." before "Ass'n v. Brand X Internet Servs., 545 U.S. 967"
-_NAME_HEAD = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\.\s))(?:(?:[A-Z][\w'’.-]*|&|of|the|and|for|in|on)\s+)*"
+_NAME_HEAD = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\.\s)|(?<=[*_]\s))(?:(?:[A-Z][\w'’.-]*|&|of|the|and|for|in|on)\s+)*"
                         r"[A-Z][\w'’-]*\.\s+$")
 _NAME_TRIM = " ,;:*_"
 
@@ -198,9 +198,16 @@ def split_note_citations(note_text: str) -> list[Segment]:
             continue
         out.append(_legal_segment(note_text, plain, first, segment.start, segment.end, segment.signal))
     for i, cite in enumerate(cites):
-        if i not in placed and cite.kind != "journal" and not _inside(out, plain.origin[cite.start]):
+        core = plain.origin[cite.start]
+        if i not in placed and cite.kind != "journal" and not _inside(out, core) and not _in_parenthetical(
+                note_text, core):
             out.append(_from_eyecite(note_text, plain, cite))
     return sorted(out, key=lambda s: s.start)
+
+
+def _in_parenthetical(note_text: str, offset: int) -> bool:
+    """"(quoting Verizon, 740 F.3d at 650)": a citation inside another's parenthetical is not cited itself."""
+    return note_text.count("(", 0, offset) > note_text.count(")", 0, offset)
 
 
 def _inside(segments: list[Segment], offset: int) -> bool:
