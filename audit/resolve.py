@@ -70,6 +70,8 @@ class _Resolver:
         self.note_order: list[int] = []
         self.position: dict[int, int] = {}  # note number -> its place in note_order
         self.by_id: dict[str, Citation] = {}
+        self.cases: dict[tuple[str, str] | None, list[Citation]] = {}  # full case citations by volume and reporter
+        self.named: list[Citation] = []  # full citations that give a [hereinafter] name
 
     def _record(self, citation: Citation, status: Status, antecedent: str | None, reason: str,
                 candidates: tuple[str, ...] = (), entry: int | None = None) -> None:
@@ -131,7 +133,9 @@ class _Resolver:
 
     def _legal_short(self, citation: Citation) -> None:
         """"Verizon, 740 F.3d at 650": the earlier full citation of the case in 740 F.3d."""
-        found = legal.cases_cited_as(citation, self.full) or legal.named_by_hereinafter(citation, self.full)
+        key = legal.reporter_key(citation)
+        found = legal.cases_cited_as(citation, self.cases.get(key, [])) or legal.named_by_hereinafter(
+            citation, self.named)
         if len(found) == 1:
             self._record(citation, "resolved", found[0].id, "it gives the volume and reporter of an earlier full "
                          "citation of the case")
@@ -195,7 +199,7 @@ class _Resolver:
         if citation.kind == "short" and citation.type == "legal" and legal.reporter_key(citation):
             self._legal_short(citation)
             return
-        named = legal.named_by_hereinafter(citation, self.full) if citation.kind == "short" else []
+        named = legal.named_by_hereinafter(citation, self.named) if citation.kind == "short" else []
         if len(named) == 1:
             self._record(citation, "resolved", named[0].id, "it is the name an earlier citation gives the work "
                          "with [hereinafter]")
@@ -253,6 +257,10 @@ class _Resolver:
             elif citation.kind == "full":
                 self.target[citation.id] = citation.id
                 self.full.append(citation)
+                if legal.reporter_key(citation):
+                    self.cases.setdefault(legal.reporter_key(citation), []).append(citation)
+                if legal.hereinafter_name(citation):
+                    self.named.append(citation)
             elif citation.kind in _REPEATS_PREVIOUS:
                 self._ibid(citation, previous_of.get(citation.note) if citation.note is not None else None)
             elif citation.kind in _NAMED:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from eyecite import get_citations
+from eyecite import helpers as eyecite_helpers
 from eyecite.models import (
     FullCaseCitation,
     FullJournalCitation,
@@ -24,6 +25,9 @@ from eyecite.models import (
     SupraCitation,
 )
 
+# eyecite maps a court parenthetical ("D.C. Cir. 2014") to a court by normalising every court name in courts-db on
+# each call (tens of milliseconds); the answer depends on the string alone, so it is kept per string.
+eyecite_helpers.get_court_by_paren = lru_cache(maxsize=2048)(eyecite_helpers.get_court_by_paren)
 # eyecite logs its own parsing doubts ("Unknown overlap case") as warnings: they are not the user's business.
 logging.getLogger("eyecite").setLevel(logging.ERROR)
 
