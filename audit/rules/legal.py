@@ -74,7 +74,7 @@ def check_case_field_variants(ctx: AuditContext) -> Iterator[Finding]:
     for citation in ctx.citations:
         if citation.kind != "short" or not legal.reporter_key(citation) or citation.antecedent:
             continue
-        named = {(legal.reporter_key(c), legal.first_page(c)): c for c in fulls
+        named = {legal.reporter_key(c): c for c in fulls
                  if legal.names_agree(_title(citation), _title(c)) and legal.reporter_key(c) != legal.reporter_key(
                      citation)}
         if len(named) == 1:

@@ -1,0 +1,101 @@
+"""Legal citations in notes: emphasis marks taken out, eyecite's finds matched to the notes segmenter, Bluebook
+articles read by shape, internal cross-references left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.emphasis import strip_emphasis
+from audit.extract.legal_segments import article_fields, split_note_citations
+
+
+def _cut(note: str) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, strip_emphasis(s.text).text, s.pinpoint) for s in split_note_citations(note)]
+
+
+@pytest.mark.parametrize(("marked", "plain", "emphasised"), [
+    ("*Id*. at 659.", "Id. at 659.", ["Id"]),
+    ("*Verizon v. FCC*, 740 F.3d 623", "Verizon v. FCC, 740 F.3d 623", ["Verizon v. FCC"]),
+    ("2019 WL 123, at *3, *5", "2019 WL 123, at *3, *5", []),  # Westlaw star pages are text, not emphasis
+    ("id.* at 12", "id. at 12", []),  # a mark left over where a signal was cut off
+    ("Smith, *History*, p. 4.", "Smith, History, p. 4.", ["History"]),
+])
+def test_emphasis_marks_are_taken_out_and_their_places_kept(marked, plain, emphasised):
+    text = strip_emphasis(marked)
+    assert text.text == plain
+    assert [text.text[a:b] for a, b in text.emphasis] == emphasised
+
+
+def test_a_case_citation_takes_its_name_from_the_note_and_its_reporter_from_eyecite():
+    (segment,) = split_note_citations("*See* *Verizon v. FCC*, 740 F.3d 623, 628 (D.C. Cir. 2014) (holding X).")
+    assert segment.kind == "full" and segment.type == "legal" and segment.pinpoint == "628"
+    assert segment.fields == {"title": "Verizon v. FCC", "container-title": "F.3d", "volume": "740",
+                              "pages": "623", "date": "2014"}
+
+
+def test_a_case_name_with_abbreviations_is_not_cut_at_their_full_stops():
+    (segment,) = split_note_citations("Nat'l Cable & Telecomms. Ass'n v. Brand X Internet Servs., 545 U.S. 967, "
+                                      "980 (2005).")
+    assert segment.fields["title"] == "Nat'l Cable & Telecomms. Ass'n v. Brand X Internet Servs."
+
+
+def test_short_case_citations_keep_the_name_they_give():
+    segments = split_note_citations("*See* *Verizon*, 740 F.3d at 650; *Mozilla*, 940 F.3d at 20.")
+    assert [(s.kind, s.fields["title"], s.fields["volume"], s.pinpoint) for s in segments] == [
+        ("short", "Verizon", "740", "650"), ("short", "Mozilla", "940", "20")]
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("*Id*. at 659.", [("id", "Id. at 659.", "659")]),  # the period outside the italics
+    ("*See generally id.* at 12; *cf. id.* at 14.", [("id", "id. at 12", "12"), ("id", "id. at 14.", "14")]),
+    ("*Id.* *See id.* at 1040.", [("id", "Id.", None), ("id", "id. at 1040.", "1040")]),
+    ("*Id.* *Id.*", [("id", "Id.", None), ("id", "Id.", None)]),  # eyecite reports one; both are there
+    ("The court agreed. *Id.* at 5 (quoting *Verizon*, 740 F.3d at 650).",
+     [("id", "Id. at 5 (quoting Verizon, 740 F.3d at 650).", "5")]),  # the quoted case is not cited itself
+])
+def test_id_is_found_in_all_its_forms(note, expected):
+    assert _cut(note) == expected
+
+
+def test_ibid_stays_a_notes_style_repeat():
+    assert _cut("*Ibid.*, p. 4.") == [("ibid", "Ibid., p. 4.", "4")]
+
+
+@pytest.mark.parametrize("note", ["*See* *supra* Part III.B.", "*See* *infra* para. 314.",
+                                  "*Cf.* *supra* notes 12–14 and accompanying text.", "See supra § 2."])
+def test_internal_cross_references_are_not_citations(note):
+    assert split_note_citations(note) == []
+
+
+def test_supra_note_n_is_still_a_citation():
+    assert _cut("van Schewick, *Quality of Service*, *supra* note 5, at 20.") == [
+        ("supra", "van Schewick, Quality of Service, supra note 5, at 20.", "20")]
+
+
+def test_a_bluebook_article_is_read_by_its_shape_even_when_eyecite_does_not_know_the_journal():
+    (segment,) = split_note_citations("Tim Wu, *Network Neutrality, Broadband Discrimination*, 2 J. on Telecomm. & "
+                                      "High Tech. L. 141, 145 (2003) [hereinafter Wu, *Network Neutrality*].")
+    assert segment.kind == "full" and segment.type == "article" and segment.pinpoint == "145"
+    assert segment.fields == {"author": ("Tim Wu",), "title": "Network Neutrality, Broadband Discrimination",
+                              "container-title": "J. on Telecomm. & High Tech. L.", "volume": "2",
+                              "pages": "141", "date": "2003"}
+
+
+@pytest.mark.parametrize("text", [
+    "D. Trofimov, “Russian foreign-policy objectives”, *Russian Regional Perspectives Journal*, vol. 1, no. 2, p. 15.",
+    "J. Smith, *A History of Roads*, London, Routledge, 2001, p. 4.",
+])
+def test_other_styles_are_not_read_as_bluebook_articles(text):
+    assert article_fields(text) is None
+
+
+def test_statutes_are_full_legal_citations():
+    assert [(s.kind, s.fields["title"]) for s in split_note_citations("47 U.S.C. § 153(53); 47 C.F.R. § 8.1 (2019).")
+            ] == [("full", "47 U.S.C. § 153"), ("full", "47 C.F.R. § 8.1")]
+
+
+def test_notes_without_legal_citations_are_cut_as_before():
+    from audit.extract.segments import split_citations
+
+    note = "See J. Smith, *A History of Roads*, London, Routledge, 2001, p. 4; Ibid., p. 5."
+    assert split_note_citations(note) == split_citations(note)
