@@ -8,14 +8,15 @@ import re
 from collections.abc import Sequence
 
 from audit.emphasis import strip_emphasis
+from audit.extract.legal_segments import HEREINAFTER
 from audit.models import Citation
 from audit.textnorm import fold
 
-# "[hereinafter RIF Order]" / "(hereinafter 'the Order')" after a full citation
-HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
 # What precedes "supra": "van Schewick, Quality of Service, supra note 5" -> "van Schewick, Quality of Service"
 _BEFORE_SUPRA = re.compile(r"^(?P<head>.*?)[,\s*_]*\bsupra\b", re.IGNORECASE)
 _PAGE = re.compile(r"^\d{1,5}")
+# Where the name of a short form ends: "RIF Order, at 12" / "RIF Order ¶ 25" / "RIF Order, para. 25"
+_PINPOINT_START = re.compile(r"(?:,\s*|\s+)(?:at\s|p\.|pp\.|paras?\.|¶|§)|,\s*\d")
 _WORD = re.compile(r"[^\W_]+")
 _CASE_STOP_WORDS = frozenset({"v", "in", "re", "ex", "rel", "the", "of", "and", "inc", "co", "corp", "llc", "ltd",
                               "ass", "n", "s", "et", "al"})
@@ -44,7 +45,7 @@ def head_of(citation: Citation) -> str:
     title = citation.fields.get("title")
     if citation.type == "legal" and title:
         return _key(str(title))
-    return _key(re.split(r",\s*(?:at\s|p\.|pp\.|para|¶|\d)", text, maxsplit=1)[0])
+    return _key(_PINPOINT_START.split(text, maxsplit=1)[0])
 
 
 def reporter_key(citation: Citation) -> tuple[str, str] | None:

@@ -125,6 +125,9 @@ def _short(state: _State, index: int, note: int, counts: dict[str, int]) -> tupl
         kind = "supra"
     elif authority.kind == "statute":
         return _full(state, index, note), ""
+    elif authority.kind == "order" and state.rng.random() < 0.3:
+        text = f"{authority.short.split(',')[0]} ¶ {state.rng.randint(1, 400)}"  # the [hereinafter] name alone
+        kind = "short"
     else:
         text = f"{authority.short} {_pin(authority, state.rng)}"
         kind = "short"

@@ -45,6 +45,16 @@ def test_id_short_case_names_and_hereinafter_resolve_to_their_full_citations(tmp
     assert report["findings"] == []
 
 
+def test_a_hereinafter_name_used_alone_with_a_pinpoint_is_a_short_form(tmp_path):
+    report = _audit(tmp_path, [RIF, VERIZON, "*See* *RIF Order* ¶ 25.", "*Id.* ¶ 26.",
+                               "The *RIF Order* changed course."])
+    cited = _citations(report)
+    assert (cited["n3.1"]["kind"], cited["n3.1"]["antecedent"], cited["n3.1"]["pinpoint"]) == ("short", "n1.1", "¶ 25")
+    assert cited["n4.1"]["antecedent"] == "n1.1"
+    assert report["notes"][4]["citations"] == []  # the name in a sentence about the order is not a citation
+    assert report["findings"] == []
+
+
 def test_citation_text_is_plain_and_the_emphasis_is_kept_as_spans(tmp_path, validate_report):
     cited = _citations(_audit(tmp_path, [VERIZON, "*Id*. at 659."], validate_report))
     assert cited["n1.1"]["text"] == "Verizon v. FCC, 740 F.3d 623, 628 (D.C. Cir. 2014)."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audit.emphasis import strip_emphasis
-from audit.extract.legal_segments import article_fields, split_note_citations
+from audit.extract.legal_segments import article_fields, hereinafter_names, split_note_citations
 
 
 def _cut(note: str) -> list[tuple[str, str, str | None]]:
@@ -87,6 +87,19 @@ def test_a_bluebook_article_is_read_by_its_shape_even_when_eyecite_does_not_know
 ])
 def test_other_styles_are_not_read_as_bluebook_articles(text):
     assert article_fields(text) is None
+
+
+def test_hereinafter_names_and_their_use_alone_with_a_pinpoint():
+    note = "*Restoring Internet Freedom*, 33 FCC Rcd 311 (2018) [hereinafter *RIF Order*]."
+    assert hereinafter_names(note) == ("RIF Order",)
+    names = frozenset({"RIF Order"})
+    assert _cut_named("*See* *RIF Order* ¶ 25; *RIF Order* at 30.", names) == [
+        ("short", "RIF Order ¶ 25", "¶ 25"), ("short", "RIF Order at 30.", "30")]
+    assert _cut_named("The *RIF Order* changed course (*RIF Order* ¶ 3).", names) == []
+
+
+def _cut_named(note: str, names: frozenset[str]) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, strip_emphasis(s.text).text, s.pinpoint) for s in split_note_citations(note, names)]
 
 
 def test_statutes_are_full_legal_citations():

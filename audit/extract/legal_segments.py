@@ -39,6 +39,10 @@ BLUEBOOK_ARTICLE = re.compile(r"^(?P<author>[^,]{2,80}?), (?P<title>.{3,}), (?P<
 _ID_START = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:see(?:\s+also|\s+generally)?|cf\.|but\s+see|but\s+cf\.|accord)\s+)?"
                        r"(?P<id>[Ii]d\.)(?:,?\s+at\s+(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.[*_]*\s+")
+# "[hereinafter RIF Order]" / "(hereinafter 'the Order')" after a full citation
+HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
+# What may follow a [hereinafter] name used on its own as a citation: a pinpoint ("RIF Order ¶ 25", "at 12")
+_NAMED_PINPOINT = re.compile(r"[*_]*,?\s*(?:at\s+\d|¶|paras?\.\s*\d|§|\d)")
 _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
 # "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
@@ -169,8 +173,43 @@ def _with_missed_ids(text: str, cites: list[LegalCite]) -> list[LegalCite]:
     return sorted([*cites, *missed], key=lambda c: c.start) if missed else cites
 
 
-def split_note_citations(note_text: str) -> list[Segment]:
-    """The citations in one note, in order: the segmenter's, with the legal ones read by eyecite."""
+def hereinafter_names(note_text: str) -> tuple[str, ...]:
+    """The names a note gives works with `[hereinafter …]`, as plain text."""
+    return tuple(strip_emphasis(m.group("name")).text.strip(" '\"‘’“”") for m in HEREINAFTER.finditer(note_text))
+
+
+def _named_forms(note_text: str, plain: PlainText, names: frozenset[str], placed: list[Segment]) -> list[Segment]:
+    """A [hereinafter] name used on its own with a pinpoint ("*See* RIF Order ¶ 25."), which the segmenter
+    drops as too short to be a citation: a short form, from the name to the end of its clause."""
+    found = []
+    for name in names:
+        for match in re.finditer(rf"(?<![\w*]){re.escape(name)}(?=[\s,])", plain.text):
+            start = plain.origin[match.start()]
+            clause = re.search(r";|\.(?=\s+[A-Z*]|\s*$)", plain.text[match.end():])
+            end_plain = match.end() + (clause.end() if clause else len(plain.text) - match.end())
+            if not _NAMED_PINPOINT.match(plain.text, match.end()) or _inside(placed, start) or _in_parenthetical(
+                    note_text, start):
+                continue
+            end = plain.origin[end_plain - 1] + 1
+            if start > 0 and note_text[start - 1] in "*_":
+                start -= 1  # the name's own emphasis mark
+            text = note_text[start:end].rstrip(" ;")
+            found.append(Segment(text=text, start=start, end=start + len(text), kind="short",
+                                 pinpoint=find_pinpoint(text)))
+    return found
+
+
+def split_note_citations(note_text: str, known_names: frozenset[str] = frozenset()) -> list[Segment]:
+    """The citations in one note, in order: the segmenter's, with the legal ones read by eyecite, and the
+    [hereinafter] names of `known_names` used on their own."""
+    segments = _split(note_text)
+    if known_names:
+        named = _named_forms(note_text, strip_emphasis(note_text), known_names, segments)
+        segments = sorted([*segments, *named], key=lambda s: s.start) if named else segments
+    return segments
+
+
+def _split(note_text: str) -> list[Segment]:
     base = [s for s in split_citations(note_text) if not is_internal_reference(s)]
     plain = strip_emphasis(note_text)
     found = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]

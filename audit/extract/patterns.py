@@ -112,7 +112,7 @@ EMBEDDED_SIGNAL = re.compile(r"(?:^|[.;:]\s+|\s)(?P<signal>(?:for (?:more|furthe
                              r"(?:see also|see|cf\.|available at|is available at)[:,]?)\s+(?=\S)",
                              re.IGNORECASE)
 # Pinpoints at the end of a citation: "p. 84", "pp. 12-15", "at 12", "S. 12", "article 4"
-PINPOINT = re.compile(r"(?:,|\s)\s*(?:(?:pp?|S|s|Bl)\.\s?|at\s|(?P<label>article|art\.|para\.|§)\s?)"
+PINPOINT = re.compile(r"(?:,|\s)\s*(?:(?:pp?|S|s|Bl)\.\s?|at\s|(?P<label>article|art\.|para\.|§|¶)\s?)"
                       r"(?P<pin>[0-9ivxlcIVXLC]+(?:\s?[-–—]\s?[0-9ivxlcIVXLC]+)?(?:\s?ff?\.)?)[*_]?\.?\s*$")
 QUOTED_TITLE = re.compile(r"[\"“«„‘][^\"”»“‘’]{3,}[\"”»“’]")
 ITALIC_TITLE = re.compile(r"(?<![*\w])[*_][^*_]{3,}[*_](?![*\w])")
