@@ -43,6 +43,8 @@ _SENTENCE_END = re.compile(r"\.[*_]*\s+")
 HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
 # What may follow a [hereinafter] name used on its own as a citation: a pinpoint ("RIF Order ¶ 25", "at 12")
 _NAMED_PINPOINT = re.compile(r"[*_]*,?\s*(?:at\s+\d|¶|paras?\.\s*\d|§|\d)")
+# An emphasis mark, not a Westlaw star page ("at *3")
+_EMPHASIS_MARK = re.compile(r"\*(?!\d)")
 _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
 # "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
@@ -95,7 +97,10 @@ def _legal_segment(note_text: str, plain: PlainText, cite: LegalCite, start: int
     start = _strip_signal(note_text, start, end)
     if cite.kind in ("case", "short-case") and not note_text[start:start + 1] == "*":
         start = _strip_signal(note_text, _name_start(note_text, start), end)
-    text = note_text[start:end].rstrip()
+    sliced = note_text[start:end].rstrip()
+    # A signal cut out of the italic run it shares with "id." ("*See generally id.* at 12"): the citation's text
+    # opens that run again, so that it reads "*id.* at 12" and not "id.* at 12"; its offsets stay the slice's.
+    text = "*" + sliced if len(_EMPHASIS_MARK.findall(note_text, 0, start)) % 2 else sliced
     volume_at = plain.origin[cite.start]
     kind, fields = _legal_fields(cite, _name(note_text, start, volume_at), plain)
     if cite.kind == "short-case":
@@ -106,7 +111,7 @@ def _legal_segment(note_text: str, plain: PlainText, cite: LegalCite, start: int
         match = _ID_PIN.match(text)
         pinpoint = match.group("pin").replace(" ", "") if match else None
     pinpoint = pinpoint or (find_pinpoint(text) if cite.kind in ("case", "id") else None)
-    return Segment(text=text, start=start, end=start + len(text), kind=kind, signal=signal, pinpoint=pinpoint,
+    return Segment(text=text, start=start, end=start + len(sliced), kind=kind, signal=signal, pinpoint=pinpoint,
                    fields=fields, type="legal")
 
 
