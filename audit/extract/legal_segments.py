@@ -34,10 +34,10 @@ _JOURNAL_TAIL = re.compile(r"^(?:(?:[A-Z][a-z]{0,7}\.|&|on|of)\s+)*[A-Z][a-z]{0,
 BLUEBOOK_ARTICLE = re.compile(r"^(?P<author>[^,]{2,80}?), (?P<title>.{3,}), (?P<volume>\d{1,4}) "
                               r"(?P<journal>[A-Z][A-Za-z.&'’ ]{1,60}?) (?P<page>\d{1,5})"
                               r"(?:, (?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))? \((?:[^()]*\s)?(?P<year>\d{4})\)")
-# The end of a sentence inside a segment the splitter kept whole ("Id. See id. at 4": "id." is an abbreviation)
 # "Id." at a sentence start, after an optional signal: eyecite reads "Id. Id." as one
 _ID_START = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:see(?:\s+also|\s+generally)?|cf\.|but\s+see|but\s+cf\.|accord)\s+)?"
                        r"(?P<id>[Ii]d\.)(?:,?\s+at\s+(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))?", re.IGNORECASE)
+# The end of a sentence inside a segment the splitter kept whole ("Id. See id. at 4": "id." is an abbreviation)
 _SENTENCE_END = re.compile(r"\.[*_]*\s+")
 # "[hereinafter RIF Order]" / "(hereinafter 'the Order')" after a full citation
 HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
@@ -103,10 +103,7 @@ def _legal_segment(note_text: str, plain: PlainText, cite: LegalCite, start: int
     text = "*" + sliced if len(_EMPHASIS_MARK.findall(note_text, 0, start)) % 2 else sliced
     volume_at = plain.origin[cite.start]
     kind, fields = _legal_fields(cite, _name(note_text, start, volume_at), plain)
-    if cite.kind == "short-case":
-        pinpoint = cite.page
-    else:
-        pinpoint = cite.pin if cite.kind != "law" else None
+    pinpoint = {"short-case": cite.page, "law": None}.get(cite.kind, cite.pin)  # a statute's "(a)" is no page
     if cite.kind == "id" and pinpoint is None:
         match = _ID_PIN.match(text)
         pinpoint = match.group("pin").replace(" ", "") if match else None
