@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from audit.emphasis import PlainText, strip_emphasis
 from audit.extract.legal_reader import LegalCite, read_legal_citations
@@ -39,6 +40,8 @@ _ID_START = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:see(?:\s+also|\s+generally)?|cf\
                        r"(?P<id>[Ii]d\.)(?:,?\s+at\s+(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?))?", re.IGNORECASE)
 # The end of a sentence inside a segment the splitter kept whole ("Id. See id. at 4": "id." is an abbreviation)
 _SENTENCE_END = re.compile(r"\.[*_]*\s+")
+# Where a clause ends in plain text: a semicolon, or a full stop before a new sentence or the note's end
+_CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z*]|\s*$)")
 # "[hereinafter RIF Order]" / "(hereinafter 'the Order')" after a full citation
 HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
 # What may follow a [hereinafter] name used on its own as a citation: a pinpoint ("RIF Order ¶ 25", "at 12")
@@ -180,24 +183,29 @@ def hereinafter_names(note_text: str) -> tuple[str, ...]:
     return tuple(strip_emphasis(m.group("name")).text.strip(" '\"‘’“”") for m in HEREINAFTER.finditer(note_text))
 
 
+@lru_cache(maxsize=64)  # the names known grow note by note, but seldom: one pattern per set of names
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w*])(?:{alternatives})(?=[\s,])")
+
+
 def _named_forms(note_text: str, plain: PlainText, names: frozenset[str], placed: list[Segment]) -> list[Segment]:
     """A [hereinafter] name used on its own with a pinpoint ("*See* RIF Order ¶ 25."), which the segmenter
     drops as too short to be a citation: a short form, from the name to the end of its clause."""
     found = []
-    for name in names:
-        for match in re.finditer(rf"(?<![\w*]){re.escape(name)}(?=[\s,])", plain.text):
-            start = plain.origin[match.start()]
-            clause = re.search(r";|\.(?=\s+[A-Z*]|\s*$)", plain.text[match.end():])
-            end_plain = match.end() + (clause.end() if clause else len(plain.text) - match.end())
-            if not _NAMED_PINPOINT.match(plain.text, match.end()) or _inside(placed, start) or _in_parenthetical(
-                    note_text, start):
-                continue
-            end = plain.origin[end_plain - 1] + 1
-            if start > 0 and note_text[start - 1] in "*_":
-                start -= 1  # the name's own emphasis mark
-            text = note_text[start:end].rstrip(" ;")
-            found.append(Segment(text=text, start=start, end=start + len(text), kind="short",
-                                 pinpoint=find_pinpoint(text)))
+    for match in _names_pattern(names).finditer(plain.text):
+        start = plain.origin[match.start()]
+        clause = _CLAUSE_END.search(plain.text, match.end())
+        end_plain = clause.end() if clause else len(plain.text)
+        if not _NAMED_PINPOINT.match(plain.text, match.end()) or _inside(placed, start) or _in_parenthetical(
+                note_text, start):
+            continue
+        end = plain.origin[end_plain - 1] + 1
+        if start > 0 and note_text[start - 1] in "*_":
+            start -= 1  # the name's own emphasis mark
+        text = note_text[start:end].rstrip(" ;")
+        found.append(Segment(text=text, start=start, end=start + len(text), kind="short",
+                             pinpoint=find_pinpoint(text)))
     return found
 
 
