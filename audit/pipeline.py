@@ -13,7 +13,7 @@ from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
-from audit.extract.legal_segments import hereinafter_names, split_note_citations
+from audit.extract.legal_segments import given_names, split_note_citations
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
 from audit.extract.segments import split_citations
@@ -62,13 +62,13 @@ def _excluded_ranges(doc: Document, bib: Bibliography) -> list[tuple[int, int]]:
 
 def segment_notes(notes: NoteExtraction) -> list[Citation]:
     citations: list[Citation] = []
-    names: frozenset[str] = frozenset()  # [hereinafter] names given so far: later notes may cite by them alone
+    names: frozenset[str] = frozenset()  # names given works so far ([hereinafter …]): later notes cite by them
     for note in notes.notes:
         for k, seg in enumerate(split_note_citations(note.text, names), start=1):
             citations.append(Citation(id=f"n{note.number}.{k}", kind=seg.kind, text=seg.text,
                                       span=Span(note.span.start, note.span.end, note.span.line),
                                       note=note.number, pinpoint=seg.pinpoint, fields=seg.fields, type=seg.type))
-        names |= frozenset(hereinafter_names(note.text))
+        names |= frozenset(given_names(note.text))
     return citations
 
 

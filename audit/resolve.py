@@ -259,7 +259,7 @@ class _Resolver:
                 self.full.append(citation)
                 if legal.reporter_key(citation):
                     self.cases.setdefault(legal.reporter_key(citation), []).append(citation)
-                if legal.hereinafter_name(citation):
+                if legal.given_name(citation):
                     self.named.append(citation)
             elif citation.kind in _REPEATS_PREVIOUS:
                 self._ibid(citation, previous_of.get(citation.note) if citation.note is not None else None)

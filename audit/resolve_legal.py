@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from audit.emphasis import strip_emphasis
-from audit.extract.legal_segments import HEREINAFTER
+from audit.extract.legal_segments import DEFINED_NAME, HEREINAFTER
 from audit.models import Citation
 from audit.textnorm import fold
 
@@ -31,8 +31,9 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(fold(plain(text)).replace("’", "'").replace("'", "")))
 
 
-def hereinafter_name(citation: Citation) -> str | None:
-    match = HEREINAFTER.search(citation.text)
+def given_name(citation: Citation) -> str | None:
+    """The name a full citation gives its work: "[hereinafter RIF Order]", or "(AT&T Comments)" closing it."""
+    match = HEREINAFTER.search(citation.text) or DEFINED_NAME.search(citation.text)
     return _key(match.group("name").strip(" '\"‘’“”")) if match else None
 
 
@@ -97,7 +98,7 @@ def named_by_hereinafter(short: Citation, earlier: Sequence[Citation]) -> list[C
     head = head_of(short)
     if not head:
         return []
-    return [c for c in earlier if c.kind == "full" and hereinafter_name(c) == head]
+    return [c for c in earlier if c.kind == "full" and given_name(c) == head]
 
 
 def _author_words(citation: Citation) -> list[str]:
@@ -111,7 +112,7 @@ def supra_candidates(supra: Citation, cited: Sequence[Citation]) -> list[Citatio
     if not match or not _key(match.group("head")):
         return []
     head = match.group("head")
-    by_name = [c for c in cited if hereinafter_name(c) == _key(head)]
+    by_name = [c for c in cited if given_name(c) == _key(head)]
     if by_name:
         return by_name
     author, _, title = (part.strip() for part in plain(head).partition(","))

@@ -41,7 +41,7 @@ _BODY = "The Commission considered the record and the arguments of the parties o
 
 @dataclass(frozen=True, slots=True)
 class Authority:
-    kind: str  # "case", "article", "order", "statute"
+    kind: str  # "case", "article", "order", "statute", "comments"
     full: str  # the full citation (with `*…*` italics) without its pinpoint's page
     short: str  # its short form before the page ("*Verizon*, 740 F.3d at"), or "" (articles use supra)
     word: str  # a word of its name the full citation shows (for checking what a short form was resolved to)
@@ -73,7 +73,7 @@ class _State:
 def _authorities(rng: random.Random, count: int) -> list[Authority]:
     out: list[Authority] = []
     for i in range(count):
-        kind = ("case", "case", "article", "order", "statute")[i % 5]
+        kind = ("case", "case", "article", "order", "statute", "comments")[i % 6]
         second = "" if i < len(_PARTIES) else " " + _SECOND_WORDS[(i // len(_PARTIES) - 1) % len(_SECOND_WORDS)]
         tag = _PARTIES[i % len(_PARTIES)] + second
         if kind == "case":
@@ -88,7 +88,7 @@ def _authorities(rng: random.Random, count: int) -> list[Authority]:
                                  f"{italic}{tag}{italic}, {volume} {reporter} at", tag, first_page=page))
         elif kind == "article":
             author = _AUTHORS[i % len(_AUTHORS)]
-            title = f"{_TOPICS[i % len(_TOPICS)]} and {tag}"
+            title = f"{tag}: {_TOPICS[i % len(_TOPICS)]}"
             volume, page = rng.randint(10, 130), rng.randint(1, 1500)
             out.append(Authority("article", f"{author}, *{title}*, {volume} {_JOURNALS[i % len(_JOURNALS)]} {page}, "
                                  f"{{pin}} ({rng.randint(1995, 2023)}) [hereinafter {author.split()[-1]}, *{tag}*]",
@@ -99,6 +99,9 @@ def _authorities(rng: random.Random, count: int) -> list[Authority]:
             out.append(Authority("order", f"*{_ORDERS[i % len(_ORDERS)]} {tag}*, Report and Order, {volume} FCC Rcd "
                                  f"{page}, {{pin}} ({rng.randint(2005, 2023)}) [hereinafter *{name}*]",
                                  f"*{name}*, {volume} FCC Rcd at", tag, first_page=page))
+        elif kind == "comments":  # an agency order's citation of a filing, named in a closing parenthetical
+            out.append(Authority("comments", f"Comments of {tag} Inc., GN Docket No. 17-108, at {{pin}} "
+                                 f"(filed July 17, 2017) ({tag} Comments)", f"{tag} Comments at", tag, first_page=1))
         else:
             section = 150 + i
             out.append(Authority("statute", f"47 U.S.C. § {section}({{pin}}) (2018)", "", f"§ {section}",

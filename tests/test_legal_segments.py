@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audit.emphasis import strip_emphasis
-from audit.extract.legal_segments import article_fields, hereinafter_names, split_note_citations
+from audit.extract.legal_segments import article_fields, filing_fields, given_names, split_note_citations
 
 
 def _cut(note: str) -> list[tuple[str, str, str | None]]:
@@ -89,17 +89,37 @@ def test_other_styles_are_not_read_as_bluebook_articles(text):
     assert article_fields(text) is None
 
 
-def test_hereinafter_names_and_their_use_alone_with_a_pinpoint():
+def test_given_names_and_their_use_alone_with_a_pinpoint():
     note = "*Restoring Internet Freedom*, 33 FCC Rcd 311 (2018) [hereinafter *RIF Order*]."
-    assert hereinafter_names(note) == ("RIF Order",)
+    assert given_names(note) == ("RIF Order",)
     names = frozenset({"RIF Order"})
     assert _cut_named("*See* *RIF Order* ¶ 25; *RIF Order* at 30.", names) == [
         ("short", "RIF Order ¶ 25", "¶ 25"), ("short", "RIF Order at 30.", "30")]
     assert _cut_named("The *RIF Order* changed course (*RIF Order* ¶ 3).", names) == []
 
 
+@pytest.mark.parametrize(("note", "names"), [
+    ("Comments of AT&T, GN Docket No. 17-108, at 12 (filed July 17, 2017) (AT&T Comments).", ("AT&T Comments",)),
+    ("Order, 30 FCC Rcd 5601 (2015) (2015 Open Internet Order); *see also* X.", ("2015 Open Internet Order",)),
+    ("*Verizon v. FCC*, 740 F.3d 623 (D.C. Cir. 2014).", ()),
+    ("*A v. B*, 1 F.3d 2 (D.C. Cir.).", ()),
+    ("*X v. Y*, 1 U.S. 1 (1990) (per curiam); *Z v. W*, 2 U.S. 3 (1991) (emphasis added).", ()),
+])
+def test_names_given_in_a_closing_parenthetical(note, names):
+    assert given_names(note) == names
+
+
 def _cut_named(note: str, names: frozenset[str]) -> list[tuple[str, str, str | None]]:
     return [(s.kind, strip_emphasis(s.text).text, s.pinpoint) for s in split_note_citations(note, names)]
+
+
+def test_agency_filings_are_read_by_their_shape():
+    fields, pinpoint = filing_fields("Reply Comments of AT&T Services, Inc., WC Docket No. 17-108, at 3-4 "
+                                     "(rec. Aug. 30, 2017) (AT&T Reply).")
+    assert pinpoint == "3-4" and fields == {
+        "author": ("AT&T Services, Inc.",), "title": "Reply Comments of AT&T Services, Inc.",
+        "genre": "Reply Comments", "note": "WC Docket No. 17-108", "date": "Aug. 30, 2017"}
+    assert filing_fields("Comments on the draft, in J. Smith, *Roads*, London, 2001.") is None
 
 
 def test_statutes_are_full_legal_citations():

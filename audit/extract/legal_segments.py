@@ -44,6 +44,12 @@ _SENTENCE_END = re.compile(r"\.[*_]*\s+")
 _CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z*]|\s*$)")
 # "[hereinafter RIF Order]" / "(hereinafter 'the Order')" after a full citation
 HEREINAFTER = re.compile(r"[\[(][*_]*hereinafter[*_]*[,:]?\s+(?P<name>[^\])]+)[\])]", re.IGNORECASE)
+# An agency order's way of naming a work: a closing parenthetical of capitalised words after the citation,
+# "Comments of AT&T, GN Docket No. 17-108, at 12 (filed July 17, 2017) (AT&T Comments)." (not "(D.C. Cir. 2014)":
+# every word starts with a capital, so a year cannot end it, nor an abbreviation: not "(D.C. Cir.)", "(Mem.)";
+# not "(per curiam)", "(emphasis added)")
+DEFINED_NAME = re.compile(r"\((?P<name>(?:(?:19|20)\d\d\s+)?[A-Z][\w&'’.-]*"
+                          r"(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|on|for|the))*)(?<!\.)\)(?=[.;]?\s*(?:$|;|\.\s))")
 # What may follow a [hereinafter] name used on its own as a citation: a pinpoint ("RIF Order ¶ 25", "at 12")
 _NAMED_PINPOINT = re.compile(r"[*_]*,?\s*(?:at\s+\d|¶|paras?\.\s*\d|§|\d)")
 # An emphasis mark, not a Westlaw star page ("at *3")
@@ -51,6 +57,12 @@ _EMPHASIS_MARK = re.compile(r"\*(?!\d)")
 _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
 # "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
+# A filing in an agency proceeding: "Comments of AT&T, GN Docket No. 17-108, at 12 (filed July 17, 2017)"
+AGENCY_FILING = re.compile(
+    r"^(?P<genre>(?:(?:Reply|Joint|Supplemental|Initial)\s+)*(?:Comments|Reply|Petition(?:\s+for\s+[A-Z][\w ]{2,40}?)?|"
+    r"Opposition))\s+of\s+(?P<author>[^,]{2,80}?(?:,\s+(?:Inc|LLC|L\.P|Co|Corp|Ltd)\.?)?),\s+"
+    r"(?P<docket>(?:[A-Z]{2,4}\s+)?Docket\s+Nos?\.\s+[\w-]+(?:,\s+(?:[A-Z]{2,4}\s+)?Docket\s+No\.\s+[\w-]+)*)"
+    r"(?:,\s+at\s+(?P<pin>\d{1,4}(?:\s?[-–]\s?\d{1,4})?))?\s+\((?:filed|rec\.|received)\s+(?P<date>[^()]*?\d{4})\)")
 # The end of a capitalised name the sentence splitter cut off before its last abbreviation:
 # "Nat'l Cable & Telecomms." before "Ass'n v. Brand X Internet Servs., 545 U.S. 967"
 _NAME_HEAD = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\.\s)|(?<=[*_]\s))(?:(?:[A-Z][\w'’.-]*|&|of|the|and|for|in|on)\s+)*"
@@ -138,12 +150,28 @@ def article_fields(text: str) -> tuple[dict, str | None] | None:
     return fields, (match["pin"] or "").replace(" ", "") or None
 
 
-def _read_article(segment: Segment) -> Segment:
-    read = article_fields(segment.text) if segment.kind in ("full", "short") else None
-    if read is None:
+def filing_fields(text: str) -> tuple[dict, str | None] | None:
+    """Fields and pinpoint of a filing in an agency proceeding ("Comments of AT&T, GN Docket No. 17-108, at 12
+    (filed July 17, 2017)"), or None when `text` does not have that shape."""
+    match = AGENCY_FILING.match(strip_emphasis(text).text)
+    if match is None:
+        return None
+    fields = {"author": (match["author"].strip(),), "title": f"{match['genre']} of {match['author'].strip()}",
+              "genre": match["genre"], "note": match["docket"], "date": match["date"].strip()}
+    return fields, (match["pin"] or "").replace(" ", "") or None
+
+
+def _read_by_shape(segment: Segment) -> Segment:
+    """Bluebook articles and agency filings, whose parts are conventional, are read by their shape."""
+    if segment.kind not in ("full", "short"):
         return segment
-    fields, pinpoint = read
-    return replace(segment, kind="full", fields=fields, type="article", pinpoint=pinpoint or segment.pinpoint)
+    for reader, kind_of_work in ((article_fields, "article"), (filing_fields, "legal")):
+        read = reader(segment.text)
+        if read is not None:
+            fields, pinpoint = read
+            return replace(segment, kind="full", fields=fields, type=kind_of_work,
+                           pinpoint=pinpoint or segment.pinpoint)
+    return segment
 
 
 def _sentences_of(note_text: str, plain: PlainText, segment: Segment, cites: list[LegalCite]) -> list[Segment]:
@@ -178,9 +206,10 @@ def _with_missed_ids(text: str, cites: list[LegalCite]) -> list[LegalCite]:
     return sorted([*cites, *missed], key=lambda c: c.start) if missed else cites
 
 
-def hereinafter_names(note_text: str) -> tuple[str, ...]:
-    """The names a note gives works with `[hereinafter …]`, as plain text."""
-    return tuple(strip_emphasis(m.group("name")).text.strip(" '\"‘’“”") for m in HEREINAFTER.finditer(note_text))
+def given_names(note_text: str) -> tuple[str, ...]:
+    """The names a note gives works, `[hereinafter RIF Order]` or a closing "(AT&T Comments)", as plain text."""
+    found = [*HEREINAFTER.finditer(note_text), *DEFINED_NAME.finditer(note_text)]
+    return tuple(strip_emphasis(m.group("name")).text.strip(" '\"‘’“”") for m in found)
 
 
 @lru_cache(maxsize=64)  # the names known grow note by note, but seldom: one pattern per set of names
@@ -190,8 +219,8 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
 
 
 def _named_forms(note_text: str, plain: PlainText, names: frozenset[str], placed: list[Segment]) -> list[Segment]:
-    """A [hereinafter] name used on its own with a pinpoint ("*See* RIF Order ¶ 25."), which the segmenter
-    drops as too short to be a citation: a short form, from the name to the end of its clause."""
+    """A name given with [hereinafter] or "(AT&T Comments)" used on its own with a pinpoint ("*See* RIF Order
+    ¶ 25."), which the segmenter drops as too short to be a citation: a short form, to the end of its clause."""
     found = []
     for match in _names_pattern(names).finditer(plain.text):
         start = plain.origin[match.start()]
@@ -204,14 +233,15 @@ def _named_forms(note_text: str, plain: PlainText, names: frozenset[str], placed
         if start > 0 and note_text[start - 1] in "*_":
             start -= 1  # the name's own emphasis mark
         text = note_text[start:end].rstrip(" ;")
+        name = plain.text[match.start():match.end()]  # a legal short form: parties and filers are no authors
         found.append(Segment(text=text, start=start, end=start + len(text), kind="short",
-                             pinpoint=find_pinpoint(text)))
+                             pinpoint=find_pinpoint(text), fields={"title": name}, type="legal"))
     return found
 
 
 def split_note_citations(note_text: str, known_names: frozenset[str] = frozenset()) -> list[Segment]:
     """The citations in one note, in order: the segmenter's, with the legal ones read by eyecite, and the
-    [hereinafter] names of `known_names` used on their own."""
+    names of `known_names` (`given_names`) used on their own."""
     segments = _split(note_text)
     if known_names:
         named = _named_forms(note_text, strip_emphasis(note_text), known_names, segments)
@@ -224,7 +254,7 @@ def _split(note_text: str) -> list[Segment]:
     plain = strip_emphasis(note_text)
     found = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]
     cites = _with_missed_ids(plain.text, found)
-    base = [_read_article(s) for s in _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])]
+    base = [_read_by_shape(s) for s in _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])]
     if not cites:
         return base
     pieces: list[Segment] = []

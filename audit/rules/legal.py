@@ -46,7 +46,7 @@ def check_case_name_variants(ctx: AuditContext) -> Iterator[Finding]:
             continue
         full = ctx.citation(citation.antecedent)
         short_words, full_words = legal.name_words(_title(citation)), legal.name_words(_title(full))
-        if not short_words or short_words <= full_words or legal.hereinafter_name(full) == legal.head_of(citation):
+        if not short_words or short_words <= full_words or legal.given_name(full) == legal.head_of(citation):
             continue
         if all(any(ratio(w, f) >= SPELLING_SIMILARITY for f in full_words) for w in short_words - full_words):
             yield _name_finding(ctx, citation, full, "the case")
