@@ -7,6 +7,7 @@ import pytest
 
 from audit.emphasis import strip_emphasis
 from audit.extract.legal_segments import article_fields, filing_fields, given_names, split_note_citations
+from audit.extract.segments import split_citations
 
 
 def _cut(note: str) -> list[tuple[str, str, str | None]]:
@@ -127,8 +128,11 @@ def test_statutes_are_full_legal_citations():
             ] == [("full", "47 U.S.C. § 153"), ("full", "47 C.F.R. § 8.1")]
 
 
-def test_notes_without_legal_citations_are_cut_as_before():
-    from audit.extract.segments import split_citations
+def test_a_date_is_not_a_case_in_a_reporter_named_like_a_month():
+    note = "D. del Pilar, *Poetry of the Tango*, N.p., 2009, accessed 28 Mar. 2011."
+    assert split_note_citations(note) == split_citations(note)
 
+
+def test_notes_without_legal_citations_are_cut_as_before():
     note = "See J. Smith, *A History of Roads*, London, Routledge, 2001, p. 4; Ibid., p. 5."
     assert split_note_citations(note) == split_citations(note)

@@ -34,6 +34,10 @@ logging.getLogger("eyecite").setLevel(logging.ERROR)
 LegalKind = Literal["case", "short-case", "law", "journal", "id", "supra"]
 _PIN_PAGE = re.compile(r"^(?:at\s+)?\*?(?P<page>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
 _IBID = re.compile(r"^ib", re.IGNORECASE)
+# "accessed 28 Mar. 2011": reporters-db has a reporter "Mar." (and others named like months); a month between a
+# day and a year is a date, not volume 28 page 2011
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,8 @@ def read_legal_citations(text: str) -> tuple[LegalCite, ...]:
         volume = groups.get("volume") or groups.get("title") or groups.get("chapter")
         page = groups.get("page") or groups.get("section")
         pin = _pin_page(getattr(metadata, "pin_cite", None))
+        if kind in ("case", "short-case") and _MONTH.match(groups.get("reporter") or "") and _YEAR.match(page or ""):
+            continue
         found.append(LegalCite(kind=kind, start=start, end=end, full_start=min(start, full_start),
                                full_end=max(end, full_end), volume=volume, reporter=groups.get("reporter"),
                                page=page, pin=pin, year=getattr(metadata, "year", None),
