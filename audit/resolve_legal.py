@@ -33,7 +33,7 @@ def _key(text: str) -> str:
 
 def given_name(citation: Citation) -> str | None:
     """The name a full citation gives its work: "[hereinafter RIF Order]", or "(AT&T Comments)" closing it."""
-    match = HEREINAFTER.search(citation.text) or DEFINED_NAME.search(citation.text)
+    match = HEREINAFTER.search(citation.text) or DEFINED_NAME.search(plain(citation.text))
     return _key(match.group("name").strip(" '\"‘’“”")) if match else None
 
 

@@ -70,6 +70,14 @@ def test_filings_of_two_commenters_are_two_works(tmp_path):
     assert cited["n1.1"]["work"] != cited["n2.1"]["work"] and report["findings"] == []
 
 
+def test_an_order_named_in_italics_in_a_closing_parenthetical(tmp_path):
+    report = _audit(tmp_path, ["*See* *Restoring Internet Freedom*, Notice of Proposed Rulemaking, 32 FCC Rcd 4434, "
+                               "4437, para. 8 (2017) (*Internet Freedom NPRM*).", "*Internet Freedom NPRM* ¶ 20.",
+                               "*Internet Freedom NPRM*, 32 FCC Rcd at 4440, para. 21."])
+    cited = _citations(report)
+    assert [cited[i]["antecedent"] for i in ("n2.1", "n3.1")] == ["n1.1", "n1.1"] and report["findings"] == []
+
+
 def test_citation_text_is_plain_and_the_emphasis_is_kept_as_spans(tmp_path, validate_report):
     cited = _citations(_audit(tmp_path, [VERIZON, "*Id*. at 659."], validate_report))
     assert cited["n1.1"]["text"] == "Verizon v. FCC, 740 F.3d 623, 628 (D.C. Cir. 2014)."

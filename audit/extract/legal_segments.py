@@ -208,7 +208,7 @@ def _with_missed_ids(text: str, cites: list[LegalCite]) -> list[LegalCite]:
 
 def given_names(note_text: str) -> tuple[str, ...]:
     """The names a note gives works, `[hereinafter RIF Order]` or a closing "(AT&T Comments)", as plain text."""
-    found = [*HEREINAFTER.finditer(note_text), *DEFINED_NAME.finditer(note_text)]
+    found = [*HEREINAFTER.finditer(note_text), *DEFINED_NAME.finditer(strip_emphasis(note_text).text)]
     return tuple(strip_emphasis(m.group("name")).text.strip(" '\"‘’“”") for m in found)
 
 
