@@ -82,6 +82,13 @@ def test_a_bluebook_article_is_read_by_its_shape_even_when_eyecite_does_not_know
                               "pages": "141", "date": "2003"}
 
 
+def test_a_citation_is_not_cut_at_the_full_stops_of_its_reporter():
+    (segment,) = split_note_citations("See Smith, The Law of Notes, 12 Harv. L. Rev. 345, 350 (1999).")
+    assert (segment.kind, segment.text, segment.pinpoint) == (
+        "full", "Smith, The Law of Notes, 12 Harv. L. Rev. 345, 350 (1999).", "350")
+    assert segment.fields["container-title"] == "Harv. L. Rev."
+
+
 @pytest.mark.parametrize("text", [
     "D. Trofimov, “Russian foreign-policy objectives”, *Russian Regional Perspectives Journal*, vol. 1, no. 2, p. 15.",
     "J. Smith, *A History of Roads*, London, Routledge, 2001, p. 4.",

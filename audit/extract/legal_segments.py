@@ -54,6 +54,7 @@ DEFINED_NAME = re.compile(r"\((?P<name>(?:(?:19|20)\d\d\s+)?[A-Z][\w&'’.-]*"
 _NAMED_PINPOINT = re.compile(r"[*_]*,?\s*(?:at\s+\d|¶|paras?\.\s*\d|§|\d)")
 # An emphasis mark, not a Westlaw star page ("at *3")
 _EMPHASIS_MARK = re.compile(r"\*(?!\d)")
+_NOT_A_STOP = "\u2024"  # ONE DOT LEADER: looks like a full stop, ends no sentence
 _KINDS_IN_LEGAL_NOTES = frozenset({"case", "short-case", "law", "id", "journal"})
 # "Id. at 5 (quoting …)": the page of an Id. followed by a parenthetical
 _ID_PIN = re.compile(r"^[*_]*[Ii]d[*_]*\.[*_]*,?\s+at\s+\*?(?P<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)")
@@ -249,12 +250,26 @@ def split_note_citations(note_text: str, known_names: frozenset[str] = frozenset
     return segments
 
 
+def _protected(note_text: str, cores: list[tuple[int, int]]) -> str:
+    """The note with the full stops inside citations ("12 Harv. L. Rev. 345") made into a look-alike that ends no
+    sentence, so that the segmenter does not cut there; offsets are unchanged."""
+    chars = list(note_text)
+    for start, end in cores:
+        for i in range(start, end):
+            if chars[i] == ".":
+                chars[i] = _NOT_A_STOP
+    return "".join(chars)
+
+
 def _split(note_text: str) -> list[Segment]:
-    base = [s for s in split_citations(note_text) if not is_internal_reference(s)]
     plain = strip_emphasis(note_text)
     found = [c for c in read_legal_citations(plain.text) if c.kind in _KINDS_IN_LEGAL_NOTES]
     cites = _with_missed_ids(plain.text, found)
-    base = [_read_by_shape(s) for s in _heal(note_text, base, [plain.marked_span(c.start, c.end) for c in cites])]
+    cores = [plain.marked_span(c.start, c.end) for c in cites]
+    protected = _protected(note_text, [span for span, c in zip(cores, cites, strict=True) if c.kind != "id"])
+    base = [replace(s, text=note_text[s.start:s.end]) if protected != note_text else s
+            for s in split_citations(protected) if not is_internal_reference(s)]
+    base = [_read_by_shape(s) for s in _heal(note_text, base, cores)]
     if not cites:
         return base
     pieces: list[Segment] = []
