@@ -66,7 +66,21 @@ def _blocking_keys(record: Record) -> set[str]:
     return keys
 
 
+def _citation_of(record: Record) -> tuple[str, ...]:
+    return tuple(str(record.fields.get(name, "")) for name in ("volume", "container-title", "pages"))
+
+
+def _same_legal_authority(a: Record, b: Record) -> bool:
+    """Cases, statutes and agency filings are told apart by their citation, not by a title that is nearly the
+    same: "Comments of Cascade Inc." and "Comments of Cascade Media Inc." are two filings."""
+    if all(_citation_of(a)) and all(_citation_of(b)):
+        return _citation_of(a) == _citation_of(b)  # one volume, reporter and first page: one case
+    return a.type == b.type and a.title == b.title
+
+
 def same_work(a: Record, b: Record) -> bool:
+    if "legal" in (a.type, b.type):
+        return _same_legal_authority(a, b)
     if a.interview != b.interview:
         return False  # an interview with X is never the article by X
     if a.years and b.years and not (a.years & b.years):

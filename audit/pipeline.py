@@ -13,6 +13,7 @@ from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
+from audit.extract.legal_segments import given_names, split_note_citations
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
 from audit.extract.segments import split_citations
@@ -65,11 +66,13 @@ def _excluded_ranges(doc: Document, bib: Bibliography) -> list[tuple[int, int]]:
 
 def segment_notes(notes: NoteExtraction) -> list[Citation]:
     citations: list[Citation] = []
+    names: frozenset[str] = frozenset()  # names given works so far ([hereinafter …]): later notes cite by them
     for note in notes.notes:
-        for k, seg in enumerate(split_citations(note.text), start=1):
+        for k, seg in enumerate(split_note_citations(note.text, names), start=1):
             citations.append(Citation(id=f"n{note.number}.{k}", kind=seg.kind, text=seg.text,
                                       span=Span(note.span.start, note.span.end, note.span.line),
-                                      note=note.number, pinpoint=seg.pinpoint))
+                                      note=note.number, pinpoint=seg.pinpoint, fields=seg.fields, type=seg.type))
+        names |= frozenset(given_names(note.text))
     return citations
 
 
@@ -93,7 +96,7 @@ def segment_body(sources: Sequence[SourceLine], body: Sequence[BodyCitation]) ->
 
 
 def parse_citations(citations: Sequence[Citation], parse: ParseFn) -> list[Citation]:
-    todo = [c for c in citations if c.kind in _PARSED_KINDS and c.form is None]
+    todo = [c for c in citations if c.kind in _PARSED_KINDS and c.form is None and not c.fields]  # legal: read
     parsed = dict(zip((c.id for c in todo), parse([c.text for c in todo], "note"), strict=True))
     out = []
     for citation in citations:

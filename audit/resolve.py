@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from audit import resolve_legal as legal
 from audit.extract.patterns import ENTRY_LABEL
 from audit.matching import authors_match, record_names, short_title_matches, years_of
 from audit.models import Citation, ParsedReference
@@ -65,6 +66,12 @@ class _Resolver:
         self.by_note: dict[int, list[Citation]] = {}
         self.out: dict[str, Resolution] = {}
         self.pin: dict[str, str | None] = {}  # the page each citation points at, inherited by Ibid./loc. cit.
+        self.ordered: list[Citation] = []  # every citation in reading order (a short form may come before its full)
+        self.note_order: list[int] = []
+        self.position: dict[int, int] = {}  # note number -> its place in note_order
+        self.by_id: dict[str, Citation] = {}
+        self.cases: dict[tuple[str, str] | None, list[Citation]] = {}  # full case citations by volume and reporter
+        self.named: list[Citation] = []  # full citations that give a [hereinafter] name
 
     def _record(self, citation: Citation, status: Status, antecedent: str | None, reason: str,
                 candidates: tuple[str, ...] = (), entry: int | None = None) -> None:
@@ -88,6 +95,9 @@ class _Resolver:
         if same_note:
             self._repeat(citation, same_note[-1], "the citation before it in the same note")
             return
+        if citation.kind == "id":
+            self._id_across_notes(citation)
+            return
         if previous_note is None:
             self._record(citation, "unresolved", None, "no note comes before it")
             return
@@ -100,6 +110,71 @@ class _Resolver:
                          tuple(c.id for c in before))
         else:
             self._repeat(citation, before[0], f"the only citation in note {previous_note}")
+
+    def _id_across_notes(self, citation: Citation) -> None:
+        """Bluebook "Id." at the start of a note: the one authority of the previous note that cites something."""
+        position = self.position.get(citation.note, 0) if citation.note is not None else 0
+        before: list[Citation] = []
+        for number in reversed(self.note_order[:position]):
+            before = self.by_note.get(number, [])
+            if before:
+                break
+        if not before:
+            self._record(citation, "unresolved", None, "no note before it cites anything")
+            return
+        number = before[0].note
+        authorities = {self.target.get(c.id) or c.id for c in before}
+        if len(authorities) > 1:
+            self._record(citation, "ambiguous", None,
+                         f"note {number} before it cites {len(authorities)} authorities",
+                         tuple(c.id for c in before))
+        else:
+            self._repeat(citation, before[-1], f"the authority cited in note {number}")
+
+    def _legal_short(self, citation: Citation) -> None:
+        """"Verizon, 740 F.3d at 650": the earlier full citation of the case in 740 F.3d."""
+        key = legal.reporter_key(citation)
+        found = legal.cases_cited_as(citation, self.cases.get(key, [])) or legal.named_by_hereinafter(
+            citation, self.named)
+        if len(found) == 1:
+            self._record(citation, "resolved", found[0].id, "it gives the volume and reporter of an earlier full "
+                         "citation of the case")
+            return
+        if found:
+            self._record(citation, "ambiguous", None, f"{len(found)} earlier cases match it",
+                         tuple(c.id for c in found))
+            return
+        later = legal.cases_cited_as(citation, [c for c in self.ordered if _order(c) > _order(citation)])
+        volume = f"{citation.fields.get('volume')} {citation.fields.get('container-title')}"
+        if later:
+            where = f"note {later[0].note}" if later[0].note is not None else f"line {later[0].span.line}"
+            self._record(citation, "unresolved", None, f"the short form comes before the full citation of the "
+                         f"case, which is only given later, in {where}")
+        else:
+            self._record(citation, "unresolved", None, f"no full citation of a case in {volume} comes before it")
+
+    def _supra_note(self, citation: Citation, target: int) -> None:
+        """"Author, supra note N": the work of note N, chosen by author or short title when note N has several."""
+        if citation.note is not None and target >= citation.note:
+            self._record(citation, "unresolved", None, f"supra points back, but note {target} comes after it")
+            return
+        works: dict[str, Citation] = {}
+        for cited in self.by_note.get(target, []):
+            antecedent = self.target.get(cited.id)
+            if antecedent is not None:
+                works.setdefault(antecedent, self.by_id[antecedent])
+        if not works:
+            self._record(citation, "unresolved", None, f"note {target} cites no work that could be traced")
+            return
+        found = list(works.values()) if len(works) == 1 else legal.supra_candidates(citation, list(works.values()))
+        if len(found) == 1:
+            why = (f"the only work cited in note {target}" if len(works) == 1
+                   else f"its author or short title names one of the {len(works)} works in note {target}")
+            self._record(citation, "resolved", found[0].id, why)
+        else:
+            self._record(citation, "ambiguous", None,
+                         f"note {target} cites {len(works)} works and its name does not tell which",
+                         tuple(c.id for c in (found or works.values())))
 
     def _reference_list(self, citation: Citation) -> None:
         """Author-date and numbered citations point at the reference list, not at an earlier citation."""
@@ -118,11 +193,19 @@ class _Resolver:
             self._record(citation, "unresolved", None, "no reference-list entry matches it")
 
     def _named(self, citation: Citation) -> None:
-        short = read_short_form(citation.text)
-        pool = self.full
         if citation.kind == "supra" and citation_target(citation) is not None:
-            pool = [c for c in self.full if c.note == citation_target(citation)]
-        candidates = _distinct_works([c for c in pool if _matches(short, c.text, c.type, c.fields)])
+            self._supra_note(citation, citation_target(citation))
+            return
+        if citation.kind == "short" and citation.type == "legal" and legal.reporter_key(citation):
+            self._legal_short(citation)
+            return
+        named = legal.named_by_hereinafter(citation, self.named) if citation.kind == "short" else []
+        if len(named) == 1:
+            self._record(citation, "resolved", named[0].id, "it is the name an earlier citation gives the work "
+                         "with [hereinafter]")
+            return
+        short = read_short_form(citation.text)
+        candidates = _distinct_works([c for c in self.full if _matches(short, c.text, c.type, c.fields)])
         if len(candidates) == 1:
             self._record(citation, "resolved", candidates[0].id, "its author and title match one earlier citation")
             if citation.kind == "loc-cit" and citation.pinpoint is None:
@@ -158,8 +241,12 @@ class _Resolver:
 
     def run(self, citations: Sequence[Citation], note_order: Sequence[int]) -> None:
         previous_of = {n: (note_order[i - 1] if i else None) for i, n in enumerate(note_order)}
+        self.note_order = list(note_order)
+        self.position = {n: i for i, n in enumerate(note_order)}
+        self.ordered = sorted(citations, key=_order)
+        self.by_id = {c.id: c for c in citations}
         forward: list[Citation] = []
-        for citation in sorted(citations, key=_order):
+        for citation in self.ordered:
             self.pin[citation.id] = citation.pinpoint
             target = citation_target(citation) if citation.kind in _BY_NOTE_NUMBER else None
             if target is not None and citation.note is not None and target >= citation.note:
@@ -170,6 +257,10 @@ class _Resolver:
             elif citation.kind == "full":
                 self.target[citation.id] = citation.id
                 self.full.append(citation)
+                if legal.reporter_key(citation):
+                    self.cases.setdefault(legal.reporter_key(citation), []).append(citation)
+                if legal.given_name(citation):
+                    self.named.append(citation)
             elif citation.kind in _REPEATS_PREVIOUS:
                 self._ibid(citation, previous_of.get(citation.note) if citation.note is not None else None)
             elif citation.kind in _NAMED:

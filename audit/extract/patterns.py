@@ -88,28 +88,31 @@ SOURCE_LINE = re.compile(r"^\s*(?:[*_]{1,2})?(?P<label>Sources?|Quellen?|Fuentes
 # "Ibid." / "*Ibid.*, p. 66" / "ibidem" / "Ib." / German "Ebd." / Spanish "Ibíd." / Italian "Ivi"
 IBID = re.compile(r"^[\s*_]*(?:(?:see|vgl\.|voir|véase|cfr\.)\s+(?:also\s+)?)?(?:ibid(?:em)?|ib|ibíd|ebd|ebenda|ivi)"
                   r"\b\.?[*_]*", re.IGNORECASE)
-# "Id." / "Id. at 15" (legal); case-sensitive so the pronoun "id" in prose does not match
-ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d\.[*_]*(?=[\s,;]|$)")
+# "Id." / "Id. at 15" / "*Id*. at 15" (legal; Word often leaves the period outside the italics);
+# case-sensitive so the pronoun "id" in prose does not match
+ID_FORM = re.compile(r"^[\s*_]*(?:See\s+)?[Ii]d[*_]*\.[*_]*(?=[\s,;]|$)")
 # "op. cit." / "op.cit." / German "a. a. O." / French "art. cit." (for an article)
 OP_CIT = re.compile(r"\bop\.?\s*cit\b\.?|\ba\.\s?a\.\s?O\.|\bart\.\s*cit\b\.?", re.IGNORECASE)
 LOC_CIT = re.compile(r"\bloc\.?\s*cit\b\.?", re.IGNORECASE)
 # "supra note 12" / "supra n. 12" / "supra, note 12"
-SUPRA = re.compile(r"\bsupra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
-INFRA = re.compile(r"\binfra\b(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+SUPRA = re.compile(r"\bsupra\b[*_]*(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
+INFRA = re.compile(r"\binfra\b[*_]*(?:,?\s*(?:note|n\.)\s*(?P<num>\d{1,4}))?", re.IGNORECASE)
 # "see note 12" / "cf. n. 12 above" / "voir note 3" / "siehe Anm. 4"
 CROSS_REF = re.compile(r"^(?:see|cf\.|compare|voir|vgl\.|siehe|véase|vedi)?\s*(?:above,?\s*|below,?\s*)?"
                        r"(?:note|notes|n\.|nn\.|Anm\.|nota)\s*(?P<num>\d{1,4})\b", re.IGNORECASE)
-# Introductory signals stripped from a citation's start: "See also", "Cf.", "For more details, see"
-SIGNAL = re.compile(r"^(?:(?:for (?:more|further) (?:details|information)|on this(?: point)?|"
+# Introductory signals stripped from a citation's start: "See also", "Cf.", "For more details, see", and the
+# Bluebook's, italic or not: "*See generally*", "*But cf.*", "*Accord*"
+SIGNAL = re.compile(r"^(?:[*_]*(?:for (?:more|further) (?:details|information)|on this(?: point)?|"
                     r"as (?:quoted|cited) in|quoted in|cited in|available at|see, e\.g\.|see, for example|"
-                    r"see also|see|cf\.|compare|e\.g\.|but see|contra|voir aussi|voir|vgl\.|siehe|véase|vedi)"
-                    r"[,:]?\s+)+", re.IGNORECASE)
+                    r"see also|see generally|see|cf\.|compare|e\.g\.|but see|but cf\.|accord|contra|voir aussi|"
+                    r"voir|vgl\.|siehe|véase|vedi)"
+                    r"[,:]?[*_]*[,:]?\s+)+", re.IGNORECASE)
 # Mid-sentence lead-ins to a citation: "... For more details, see Russian Federation, ..."
 EMBEDDED_SIGNAL = re.compile(r"(?:^|[.;:]\s+|\s)(?P<signal>(?:for (?:more|further) (?:details|information),?\s+)?"
                              r"(?:see also|see|cf\.|available at|is available at)[:,]?)\s+(?=\S)",
                              re.IGNORECASE)
 # Pinpoints at the end of a citation: "p. 84", "pp. 12-15", "at 12", "S. 12", "article 4"
-PINPOINT = re.compile(r"(?:,|\s)\s*(?:(?:pp?|S|s|Bl)\.\s?|at\s|(?P<label>article|art\.|para\.|§)\s?)"
+PINPOINT = re.compile(r"(?:,|\s)\s*(?:(?:pp?|S|s|Bl)\.\s?|at\s|(?P<label>article|art\.|para\.|§|¶)\s?)"
                       r"(?P<pin>[0-9ivxlcIVXLC]+(?:\s?[-–—]\s?[0-9ivxlcIVXLC]+)?(?:\s?ff?\.)?)[*_]?\.?\s*$")
 QUOTED_TITLE = re.compile(r"[\"“«„‘][^\"”»“‘’]{3,}[\"”»“’]")
 ITALIC_TITLE = re.compile(r"(?<![*\w])[*_][^*_]{3,}[*_](?![*\w])")

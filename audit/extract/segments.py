@@ -4,7 +4,7 @@ and leave commentary out (it stays in the note's text)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from audit.extract.patterns import (
@@ -47,6 +47,8 @@ class Segment:
     signal: str | None = None
     pinpoint: str | None = None
     target_note: int | None = None  # for supra/infra/cross-ref "note N"
+    fields: dict = field(default_factory=dict)  # known without parsing (legal citations read by eyecite)
+    type: str = "other"
 
 
 def _depth_walk(text: str, separators: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from audit.emphasis import strip_emphasis
 from audit.findings import Finding, Location
 from audit.models import Citation, Fields, Work
 from audit.report import EntryRecord, NoteRecord, Report
@@ -26,9 +27,12 @@ def location_to_json(location: Location) -> dict[str, Any]:
 
 
 def citation_to_json(citation: Citation) -> dict[str, Any]:
-    return {"id": citation.id, "kind": citation.kind, "text": citation.text, "type": citation.type,
+    """`text` is plain text; the stretches the document emphasises (case names, titles) are `emphasis` spans."""
+    plain = strip_emphasis(citation.text)
+    return {"id": citation.id, "kind": citation.kind, "text": plain.text, "type": citation.type,
             "line": citation.span.line, "fields": fields_to_json(citation.fields), "key": citation.key,
-            "pinpoint": citation.pinpoint, "work": citation.work, "antecedent": citation.antecedent}
+            "pinpoint": citation.pinpoint, "work": citation.work, "antecedent": citation.antecedent,
+            "emphasis": [list(span) for span in plain.emphasis]}
 
 
 def _note(record: NoteRecord) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from audit.findings import Finding, Severity
 from audit.rules import claims as claim_rules
-from audit.rules import coverage, ingest_rules, names, short_forms, variants
+from audit.rules import coverage, ingest_rules, legal, names, short_forms, variants
 from audit.rules import notes as note_rules
 from audit.rules import style as style_rules
 from audit.rules.context import AuditContext
@@ -20,6 +20,22 @@ def _not_in_bibliography(ctx: AuditContext) -> Iterable[Finding]:
     """Works cited but not listed, and cited keys (\\cite, [@key]) with no entry."""
     yield from coverage.check_not_in_bibliography(ctx)
     yield from ingest_rules.check_keys_not_in_bibliography(ctx)
+
+
+def _name_variants(ctx: AuditContext) -> Iterable[Finding]:
+    """Persons and organisations, and case names (rules/legal.py)."""
+    yield from names.check_name_variants(ctx)
+    yield from legal.check_case_name_variants(ctx)
+
+
+def _field_variants(ctx: AuditContext) -> Iterable[Finding]:
+    yield from variants.check_field_variants(ctx)
+    yield from legal.check_case_field_variants(ctx)
+
+
+def _page_ranges(ctx: AuditContext) -> Iterable[Finding]:
+    yield from short_forms.check_page_ranges(ctx)
+    yield from legal.check_case_pinpoints(ctx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +49,17 @@ RULES: tuple[Rule, ...] = (
     Rule("note-numbering", Severity.ERROR, note_rules.check_note_numbering),
     Rule("marker-without-note", Severity.ERROR, note_rules.check_marker_without_note),
     Rule("note-without-marker", Severity.ERROR, note_rules.check_note_without_marker),
-    Rule("name-variant", Severity.WARNING, names.check_name_variants),
+    Rule("name-variant", Severity.WARNING, _name_variants),
     Rule("title-variant", Severity.WARNING, variants.check_title_variants),
     Rule("date-variant", Severity.WARNING, variants.check_date_variants),
-    Rule("field-variant", Severity.WARNING, variants.check_field_variants),
+    Rule("field-variant", Severity.WARNING, _field_variants),
     Rule("missing-field", Severity.WARNING, coverage.check_missing_fields),
     Rule("not-in-bibliography", Severity.WARNING, _not_in_bibliography),
     Rule("uncited-entry", Severity.INFO, coverage.check_uncited_entries),
     Rule("duplicate-entry", Severity.WARNING, coverage.check_duplicate_entries),
     Rule("short-form-unresolved", Severity.WARNING, short_forms.check_unresolved),
     Rule("short-form-ambiguous", Severity.WARNING, short_forms.check_ambiguous),
-    Rule("page-out-of-range", Severity.WARNING, short_forms.check_page_ranges),
+    Rule("page-out-of-range", Severity.WARNING, _page_ranges),
     Rule("bibliography-order", Severity.INFO, style_rules.check_bibliography_order),
     Rule("name-format", Severity.INFO, style_rules.check_name_format),
     Rule("style-inconsistent", Severity.INFO, style_rules.check_style_inconsistent),

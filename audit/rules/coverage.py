@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.cluster import Record
@@ -17,6 +18,8 @@ from audit.thresholds import BLOCK_PREFIX
 _NEEDS_AUTHOR = frozenset({"article", "chapter", "book", "thesis", "interview", "speech"})
 _NO_TITLE_NEEDED = frozenset({"interview", "speech"})
 _NO_DATE_NEEDED = frozenset({"webpage"})
+# "47 U.S.C. § 153(53)": the Bluebook lets a citation of the current code leave out its year (rule 12.3.2)
+_CODE_SECTION = re.compile(r"\d\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+§")
 # Documents read online whose access date may stand in for a publication date; articles, books,
 # chapters and theses always have a publication year.
 _ONLINE_DOCUMENT_TYPES = frozenset({"report", "other", "legal"})
@@ -34,7 +37,8 @@ def _missing(record: Record) -> list[str]:
         missing.append("title")
     # Chicago accepts an access date in place of a publication date for documents read online.
     online = bool(fields.get("url") and fields.get("accessed")) and record.type in _ONLINE_DOCUMENT_TYPES
-    if record.type not in _NO_DATE_NEEDED and not online and not YEAR.search(str(fields.get("date", ""))):
+    code = record.type == "legal" and bool(_CODE_SECTION.search(str(fields.get("title", ""))))
+    if record.type not in _NO_DATE_NEEDED and not online and not code and not YEAR.search(str(fields.get("date", ""))):
         missing.append("date")
     return missing
 

@@ -33,8 +33,8 @@ class Occurrence:
 def collect_occurrences(ctx: AuditContext) -> list[Occurrence]:
     found: list[Occurrence] = []
     for citation in ctx.citations:
-        if citation.form == "numeric":
-            continue
+        if citation.form == "numeric" or citation.type == "legal":
+            continue  # a case or statute names parties, not authors: rules/legal.py compares case names
         if citation.kind == "full" or citation.form == "author-date":
             people = names_of(tuple(citation.fields.get("author", ())) + tuple(citation.fields.get("editor", ())))
         elif citation.kind in _SHORT_KINDS:

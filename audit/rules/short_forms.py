@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from audit.findings import Finding, Severity
 from audit.rules.context import AuditContext
 
+# Types whose single page is the first page (Bluebook: "740 F.3d 623, 628", "67 Stan. L. Rev. 1, 15"), not the range
+FIRST_PAGE_TYPES = frozenset({"legal", "article"})
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*$")
 
 
@@ -90,6 +92,8 @@ def check_page_ranges(ctx: AuditContext) -> Iterator[Finding]:
         if not citation.pinpoint or citation.work not in works:
             continue
         work = works[citation.work]
+        if work.type in FIRST_PAGE_TYPES and str(work.fields.get("pages", "")).isdigit():
+            continue  # a case's or an article's first page, not its range: rules/legal.py checks it
         pin = _page_range(citation.pinpoint)
         span = _page_range(str(work.fields.get("pages", "")))
         if pin is None or span is None or (span[0] <= pin[0] and pin[1] <= span[1]):

@@ -48,6 +48,8 @@ def _work_title_variants(ctx: AuditContext) -> Iterator[Finding]:
             title = str(record.fields.get("title", ""))
             if record is reference or not title or _display(title) == _display(ref_title):
                 continue
+            if "legal" in (record.type, reference.type):
+                continue  # a case name spelled two ways is a name-variant (rules/legal.py)
             case_only = fold(title) == fold(ref_title)
             what = "only in capitalisation or punctuation" if case_only else "in wording"
             source = "the bibliography" if reference.ref.startswith("e") else ctx.describe(reference.ref)
