@@ -25,6 +25,7 @@ class Location:
     line: int | None = None
     number: int | None = None  # note number
     index: int | None = None  # bibliography entry index
+    page: int | None = None  # 1-based page, in a paged input (PDF, PDF text with form feeds)
 
     @classmethod
     def note(cls, number: int, line: int) -> Location:

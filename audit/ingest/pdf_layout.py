@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
-from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
+from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
+from audit.ingest.pdf_notes import NoteStart, accept_markers, accept_note, read_note_start
 from audit.textnorm import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
@@ -104,8 +105,9 @@ def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -
         nonlocal raised, text
         if not raised:
             return
-        digits = DIGIT_RUN.findall(raised)
-        if digits and "".join(digits) == raised.replace(",", "").replace(" ", "") and not text[-1:].isdigit():
+        bare = raised.strip().removesuffix(")").rstrip()  # "¹)": a marker with a raised parenthesis
+        digits = DIGIT_RUN.findall(bare)
+        if digits and "".join(digits) == bare.replace(",", "").replace(" ", "") and not _exponent_base(text):
             if text:
                 tokens.append(text)
                 text = ""
@@ -187,19 +189,17 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
     return kept
 
 
-def note_start(line: TextLine) -> tuple[int, tuple[Token, ...]] | None:
-    """(number, rest) when a foot line starts with a raised or plain note number."""
-    first = line.tokens[0] if line.tokens else None
-    if isinstance(first, int):
-        rest = line.tokens[1:]
-        if rest and isinstance(rest[0], str):
-            rest = (rest[0].lstrip(), *rest[1:])
-        return first, rest
-    if isinstance(first, str):
-        match = PLAIN_NOTE_START.match(first)
-        if match:
-            return int(match.group("num")), (first[match.end():], *line.tokens[1:])
-    return None
+def note_start(line: TextLine) -> NoteStart | None:
+    """The note number a foot line starts with (raised or plain), and the rest of the line."""
+    return read_note_start(line.tokens)
+
+
+def _exponent_base(text: str) -> bool:
+    """Raised digits after a digit (10²) or after a one-letter symbol (R², x³, m²) are exponents."""
+    if text[-1:].isdigit():
+        return True
+    word = text.rsplit(" ", 1)[-1]
+    return len(word) == 1 and word.isalpha()
 
 
 def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = (),
@@ -239,18 +239,57 @@ def _join(parts: list[Token], line: TextLine) -> None:
     parts.extend(tokens)
 
 
-def _notes(foot_by_page: list[tuple[int, list[TextLine]]]) -> list[NoteBlock]:
+def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]],
+           markers_by_page: dict[int, list[int]]) -> tuple[list[NoteBlock], set[int]]:
+    """The notes in page order, and the pages whose foot holds no note (its lines are body text: a table,
+    a figure's legend). Foot lines before a page's first note continue the previous page's last note."""
     notes: list[tuple[int, int, list[Token]]] = []
+    expected = 1
+    no_notes: set[int] = set()
     for page, foot in foot_by_page:
+        page_markers = set(markers_by_page.get(page, ())) | set(markers_by_page.get(page - 1, ()))
+        before = len(notes)
+        carried: list[TextLine] = []
         for line in foot:
             start = note_start(line)
-            if start is not None:
-                number, rest = start
-                notes.append((number, page, list(rest)))
-            elif notes:
+            if start is not None and accept_note(start, expected, page_markers):
+                notes.append((start.number, page, list(start.rest)))
+                expected = start.number + 1
+            elif len(notes) > before:
                 _join(notes[-1][2], line)
-    return [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
-            for number, page, parts in notes]
+            else:
+                carried.append(line)
+        if foot and len(notes) == before:
+            no_notes.add(page)
+        elif carried and before:
+            for line in carried:
+                _join(notes[before - 1][2], line)
+    blocks = [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
+              for number, page, parts in notes]
+    return blocks, no_notes
+
+
+def _keep_markers(segments: list[tuple[int, list[TextLine]]], notes: Sequence[NoteBlock]) -> list[list[TextLine]]:
+    """The body lines with only real markers left as numbers; other raised digits become superscript text."""
+    markers: dict[int, list[int]] = {}
+    for page, lines in segments:
+        markers.setdefault(page, []).extend(t for line in lines for t in line.tokens if isinstance(t, int))
+    by_page: dict[int, set[int]] = {}
+    for note in notes:
+        by_page.setdefault(note.page, set()).add(note.number)
+    verdicts = {page: iter(flags) for page, flags in
+                accept_markers(markers, by_page, sorted(markers)).items()}
+    out = []
+    for page, lines in segments:
+        kept = []
+        for line in lines:
+            if any(isinstance(t, int) for t in line.tokens):
+                tokens = tuple(t if not isinstance(t, int) or next(verdicts[page]) else str(t).translate(TO_SUPERSCRIPT)
+                               for t in line.tokens)
+                line = replace(line, tokens=tokens)
+            kept.append(line)
+        out.append(kept)
+    return out
 
 
 def _ends_sentence(parts: list[Token]) -> bool:
@@ -267,21 +306,33 @@ def _page_lines(page: Page) -> list[list[TextLine]]:
     return [[line for line in segment if line.tokens] for segment in segments]
 
 
+def _raised(lines: Sequence[TextLine]) -> list[int]:
+    return [t for line in lines for t in line.tokens if isinstance(t, int)]
+
+
 def lay_out(pages: Sequence[Page]) -> Layout:
     body_size = _body_size([g for p in pages for g in p.glyphs])
     segmented = {p.number: _page_lines(p) for p in pages}
     kept = drop_running_heads(pages, {n: [ln for seg in segs for ln in seg] for n, segs in segmented.items()})
     kept_ids = {id(line) for lines in kept.values() for line in lines}
-    body_segments: list[list[TextLine]] = []
-    foot_by_page: list[tuple[int, list[TextLine]]] = []
+    split: list[tuple[int, list[TextLine], list[TextLine]]] = []
     for page in pages:
-        foot_lines: list[TextLine] = []
         for segment in segmented[page.number]:
             body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size, page.rules, page.height)
-            if body:
-                body_segments.append(body)
-            foot_lines.extend(foot)
-        foot_by_page.append((page.number, foot_lines))
+            split.append((page.number, body, foot))
+    markers_by_page: dict[int, list[int]] = {}
+    foot_by_page: dict[int, list[TextLine]] = {}
+    for number, body, foot in split:
+        markers_by_page.setdefault(number, []).extend(_raised(body))
+        foot_by_page.setdefault(number, []).extend(foot)
+    notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page)
+    segments = [(number, body + foot if number in no_notes else body) for number, body, foot in split]
+    body_segments = [lines for lines in _keep_markers([s for s in segments if s[1]], notes)]
+    return Layout(_paragraphs(body_segments, body_size), tuple(notes))
+
+
+def _paragraphs(body_segments: list[list[TextLine]], body_size: float) -> tuple[tuple[Token, ...], ...]:
+    """Lines joined into paragraphs: a wide gap, a heading, or a sentence ending a short line starts one."""
     gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
             if b.top > a.bottom]
     # The lower quartile: headings and paragraph breaks widen many gaps in a short document.
@@ -306,4 +357,4 @@ def lay_out(pages: Sequence[Page]) -> Layout:
             else:
                 _join(paragraphs[-1], line)
             previous = line
-    return Layout(tuple(tuple(p) for p in paragraphs), tuple(_notes(foot_by_page)))
+    return tuple(tuple(p) for p in paragraphs)
