@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
+from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
@@ -32,6 +33,8 @@ FOOT_RULE_ZONE = 0.4  # a separator rule above foot notes sits below this share 
 HEADING_SIZE = 1.15  # lines this much larger than the body are headings
 REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (and two) is a running head
 MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
+# A line repeated at the same height on many pages is a running head or footer this far from the edge too.
+RUNNING_SHARE = 0.15
 POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
@@ -180,7 +183,8 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
         out = []
         for line in page_lines:
             in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
-            if in_margin and len(pages) >= 2 and counts[_position_key(line)] >= threshold:
+            near_edge = line.top < RUNNING_SHARE * page.height or line.bottom > (1 - RUNNING_SHARE) * page.height
+            if near_edge and len(pages) >= 2 and counts[_position_key(line)] >= threshold:
                 continue
             if in_margin and BARE_PAGE_NUMBER.match(line.text):
                 continue
@@ -202,6 +206,11 @@ def _exponent_base(text: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+def _has_heading(lines: Sequence[TextLine], body_size: float) -> bool:
+    """Foot notes never hold a heading: a larger line below a rule starts a section (a reference list)."""
+    return any(line.size > HEADING_SIZE * body_size for line in lines)
+
+
 def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = (),
                page_height: float = 0.0) -> tuple[list[TextLine], list[TextLine]]:
     """(body lines, foot-note lines) of one page: the lines below a separator rule in the page's lower part,
@@ -212,13 +221,13 @@ def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = 
             if rule.top < FOOT_RULE_ZONE * page_height or rule.x1 < left or rule.x0 > right:
                 continue
             below = [ln for ln in lines if ln.top > rule.top]
-            if any(note_start(ln) for ln in below):  # lines before the first note continue the last page's
+            if any(note_start(ln) for ln in below) and not _has_heading(below, body_size):  # lines before the first note continue the last page's
                 return [ln for ln in lines if ln.top <= rule.top], below
     foot_start = len(lines)
     while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:
         foot_start -= 1
     foot = lines[foot_start:]
-    if not any(note_start(line) for line in foot):
+    if not any(note_start(line) for line in foot) or _has_heading(foot, body_size):
         return lines, []
     return lines[:foot_start], foot
 
@@ -239,19 +248,24 @@ def _join(parts: list[Token], line: TextLine) -> None:
     parts.extend(tokens)
 
 
-def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]],
-           markers_by_page: dict[int, list[int]]) -> tuple[list[NoteBlock], set[int]]:
+def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: dict[int, list[int]],
+           lists: frozenset[int] = frozenset()) -> tuple[list[NoteBlock], set[int]]:
     """The notes in page order, and the pages whose foot holds no note (its lines are body text: a table,
-    a figure's legend). Foot lines before a page's first note continue the previous page's last note."""
+    a figure's legend, a reference list). Foot lines before a page's first note continue the previous
+    page's last note. On the pages in `lists` the small lines follow a bibliography heading: they are its
+    entries. When the body has markers, a page's notes need one of theirs on the page or the page before."""
     notes: list[tuple[int, int, list[Token]]] = []
     expected = 1
     no_notes: set[int] = set()
+    any_markers = any(markers_by_page.values())
     for page, foot in foot_by_page:
         page_markers = set(markers_by_page.get(page, ())) | set(markers_by_page.get(page - 1, ()))
-        before = len(notes)
+        before, expected_before = len(notes), expected
         carried: list[TextLine] = []
         for line in foot:
             start = note_start(line)
+            if page in lists:
+                start = None
             if start is not None and accept_note(start, expected, page_markers):
                 notes.append((start.number, page, list(start.rest)))
                 expected = start.number + 1
@@ -259,6 +273,9 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]],
                 _join(notes[-1][2], line)
             else:
                 carried.append(line)
+        if any_markers and not any(number in page_markers for number, _, _ in notes[before:]):
+            del notes[before:]
+            expected = expected_before
         if foot and len(notes) == before:
             no_notes.add(page)
         elif carried and before:
@@ -267,6 +284,23 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]],
     blocks = [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
               for number, page, parts in notes]
     return blocks, no_notes
+
+
+def heading_title(text: str) -> str:
+    match = HEADING_DECORATION.match(text)
+    return (match.group("title") if match else text).strip().strip("*_#: ").strip()
+
+
+def _reference_lists(split: Sequence[tuple[int, list[TextLine], list[TextLine]]]) -> frozenset[int]:
+    """Pages whose small foot lines come straight after a bibliography heading ("References"): a reference
+    list set in a smaller font, not notes."""
+    pages = set()
+    for page, body, foot in split:
+        if foot and body:
+            text = body[-1].text.strip()
+            if len(text) < 40 and BIBLIOGRAPHY_HEADING.match(heading_title(text)):
+                pages.add(page)
+    return frozenset(pages)
 
 
 def _keep_markers(segments: list[tuple[int, list[TextLine]]], notes: Sequence[NoteBlock]) -> list[list[TextLine]]:
@@ -325,7 +359,7 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     for number, body, foot in split:
         markers_by_page.setdefault(number, []).extend(_raised(body))
         foot_by_page.setdefault(number, []).extend(foot)
-    notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page)
+    notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page, _reference_lists(split))
     segments = [(number, body + foot if number in no_notes else body) for number, body, foot in split]
     body_segments = [lines for lines in _keep_markers([s for s in segments if s[1]], notes)]
     return Layout(_paragraphs(body_segments, body_size), tuple(notes))
