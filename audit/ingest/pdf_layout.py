@@ -21,7 +21,7 @@ from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
 from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
-from audit.ingest.pdf_notes import NoteStart, accept_markers, accept_note, read_note_start
+from audit.ingest.pdf_notes import DoubtfulMarker, NoteStart, accept_markers, accept_note, read_note_start
 from audit.textnorm import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
@@ -110,11 +110,12 @@ def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -
             return
         bare = raised.strip().removesuffix(")").rstrip()  # "¹)": a marker with a raised parenthesis
         digits = DIGIT_RUN.findall(bare)
-        if digits and "".join(digits) == bare.replace(",", "").replace(" ", "") and not _exponent_base(text):
+        if digits and "".join(digits) == bare.replace(",", "").replace(" ", ""):
+            doubtful = _exponent_base(text)  # 10², R²; or "in 2013⁵": the note sequence decides
             if text:
                 tokens.append(text)
                 text = ""
-            tokens.extend(int(d) for d in digits)
+            tokens.extend(DoubtfulMarker(d) if doubtful else int(d) for d in digits)
         else:
             text += raised.translate(TO_SUPERSCRIPT)  # an exponent (10²) or ordinal, not a marker
         raised = ""
@@ -199,7 +200,7 @@ def note_start(line: TextLine) -> NoteStart | None:
 
 
 def _exponent_base(text: str) -> bool:
-    """Raised digits after a digit (10²) or after a one-letter symbol (R², x³, m²) are exponents."""
+    """Raised digits after a digit (10²) or after a one-letter symbol (R², x³, m²) look like exponents."""
     if text[-1:].isdigit():
         return True
     word = text.rsplit(" ", 1)[-1]
@@ -217,8 +218,9 @@ def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = 
     or else the small-font lines at its foot; either way the foot must hold a note start."""
     if lines:
         left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-        for rule in sorted(rules, key=lambda r: -r.top):
-            if rule.top < FOOT_RULE_ZONE * page_height or rule.x1 < left or rule.x0 > right:
+        # The highest separator in the page's lower part: a foot-note rule starts at the text's left edge.
+        for rule in sorted(rules, key=lambda r: r.top):
+            if rule.top < FOOT_RULE_ZONE * page_height or abs(rule.x0 - left) > 2 * body_size:
                 continue
             below = [ln for ln in lines if ln.top > rule.top]
             if any(note_start(ln) for ln in below) and not _has_heading(below, body_size):  # lines before the first note continue the last page's
@@ -259,7 +261,9 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: 
     no_notes: set[int] = set()
     any_markers = any(markers_by_page.values())
     for page, foot in foot_by_page:
-        page_markers = set(markers_by_page.get(page, ())) | set(markers_by_page.get(page - 1, ()))
+        page_markers = {n for n in (*markers_by_page.get(page, ()), *markers_by_page.get(page - 1, ()))
+                        if not isinstance(n, DoubtfulMarker)}
+        any_marker = {*markers_by_page.get(page, ()), *markers_by_page.get(page - 1, ())}
         before, expected_before = len(notes), expected
         carried: list[TextLine] = []
         for line in foot:
@@ -273,7 +277,7 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: 
                 _join(notes[-1][2], line)
             else:
                 carried.append(line)
-        if any_markers and not any(number in page_markers for number, _, _ in notes[before:]):
+        if any_markers and not any(number in any_marker for number, _, _ in notes[before:]):
             del notes[before:]
             expected = expected_before
         if foot and len(notes) == before:

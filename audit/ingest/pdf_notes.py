@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from audit.ingest.patterns import PLAIN_NOTE_START
 
-SEQUENCE_SLACK = 3  # a note or marker may skip this many numbers and still continue the sequence
+SEQUENCE_SLACK = 3
+_NOT_NOTE_TEXT = frozenset("%‰,;:-–=+<>|/°")  # a note or marker may skip this many numbers and still continue the sequence
+
+
+class DoubtfulMarker(int):
+    """Raised digits that may be an exponent (after a digit or a one-letter symbol: 10², R², "in 2013⁵"):
+    a marker only when a note with its number sits nearby and it continues the marker sequence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +48,9 @@ def read_note_start(tokens: Sequence[str | int]) -> NoteStart | None:
         return NoteStart(first, True, rest)
     if isinstance(first, str):
         match = PLAIN_NOTE_START.match(first)
-        if match:
-            return NoteStart(int(match.group("num")), False, (first[match.end():], *tokens[1:]))
+        rest = first[match.end():] if match else ""
+        if match and not rest[:1].isdigit() and rest[:1] not in _NOT_NOTE_TEXT:  # "12 13 14", "5 %" are table rows
+            return NoteStart(int(match.group("num")), False, (rest, *tokens[1:]))
         alone = first.strip().rstrip(".)")
         if len(tokens) == 1 and alone.isdigit() and len(alone) <= 3:
             return NoteStart(int(alone), False, ())  # the number alone on the line above its text
@@ -78,7 +85,11 @@ def accept_markers(markers_by_page: Mapping[int, Sequence[int]], notes_by_page: 
         verdicts = []
         for number in markers_by_page.get(page, ()):
             # Without foot notes (endnotes at the end) a new chapter's markers may restart at 1.
-            ok = number >= 1 and (number in nearby or continues(number, expected) or (not any_notes and number == 1))
+            if isinstance(number, DoubtfulMarker):
+                ok = number in nearby and continues(number, expected)
+            else:
+                ok = number >= 1 and (number in nearby or continues(number, expected)
+                                      or (not any_notes and number == 1))
             if ok:
                 expected = number + 1
             verdicts.append(ok)
