@@ -344,6 +344,13 @@ def _page_lines(page: Page) -> list[list[TextLine]]:
     return [[line for line in segment if line.tokens] for segment in segments]
 
 
+def _small_markers_doubtful(line: TextLine, body_size: float) -> TextLine:
+    """Raised digits in a line set smaller than the body (a table, a legend) may be the table's own notes."""
+    if line.size >= SMALL_SIZE * body_size or not any(isinstance(t, int) for t in line.tokens):
+        return line
+    return replace(line, tokens=tuple(DoubtfulMarker(t) if isinstance(t, int) else t for t in line.tokens))
+
+
 def _raised(lines: Sequence[TextLine]) -> list[int]:
     return [t for line in lines for t in line.tokens if isinstance(t, int)]
 
@@ -357,7 +364,7 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     for page in pages:
         for segment in segmented[page.number]:
             body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size, page.rules, page.height)
-            split.append((page.number, body, foot))
+            split.append((page.number, [_small_markers_doubtful(ln, body_size) for ln in body], foot))
     markers_by_page: dict[int, list[int]] = {}
     foot_by_page: dict[int, list[TextLine]] = {}
     for number, body, foot in split:
