@@ -83,6 +83,8 @@ def _note_start(style: MarkerStyle, text: str, expected: int) -> re.Match[str] |
         number = int(match.group("num"))
         if not expected - 1 <= number <= expected + PLAIN_SEQUENCE_SLACK:
             return None
+        if looks_like_heading(text):  # "4 Methods and data": a numbered section heading, not a note
+            return None
     return match
 
 

@@ -29,7 +29,8 @@ MARKER_CARET = re.compile(r"(?<!\[)\^(?P<num>\d{1,4})\b")
 # "region.<sup>12</sup>"
 MARKER_SUPTAG = re.compile(r"<sup>(?P<num>\d{1,4})</sup>")
 # "influence.3 Then" (superscripts flattened by a PDF converter): digits glued to a word's end
-MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?P<num>\d{1,3})(?=[\s,.;:)]|$)")
+# (never the last part of a section number: "2.1 Methods")
+MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?<!\d\.)(?P<num>\d{1,3})(?=[\s,.;:)]|$)")
 
 # --- Markdown footnotes ---------------------------------------------------------------------
 # "[^12]: Smith, ..." / "[^note-a]: ..."

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
-from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN
+from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, LIST_LABEL
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
 from audit.ingest.pdf_notes import DoubtfulMarker, NoteStart, accept_markers, accept_note, read_note_start
@@ -376,6 +376,15 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     return Layout(_paragraphs(body_segments, body_size), tuple(notes))
 
 
+def _list_label(tokens: Sequence[Token]) -> int | None:
+    """The number a numbered list item or endnote starts with: "12) ", "12. ", a raised 12."""
+    first = tokens[0] if tokens else None
+    if isinstance(first, int):
+        return first
+    match = LIST_LABEL.match(first) if isinstance(first, str) else None
+    return int(match.group("num")) if match else None
+
+
 def _paragraphs(body_segments: list[list[TextLine]], body_size: float) -> tuple[tuple[Token, ...], ...]:
     """Lines joined into paragraphs: a wide gap, a heading, or a sentence ending a short line starts one."""
     gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
@@ -397,6 +406,9 @@ def _paragraphs(body_segments: list[list[TextLine]], body_size: float) -> tuple[
                     short = previous.x1 < right - 2 * body_size
                     new = gap > max(1.8 * usual_gap, usual_gap + 0.4 * body_size) or (
                         short and _ends_sentence(paragraphs[-1]))
+            if not new and paragraphs:
+                label, current = _list_label(line.tokens), _list_label(paragraphs[-1])
+                new = label is not None and current is not None and label == current + 1
             if new:
                 paragraphs.append(list(line.tokens))
             else:
