@@ -171,12 +171,23 @@ def _position_key(line: TextLine) -> tuple[str, int]:
     return shape, round(line.top / POSITION_BUCKET)
 
 
+def _edge_key(line: TextLine, page: Page) -> tuple[str, bool] | None:
+    """The words of a line near the top or bottom edge, in any order, digits aside: odd and even pages put
+    the page number on either side ("Seite 4 Journal" / "Journal Seite 5"), a few points higher or lower."""
+    if RUNNING_SHARE * page.height <= line.top and line.bottom <= (1 - RUNNING_SHARE) * page.height:
+        return None
+    words = sorted(DIGIT_RUN.sub("#", line.text.lower()).split())
+    return " ".join(words), line.top < page.height / 2
+
+
 def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) -> dict[int, list[TextLine]]:
-    """Remove lines repeated at the same height on many pages, and bare page numbers at top or bottom."""
+    """Remove lines repeated near the top or bottom of many pages, and bare page numbers at top or bottom."""
     by_number = {p.number: p for p in pages}
     counts: Counter[tuple[str, int]] = Counter()
-    for page_lines in lines.values():
+    edges: Counter[tuple[str, bool] | None] = Counter()
+    for number, page_lines in lines.items():
         counts.update({_position_key(line) for line in page_lines})
+        edges.update({_edge_key(line, by_number[number]) for line in page_lines})
     threshold = max(2, REPEATED_SHARE * len(pages))
     kept: dict[int, list[TextLine]] = {}
     for number, page_lines in lines.items():
@@ -184,8 +195,8 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
         out = []
         for line in page_lines:
             in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
-            near_edge = line.top < RUNNING_SHARE * page.height or line.bottom > (1 - RUNNING_SHARE) * page.height
-            if near_edge and len(pages) >= 2 and counts[_position_key(line)] >= threshold:
+            edge = _edge_key(line, page)
+            if edge is not None and len(pages) >= 2 and max(counts[_position_key(line)], edges[edge]) >= threshold:
                 continue
             if in_margin and BARE_PAGE_NUMBER.match(line.text):
                 continue
