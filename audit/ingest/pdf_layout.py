@@ -228,13 +228,14 @@ def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = 
     """(body lines, foot-note lines) of one page: the lines below a separator rule in the page's lower part,
     or else the small-font lines at its foot; either way the foot must hold a note start."""
     if lines:
-        left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+        left = min(ln.x0 for ln in lines)
         # The highest separator in the page's lower part: a foot-note rule starts at the text's left edge.
         for rule in sorted(rules, key=lambda r: r.top):
             if rule.top < FOOT_RULE_ZONE * page_height or abs(rule.x0 - left) > 2 * body_size:
                 continue
             below = [ln for ln in lines if ln.top > rule.top]
-            if any(note_start(ln) for ln in below) and not _has_heading(below, body_size):  # lines before the first note continue the last page's
+            # lines before the first note continue the last page's
+            if any(note_start(ln) for ln in below) and not _has_heading(below, body_size):
                 return [ln for ln in lines if ln.top <= rule.top], below
     foot_start = len(lines)
     while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:

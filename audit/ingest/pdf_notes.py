@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from audit.ingest.patterns import PLAIN_NOTE_START
 
-SEQUENCE_SLACK = 3
-_NOT_NOTE_TEXT = frozenset("%‰,;:-–=+<>|/°")  # a note or marker may skip this many numbers and still continue the sequence
+SEQUENCE_SLACK = 3  # a note or marker may skip this many numbers and still continue the sequence
+_NOT_NOTE_TEXT = frozenset("%‰,;:-–=+<>|/°")  # a number followed by these starts a table row, not a note
 
 
 class DoubtfulMarker(int):
