@@ -29,8 +29,16 @@ MARKER_CARET = re.compile(r"(?<!\[)\^(?P<num>\d{1,4})\b")
 # "region.<sup>12</sup>"
 MARKER_SUPTAG = re.compile(r"<sup>(?P<num>\d{1,4})</sup>")
 # "influence.3 Then" (superscripts flattened by a PDF converter): digits glued to a word's end
-# (never the last part of a section number: "2.1 Methods")
-MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?<!\d\.)(?P<num>\d{1,3})(?=[\s,.;:)]|$)")
+# never a section number ("2.1", "A.1"), a decimal ("7.8", "0:5"), a dot leader ("....12"), a variable or
+# an exponent of a one-letter symbol ("r2 =", "t1"), a second number ("F1,18") or a fraction ("p = .06")
+MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?<![0-9A-Z][.,:;])(?<!\.\.)(?<!\b[A-Za-z])(?<!\b[ckm]m)"
+                          r"(?<![\s=<>(\[+−–-]\.)(?!0)(?P<num>\d{1,3})(?=[\s,;:)]|\.(?!\d)|$)")
+# "Introduction ........ 12", "2.1  Background      17": a table-of-contents line (never a note or marker)
+TOC_LINE = re.compile(r"(?:[ \t]{3,}|(?:[ \t]?[.…·_]){3,}[ \t]*)(?:[0-9]{1,4}|[ivxlcdm]{1,6})[ \t]*$", re.IGNORECASE)
+# the gap between two cells of a table row as a PDF-to-text tool lays it out
+TABLE_GAP = re.compile(r"\S[ \t]{3,}(?=\S)")
+# "  12" alone on a line, the note's text on the lines below (a PDF-to-text layout of foot notes)
+NOTE_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
 
 # --- Markdown footnotes ---------------------------------------------------------------------
 # "[^12]: Smith, ..." / "[^note-a]: ..."
