@@ -137,6 +137,8 @@ def _collect(blocks: Sequence[Block], style: MarkerStyle, endnotes: set[int]) ->
             expected = drafts[-1].number + 1 if drafts else 1
             match = pattern.match(line.text) if pattern else (
                 _note_start(style, line.text, expected) or _number_alone(style, block.lines, index, expected))
+            if current is not None and not match and line.text.startswith("\f"):
+                current = None  # a new page: its first line is body text (a note cut here resumes later)
             if match:
                 if pending_body:
                     if not _attach_continuation(drafts, pending_body, blocks, block_index):

@@ -35,6 +35,7 @@ REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (an
 MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
 # A line repeated at the same height on many pages is a running head or footer this far from the edge too.
 RUNNING_SHARE = 0.15
+MIN_PAGES_ANY_ORDER = 3  # lines matched in any word order and at any height near the edge: from this many pages
 POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
@@ -196,7 +197,8 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
         for line in page_lines:
             in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
             edge = _edge_key(line, page)
-            if edge is not None and len(pages) >= 2 and max(counts[_position_key(line)], edges[edge]) >= threshold:
+            repeated = max(counts[_position_key(line)], edges[edge] if len(pages) >= MIN_PAGES_ANY_ORDER else 0)
+            if edge is not None and len(pages) >= 2 and repeated >= threshold:
                 continue
             if in_margin and BARE_PAGE_NUMBER.match(line.text):
                 continue
@@ -214,7 +216,7 @@ def _exponent_base(text: str) -> bool:
     """Raised digits after a digit (10²) or after a one-letter symbol (R², x³, m²) look like exponents."""
     if text[-1:].isdigit():
         return True
-    word = text.rsplit(" ", 1)[-1]
+    word = text.rsplit(" ", 1)[-1].lstrip("([{")
     return len(word) == 1 and word.isalpha()
 
 

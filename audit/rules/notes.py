@@ -121,7 +121,9 @@ def _finding(brk: Break, noun: str, where: Callable[[Numbered], Location]) -> Fi
 
 
 def _note_items(ctx: AuditContext) -> list[Numbered]:
-    return [Numbered(n.number, n.label, n.span.line) for n in ctx.notes.notes]
+    # in the order they stand in the text (structured readers list them by number, which would hide chapters)
+    ordered = sorted(ctx.notes.notes, key=lambda n: n.span.start)
+    return [Numbered(n.number, n.label, n.span.line) for n in ordered]
 
 
 def _marker_items(ctx: AuditContext) -> list[Numbered]:
