@@ -13,6 +13,7 @@ from audit.config import AuditConfig
 from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
+from audit.extract.note_citations import cite_author_year_in_notes
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
 from audit.extract.segments import split_citations
@@ -184,7 +185,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
     body = extract_body_citations(notes.body_lines, bib.entries, numeric_markers_are_notes=notes.style == "bracket")
-    citations = add_key_citations(doc, parse_citations(segment_notes(notes) + segment_body(sources, body), parse))
+    note_citations = cite_author_year_in_notes(segment_notes(notes), notes.notes, bib.entries)
+    citations = add_key_citations(doc, parse_citations(note_citations + segment_body(sources, body), parse))
     keyed_fields = keyed_entry_fields(doc, bib.entries)  # entries from a .bib need no parsing
     entry_fields = parse_entries([e for e in bib.entries if e.index not in keyed_fields], parse) | keyed_fields
     keyed = entry_keys(doc, bib.entries)

@@ -139,6 +139,23 @@ _LOCATOR = r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?"
 # "(Smith 2004, 12)", "(see Smith and Jones, 2004: 3-4)" — one piece of a parenthesis split on ";"
 AUTHOR_DATE_PIECE = re.compile(rf"^\s*(?:(?:see|see also|e\.g\.,?|cf\.|i\.e\.,?|vgl\.|voir)\s+)?"
                                rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR_SUFFIX}){_LOCATOR}\s*$", re.IGNORECASE)
+# --- author-year citations inside notes ---------------------------------------------------------
+# Names as notes write them: "Kirton / Koch", "Slaby/Urban", "Chaiken, Lieberman und Eagly", "Flynn et al."
+_NOTE_NAMES = (rf"{_SURNAME}(?:(?:\s*/\s*|,\s*|\s+(?:and|&|und|et|y|e)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?")
+# What may stand before a citation in a note: "Vgl.", "See also", "cf.", "so auch", "dazu"
+NOTE_CITATION_CUE = re.compile(r"^(?:(?:vgl\.|vergleiche|siehe|s\.|see(?:\s+also)?|cf\.|compare|e\.\s?g\.,?|z\.\s?b\.|"
+                               r"i\.\s?e\.,?|also|auch|dazu|hierzu|so|ebenso|etwa|u\.\s?a\.|for example|voir|"
+                               r"insbesondere|besonders|ausführlich|grundlegend|exemplarisch|näher|bei|in)\s+)+",
+                               re.IGNORECASE)
+# A whole piece of a note that is one author-year citation: "Kirton / Koch (2008)", "Cooper / Fues (2005), S. 12",
+# "Petty/Cacioppo 1986", "Eagly/Chaiken 1993: 305-325", "Smith 2004, p. 12"
+NOTE_AUTHOR_YEAR = re.compile(rf"^(?P<names>{_NOTE_NAMES}),?\s+(?P<open>\()?(?P<year>{_YEAR_SUFFIX})"
+                              rf"(?:[,:]\s*(?:pp?\.|S\.|p)?\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?)\s*(?:f{{1,2}}\.?)?)?"
+                              rf"(?(open)\))(?:[,:]\s*(?:pp?\.|S\.)?\s*(?P<pin2>\d+(?:\s*[-–]\s*\d+)?)\s*"
+                              rf"(?:f{{1,2}}\.?)?)?[\s.]*$")
+# "… bei Petty/Cacioppo (1986, Kapitel 8) …" inside a sentence of a note
+NOTE_AUTHOR_YEAR_NARRATIVE = re.compile(rf"(?P<names>{_NOTE_NAMES})\s+\((?P<year>{_YEAR_SUFFIX})"
+                                        rf"(?:[,:]\s*(?:pp?\.|S\.)?\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?)?[^()]*)?\)")
 # "Smith and Jones (2004, p. 3)" in running text
 AUTHOR_DATE_NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR_SUFFIX}){_LOCATOR}\)")
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")
