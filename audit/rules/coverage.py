@@ -168,8 +168,8 @@ def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
 def _narrative_unknown(citation: Citation, heads: str) -> bool:
     """ "Politische Einstellungen (1992)", "Study (1981)": a capitalised word before a year in brackets names
     a survey or a law as often as an author. When that word heads no entry, it is not reported."""
-    if citation.form != "author-date" or not NARRATIVE_CITATION.match(citation.text):
-        return False
+    if citation.form != "author-date" or citation.note is not None or not NARRATIVE_CITATION.match(citation.text):
+        return False  # in notes, only listed authors' narrative citations are taken (note_citations)
     authors = citation.fields.get("author", ())
     words = fold(authors[0] if isinstance(authors, tuple) and authors else str(authors)).split()
     return not words or words[-1] not in heads
