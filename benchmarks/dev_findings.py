@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.paper:
         paths = [p for p in paths if p.stem in args.paper]
     errors: list[int] = []
+    totals: Counter[str] = Counter()
     print(f"{'paper':<16}{'err':>5}{'warn':>6}{'notes':>6}{'mark':>6}{'bib':>5}{'sec':>6}  error rules")
     for path in paths:
         start = time.perf_counter()
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         elapsed = time.perf_counter() - start
         found = [item.finding for item in report.findings]
         rules = Counter(f.rule for f in found if f.severity is Severity.ERROR)
+        totals.update(f"{f.severity.value} {f.rule}" for f in found)
         counts = report.severity_counts
         errors.append(counts["error"])
         name = f"{path.parent.name}/{path.stem}"
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None) -> None:
             if finding.rule in args.show:
                 where = ", ".join(f"{loc.kind}:{loc.page or '-'}/{loc.line}" for loc in finding.locations)
                 print(f"    {finding.severity.value} {finding.rule} [{where}] {finding.message[:150]}")
+    if totals:
+        print("findings over all papers:", ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
     if errors:
         over = sum(1 for n in errors if n > TARGET_MAX)
         print(f"{len(errors)} papers: errors per paper mean {statistics.mean(errors):.2f} (target <= {TARGET_MEAN}), "

@@ -39,6 +39,8 @@ def _names(raw: str) -> tuple[str, ...] | None:
     names = tuple(n.strip() for n in _NAME_SPLIT.split(raw) if n.strip())
     if not names or any(NOT_A_NAME.match(n) for n in names):
         return None
+    if any(not n.split()[-1][:1].isupper() for n in names):
+        return None  # "(ab 1941)": the piece pattern ignores case for its cue words, names start upper-case
     return names
 
 
