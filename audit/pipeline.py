@@ -28,6 +28,7 @@ from audit.ingest.keyed import (
     link_key_citations,
 )
 from audit.models import BibEntry, Citation, Document, ParsedReference, SourceLine, Span, Work
+from audit.pages import place_on_pages
 from audit.report import EntryRecord, NoteRecord, Report, build_report
 from audit.resolve import resolve_short_forms
 from audit.rules import run_rules
@@ -200,7 +201,7 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
                        clustering=clustering, url_findings=urls.findings)
-    findings = run_rules(ctx) + _decoding_findings(doc)
+    findings = place_on_pages(run_rules(ctx) + _decoding_findings(doc), doc)
     note_records, body_citations, entry_records = _records(ctx, keyed)
     exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,

@@ -83,3 +83,11 @@ def test_a_real_numbering_error_is_still_found_once():
     # flattened digits are weak evidence: only digits paired with a note count as markers, so the gap is
     # reported once, as the notes' jump
     assert _numbering_findings(text) == ["Note numbers jump from 2 to 4: note 3 missing"]
+
+
+def test_locations_in_pdf_text_give_the_page_from_form_feeds():
+    text = ("A claim.¹\n\n¹ A. Smith, A Book, London, 2001.\n\fA second page with a claim.² And one more.⁴\n\n"
+            "² B. Jones, Another Book, Paris, 2002.\n⁴ C. Brown, A Third Book, Berlin, 2003.\n")
+    report = audit_document(text_document(text), AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
+    jumps = [f.finding for f in report.findings if f.finding.rule == "note-numbering"]
+    assert [(loc.line, loc.page) for f in jumps for loc in f.locations] == [(6, 2), (7, 2)]

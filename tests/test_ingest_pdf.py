@@ -397,3 +397,23 @@ def test_notes_restarting_in_each_chapter_are_not_errors(tmp_path):
     assert [h.number for h in doc.note_hints] == [1, 1, 2, 2]  # hints are sorted by number
     assert [m.number for m in doc.marker_hints] == [1, 2, 1, 2]
     assert _audit_numbering(doc) == []
+
+
+def test_locations_in_a_pdf_give_the_page(tmp_path, validate_report):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose" + FILLER)
+    w.marker("1")
+    w.text(" in every province.")
+    w.foot(["1 UNODC, Illicit Drug Trends, 2008, p. 12."])
+    w.new_page()
+    w.text("Prices climbed across the region as well" + FILLER.replace("decade", "years"))
+    w.marker("2")
+    w.text(" and stayed high.")
+    w.foot(["2 UNODC, World Drug Report, 2009, p. 7.", "3 A note that no marker refers to, 2010."])
+    doc = ingest(w.save(tmp_path / "pages.pdf"))
+    report = audit_document(doc, AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
+    unreferenced = [f.finding for f in report.findings if f.finding.rule == "note-without-marker"]
+    assert [(loc.kind, loc.number, loc.page) for f in unreferenced for loc in f.locations] == [("note", 3, 2)]
+    data = validate_report(report_to_dict(report))
+    assert any(loc.get("page") == 2 for f in data["findings"] for loc in f["locations"])

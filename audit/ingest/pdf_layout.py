@@ -71,6 +71,8 @@ class NoteBlock:
 class Layout:
     paragraphs: tuple[tuple[Token, ...], ...]
     notes: tuple[NoteBlock, ...]
+    # per paragraph, (character offset in the paragraph, page) where it starts and where a new page goes on
+    paragraph_pages: tuple[tuple[tuple[int, int], ...], ...] = ()
 
 
 def _body_size(glyphs: Sequence[Glyph]) -> float:
@@ -387,7 +389,8 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page, _reference_lists(split))
     segments = [(number, body + foot if number in no_notes else body) for number, body, foot in split]
     body_segments = [lines for lines in _keep_markers([s for s in segments if s[1]], notes)]
-    return Layout(_paragraphs(body_segments, body_size), tuple(notes))
+    paragraphs, starts = _paragraphs(body_segments, body_size)
+    return Layout(paragraphs, tuple(notes), starts)
 
 
 def _list_label(tokens: Sequence[Token]) -> int | None:
@@ -399,13 +402,15 @@ def _list_label(tokens: Sequence[Token]) -> int | None:
     return int(match.group("num")) if match else None
 
 
-def _paragraphs(body_segments: list[list[TextLine]], body_size: float) -> tuple[tuple[Token, ...], ...]:
+def _paragraphs(body_segments: list[list[TextLine]],
+                body_size: float) -> tuple[tuple[tuple[Token, ...], ...], tuple[tuple[tuple[int, int], ...], ...]]:
     """Lines joined into paragraphs: a wide gap, a heading, or a sentence ending a short line starts one."""
     gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
             if b.top > a.bottom]
     # The lower quartile: headings and paragraph breaks widen many gaps in a short document.
     usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else body_size * 0.3
     paragraphs: list[list[Token]] = []
+    pages: list[list[tuple[int, int]]] = []
     previous: TextLine | None = None
     for segment in body_segments:
         right = max(ln.x1 for ln in segment)  # the column's right edge
@@ -425,7 +430,14 @@ def _paragraphs(body_segments: list[list[TextLine]], body_size: float) -> tuple[
                 new = label is not None and current is not None and label == current + 1
             if new:
                 paragraphs.append(list(line.tokens))
+                pages.append([(0, line.page)])
             else:
+                if line.page != pages[-1][-1][1]:
+                    pages[-1].append((len(_plain(paragraphs[-1])) + 1, line.page))
                 _join(paragraphs[-1], line)
             previous = line
-    return tuple(tuple(p) for p in paragraphs)
+    return tuple(tuple(p) for p in paragraphs), tuple(tuple(p) for p in pages)
+
+
+def _plain(tokens: Sequence[Token]) -> str:
+    return " ".join("".join(t if isinstance(t, str) else str(t) for t in tokens).split())

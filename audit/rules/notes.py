@@ -27,6 +27,7 @@ class Numbered:
     number: int
     label: str
     line: int
+    offset: int | None = None  # in the text as read: places it on its page
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,19 +124,19 @@ def _finding(brk: Break, noun: str, where: Callable[[Numbered], Location]) -> Fi
 def _note_items(ctx: AuditContext) -> list[Numbered]:
     # in the order they stand in the text (structured readers list them by number, which would hide chapters)
     ordered = sorted(ctx.notes.notes, key=lambda n: n.span.start)
-    return [Numbered(n.number, n.label, n.span.line) for n in ordered]
+    return [Numbered(n.number, n.label, n.span.line, n.span.start) for n in ordered]
 
 
 def _marker_items(ctx: AuditContext) -> list[Numbered]:
-    return [Numbered(m.number, m.label, m.span.line) for m in ctx.notes.markers]
+    return [Numbered(m.number, m.label, m.span.line, m.span.start) for m in ctx.notes.markers]
 
 
 def _note_at(item: Numbered) -> Location:
-    return Location.note(item.number, item.line)
+    return Location.note(item.number, item.line, item.offset)
 
 
 def _body_at(item: Numbered) -> Location:
-    return Location.body(item.line)
+    return Location.body(item.line, item.offset)
 
 
 def check_note_numbering(ctx: AuditContext) -> Iterator[Finding]:
