@@ -53,6 +53,8 @@ def test_a_page_number_alone_is_not_a_note():
     pytest.param("The effect was small, F(1, 355) = .06, p = .81, and r2 = 0.32 in cm3 units.\n\n"
                  "1 Apples are not a note here.\n", id="statistics-and-variables"),
     pytest.param("Our list:\n\n1 Apples are red.\n2 Pears are green.\n", id="numbered-list-without-markers"),
+    pytest.param("The balance gives Cf2 as follows:\n\n  2\n  C0 + C− RT (C− − C0) − F ∆ϕ = 0   (6.38)\n",
+                 id="an-equation-below-a-number"),
 ])
 def test_what_is_never_a_note(text):
     result = extract_notes(text_document(text))

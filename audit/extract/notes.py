@@ -55,6 +55,8 @@ STYLES: tuple[MarkerStyle, ...] = (
 PLAIN_SEQUENCE_SLACK = 2
 # Bracketed numbers used again (or going backwards) this often are citations of a numbered list, not notes.
 REPEATED_CITATIONS = 3
+# At least this share of a plain-digit note's tokens are words (two letters or more).
+MIN_WORD_SHARE = 0.3
 # A note ending like this is unfinished: the next page may continue it.
 _FINISHED_ENDINGS = (".", "!", "?", ")", "]", "”", '"', "’", "'", ">", "*", "»")
 
@@ -218,7 +220,7 @@ def _confirmed(drafts: list[_Draft], body: list[Line], markers: Sequence[Marker]
         first = draft.lines[0].number
         after = last_line.get(draft.number, 0)
         before = [m for m in by_number.get(draft.number, ()) if after < m.span.line < first]
-        if before:
+        if before and _wordy(join_lines(line.text for line in draft.lines)):
             kept.append(draft)
             chosen.append(before[-1])
             last_line[draft.number] = first
@@ -228,6 +230,13 @@ def _confirmed(drafts: list[_Draft], body: list[Line], markers: Sequence[Marker]
     if returned:
         body = sorted([*body, *returned], key=lambda line: line.number)
     return kept, body, chosen
+
+
+def _wordy(text: str) -> bool:
+    """Most of a note's tokens are words; an equation or a table row ("C0 + C− RT (6.38)") is not a note."""
+    tokens = text.split()
+    words = sum(1 for t in tokens if sum(ch.isalpha() for ch in t) >= 2)
+    return bool(tokens) and words >= MIN_WORD_SHARE * len(tokens)
 
 
 def _cited_again(markers: Sequence[Marker]) -> bool:
