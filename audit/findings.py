@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -25,18 +25,21 @@ class Location:
     line: int | None = None
     number: int | None = None  # note number
     index: int | None = None  # bibliography entry index
+    page: int | None = None  # 1-based page, in a paged input (PDF, PDF text with form feeds)
+    # where in the text as read, when the rule knows it: places the location on its page (not reported)
+    offset: int | None = field(default=None, compare=False)
 
     @classmethod
-    def note(cls, number: int, line: int) -> Location:
-        return cls("note", line=line, number=number)
+    def note(cls, number: int, line: int, offset: int | None = None) -> Location:
+        return cls("note", line=line, number=number, offset=offset)
 
     @classmethod
-    def entry(cls, index: int, line: int) -> Location:
-        return cls("bibliography", line=line, index=index)
+    def entry(cls, index: int, line: int, offset: int | None = None) -> Location:
+        return cls("bibliography", line=line, index=index, offset=offset)
 
     @classmethod
-    def body(cls, line: int) -> Location:
-        return cls("body", line=line)
+    def body(cls, line: int, offset: int | None = None) -> Location:
+        return cls("body", line=line, offset=offset)
 
 
 @dataclass(frozen=True, slots=True)

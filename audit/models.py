@@ -125,6 +125,9 @@ class Document:
     bib_entries: tuple[SourceEntry, ...] = ()  # keyed entries (.bib file, \\bibitem), in source order
     bib_sources: tuple[str, ...] = ()  # .bib files read for this document
     parts_unreadable: tuple[UnreadablePart, ...] = ()
+    # (offset, page): where text printed on a page starts, in offset order, for paged inputs (PDF); PDF text
+    # with form feeds needs none (its pages are counted from the form feeds)
+    page_starts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from audit.extract.bibliography import Bibliography, extract_bibliography
 from audit.extract.blocks import split_blocks
 from audit.extract.body_citations import BodyCitation, extract_body_citations
 from audit.extract.legal_segments import given_names, split_note_citations
+from audit.extract.note_citations import cite_author_year_in_notes
 from audit.extract.notes import NoteExtraction, extract_notes
 from audit.extract.patterns import ENDNOTES_HEADING, URL_LIKE, YEAR
 from audit.extract.segments import split_citations
@@ -28,6 +29,7 @@ from audit.ingest.keyed import (
     link_key_citations,
 )
 from audit.models import BibEntry, Citation, Document, ParsedReference, SourceLine, Span, Work
+from audit.pages import place_on_pages
 from audit.registry import RegistryAudit, cited_works, registry_sites, verify_works
 from audit.report import EntryRecord, NoteRecord, Report, build_report
 from audit.resolve import resolve_short_forms
@@ -196,7 +198,8 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     notes = extract_notes(doc, excluded=_excluded_ranges(doc, bib))
     sources = extract_source_lines(notes.body_lines)
     body = extract_body_citations(notes.body_lines, bib.entries, numeric_markers_are_notes=notes.style == "bracket")
-    citations = add_key_citations(doc, parse_citations(segment_notes(notes) + segment_body(sources, body), parse))
+    note_citations = cite_author_year_in_notes(segment_notes(notes), notes.notes, bib.entries)
+    citations = add_key_citations(doc, parse_citations(note_citations + segment_body(sources, body), parse))
     keyed_fields = keyed_entry_fields(doc, bib.entries)  # entries from a .bib need no parsing
     entry_fields = parse_entries([e for e in bib.entries if e.index not in keyed_fields], parse) | keyed_fields
     keyed = entry_keys(doc, bib.entries)
@@ -214,7 +217,7 @@ def audit_document(doc: Document, config: AuditConfig, *, parse: ParseFn = defau
     ctx = AuditContext(document=doc, notes=notes, bibliography=bib, sources=sources,
                        citations=clustering.citations, entry_fields=entry_fields, resolutions=resolutions,
                        clustering=clustering, url_findings=urls.findings, registry_findings=registry.findings)
-    findings = run_rules(ctx) + _decoding_findings(doc)
+    findings = place_on_pages(run_rules(ctx) + _decoding_findings(doc), doc)
     note_records, body_citations, entry_records = _records(ctx, keyed)
     exported = export_works(clustering.works)
     return build_report(path=doc.path, fmt=doc.format, sha256=doc.sha256, notes=note_records,

@@ -82,6 +82,8 @@ class _Resolver:
     def _repeat(self, citation: Citation, previous: Citation, why: str) -> None:
         antecedent = self.target.get(previous.id)
         entry = self.entry_of.get(previous.id)
+        if antecedent is None and entry is not None and previous.form is not None:
+            antecedent = previous.id  # "Ibid.: 45" after "Kirton (2008)": the same reference-list entry
         if antecedent is None:
             self._record(citation, "unresolved", None,
                          f"it repeats {previous.id}, which could not be resolved itself ({why})", entry=entry)

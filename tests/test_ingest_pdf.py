@@ -11,6 +11,7 @@ from audit.errors import UnreadableInput
 from audit.extract.notes import extract_notes
 from audit.ingest import ingest
 from audit.ingest.pdf_layout import Glyph, build_line
+from audit.ingest.pdf_notes import DoubtfulMarker
 from audit.pipeline import audit_document
 from audit.render.json_report import report_to_dict
 from tests.factories import title_only_parse
@@ -156,7 +157,7 @@ def test_superscript_detection_from_size_and_position():
 def test_exponent_after_a_digit_is_not_a_marker():
     body = [Glyph(ch, 10 + 6 * i, 16 + 6 * i, 100, 111, 11) for i, ch in enumerate("10")]
     line = build_line(1, body + [Glyph("6", 22, 26, 97, 104, 7)])
-    assert line.tokens == ("10⁶",)
+    assert line.tokens == ("10", 6) and isinstance(line.tokens[1], DoubtfulMarker)  # the note sequence decides
 
 
 def test_encrypted_pdf_is_one_clear_line(tmp_path):
@@ -287,3 +288,132 @@ def test_hyphenation_repair(first, second, joined):
     parts: list = [first]
     _join(parts, TextLine(1, 0, 10, 0, 100, 11, (second,)))
     assert "".join(str(p) for p in parts) == joined
+
+
+# Body text enough to outweigh the notes, so that the body size is the most common one, as in any real paper.
+FILLER = (" Prices and seizures changed a great deal over the decade, and the regional offices reported the "
+          "figures every year in their surveys of the provinces and the markets.") * 3
+
+
+def _audit_numbering(doc) -> list[str]:
+    report = audit_document(doc, AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
+    rules = ("note-numbering", "marker-without-note", "note-without-marker")
+    return [f.finding.message for f in report.findings if f.finding.rule in rules]
+
+
+def test_table_rows_in_a_small_font_at_the_page_foot_are_not_notes(tmp_path):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose")
+    w.marker("1")
+    w.text(" in every province, as the table below shows." + FILLER)
+    w.foot(["1 UNODC, Illicit Drug Trends, 2008, p. 12."], top=200)
+    w.foot(["Table 1: Production by province", "797 10,0 -40,36", "830 11,6 -40,30", "24 18,8 -40,12"], top=230)
+    doc = ingest(w.save(tmp_path / "table.pdf"))
+    assert [h.number for h in doc.note_hints] == [1]
+    assert _audit_numbering(doc) == []
+
+
+def test_number_alone_on_the_line_above_the_note_text(tmp_path):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose")
+    w.marker("1")
+    w.text(" in every province." + FILLER)
+    w.foot(["1", "UNODC, Illicit Drug Trends, 2008, p. 12."])
+    doc = ingest(w.save(tmp_path / "alone.pdf"))
+    assert [(h.number, h.text) for h in doc.note_hints] == [(1, "UNODC, Illicit Drug Trends, 2008, p. 12.")]
+
+
+def test_raised_number_with_parenthesis_is_a_marker(tmp_path):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose")
+    w.marker("1)")
+    w.text(" in every province." + FILLER)
+    w.foot(["1) UNODC, Illicit Drug Trends, 2008, p. 12."])
+    doc = ingest(w.save(tmp_path / "paren.pdf"))
+    assert [m.number for m in doc.marker_hints] == [1]
+    assert [h.text for h in doc.note_hints] == ["UNODC, Illicit Drug Trends, 2008, p. 12."]
+
+
+def test_exponents_stay_text_and_a_marker_after_a_year_is_kept(tmp_path):
+    w = Writer()
+    w.new_page()
+    w.text("The fit was good (R")
+    w.marker("2")
+    w.text(" = 0.7) and prices rose in 2013")
+    w.marker("1")
+    w.text(" across the region." + FILLER)
+    w.foot(["1 UNODC, Illicit Drug Trends, 2014, p. 12."])
+    doc = ingest(w.save(tmp_path / "exponent.pdf"))
+    assert [m.number for m in doc.marker_hints] == [1]
+    assert "R² = 0.7" in doc.text
+    assert _audit_numbering(doc) == []
+
+
+def test_a_reference_list_in_a_small_font_after_its_heading_is_not_notes(tmp_path):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose in every province over the decade." + FILLER)
+    w.pdf.set_xy(20, 230)
+    w.pdf.set_font("Helvetica", style="B", size=11)
+    w.pdf.cell(0, 5, "References")
+    w.foot(["1. Smith, John (2004). A History of Opium. Oxford: Oxford University Press.",
+            "2. UNODC (2008). Illicit Drug Trends. Vienna: United Nations."], top=240)
+    doc = ingest(w.save(tmp_path / "refs.pdf"))
+    assert doc.note_hints == ()
+    assert "1. Smith, John (2004)" in doc.text
+
+
+def test_running_footer_on_odd_and_even_pages_is_never_part_of_a_note(tmp_path):
+    w = Writer()
+    for page, topic in enumerate(("production", "prices", "seizures", "trafficking"), start=1):
+        w.new_page(head="")
+        w.text(f"A claim about {topic}")
+        w.marker(str(page))
+        w.text(f" in the provinces, where {topic} changed." + FILLER)
+        w.foot([f"{page} Source about {topic}, a report, 2008, p. {page}."], top=250)
+        footer = f"Journal of Tests 3 Page {page}" if page % 2 else f"Page {page} Journal of Tests 3"
+        w.foot([footer], top=262 + page % 2)
+    doc = ingest(w.save(tmp_path / "footer.pdf"))
+    assert [h.text for h in doc.note_hints] == [f"Source about {topic}, a report, 2008, p. {n}." for n, topic in
+                                                enumerate(("production", "prices", "seizures", "trafficking"), 1)]
+    assert "Journal of Tests" not in doc.text
+
+
+def test_notes_restarting_in_each_chapter_are_not_errors(tmp_path):
+    w = Writer()
+    for chapter, topic in ((1, "production"), (2, "prices")):
+        w.new_page()
+        w.heading(f"Chapter {chapter}: {topic.title()}")
+        w.text(f"A first claim about {topic}")
+        w.marker("1")
+        w.text(f" and a second claim about {topic}")
+        w.marker("2")
+        w.text("." + FILLER)
+        w.foot([f"1 A source on {topic}, 2001.", f"2 Another source on {topic}, 2002."])
+    doc = ingest(w.save(tmp_path / "chapters.pdf"))
+    assert [h.number for h in doc.note_hints] == [1, 1, 2, 2]  # hints are sorted by number
+    assert [m.number for m in doc.marker_hints] == [1, 2, 1, 2]
+    assert _audit_numbering(doc) == []
+
+
+def test_locations_in_a_pdf_give_the_page(tmp_path, validate_report):
+    w = Writer()
+    w.new_page()
+    w.text("Production rose" + FILLER)
+    w.marker("1")
+    w.text(" in every province.")
+    w.foot(["1 UNODC, Illicit Drug Trends, 2008, p. 12."])
+    w.new_page()
+    w.text("Prices climbed across the region as well" + FILLER.replace("decade", "years"))
+    w.marker("2")
+    w.text(" and stayed high.")
+    w.foot(["2 UNODC, World Drug Report, 2009, p. 7.", "3 A note that no marker refers to, 2010."])
+    doc = ingest(w.save(tmp_path / "pages.pdf"))
+    report = audit_document(doc, AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
+    unreferenced = [f.finding for f in report.findings if f.finding.rule == "note-without-marker"]
+    assert [(loc.kind, loc.number, loc.page) for f in unreferenced for loc in f.locations] == [("note", 3, 2)]
+    data = validate_report(report_to_dict(report))
+    assert any(loc.get("page") == 2 for f in data["findings"] for loc in f["locations"])

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from audit.extract.note_citations import as_listed, entry_heads
 from audit.extract.patterns import (
     AUTHOR_DATE_NARRATIVE,
     AUTHOR_DATE_PIECE,
@@ -38,6 +39,8 @@ def _names(raw: str) -> tuple[str, ...] | None:
     names = tuple(n.strip() for n in _NAME_SPLIT.split(raw) if n.strip())
     if not names or any(NOT_A_NAME.match(n) for n in names):
         return None
+    if any(not n.split()[-1][:1].isupper() for n in names):
+        return None  # "(ab 1941)": the piece pattern ignores case for its cue words, names start upper-case
     return names
 
 
@@ -92,7 +95,8 @@ def extract_body_citations(body_lines: Sequence[Line], entries: Sequence[BibEntr
                                                                line.start + match.end(), line.number),
                                           "numeric", numbers=_numbers(match.group("numbers"))))
     if _cites_author_date(author_date, entries):
-        found += author_date
+        heads = entry_heads(entries)  # "die Arbeit von Lewis und Linzer (2005)": "von" is the sentence's
+        found += [replace(c, names=as_listed(c.names, heads)) for c in author_date]
     return sorted(found, key=lambda c: c.span.start)
 
 

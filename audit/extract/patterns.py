@@ -29,7 +29,16 @@ MARKER_CARET = re.compile(r"(?<!\[)\^(?P<num>\d{1,4})\b")
 # "region.<sup>12</sup>"
 MARKER_SUPTAG = re.compile(r"<sup>(?P<num>\d{1,4})</sup>")
 # "influence.3 Then" (superscripts flattened by a PDF converter): digits glued to a word's end
-MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?P<num>\d{1,3})(?=[\s,.;:)]|$)")
+# never a section number ("2.1", "A.1"), a decimal ("7.8", "0:5"), a dot leader ("....12"), a variable or
+# an exponent of a one-letter symbol ("r2 =", "t1"), a second number ("F1,18") or a fraction ("p = .06")
+MARKER_PLAIN = re.compile(r"(?<=[a-z.,;:”\"’)\]])(?<![0-9A-Z][.,:;])(?<!\.\.)(?<!\b[A-Za-z])(?<!\b[ckm]m)"
+                          r"(?<![\s=<>(\[+−–-]\.)(?!0)(?P<num>\d{1,3})(?=[\s,;:)]|\.(?!\d)|$)")
+# "Introduction ........ 12", "2.1  Background      17": a table-of-contents line (never a note or marker)
+TOC_LINE = re.compile(r"(?:[ \t]{3,}|(?:[ \t]?[.…·_]){3,}[ \t]*)(?:[0-9]{1,4}|[ivxlcdm]{1,6})[ \t]*$", re.IGNORECASE)
+# the gap between two cells of a table row as a PDF-to-text tool lays it out
+TABLE_GAP = re.compile(r"\S[ \t]{3,}(?=\S)")
+# "  12" alone on a line, the note's text on the lines below (a PDF-to-text layout of foot notes)
+NOTE_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
 
 # --- Markdown footnotes ---------------------------------------------------------------------
 # "[^12]: Smith, ..." / "[^note-a]: ..."
@@ -133,6 +142,23 @@ _LOCATOR = r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?"
 # "(Smith 2004, 12)", "(see Smith and Jones, 2004: 3-4)" — one piece of a parenthesis split on ";"
 AUTHOR_DATE_PIECE = re.compile(rf"^\s*(?:(?:see|see also|e\.g\.,?|cf\.|i\.e\.,?|vgl\.|voir)\s+)?"
                                rf"(?P<names>{_NAMES}),?\s+(?P<year>{_YEAR_SUFFIX}){_LOCATOR}\s*$", re.IGNORECASE)
+# --- author-year citations inside notes ---------------------------------------------------------
+# Names as notes write them: "Kirton / Koch", "Slaby/Urban", "Chaiken, Lieberman und Eagly", "Flynn et al."
+_NOTE_NAMES = (rf"{_SURNAME}(?:(?:\s*/\s*|,\s*|\s+(?:and|&|und|et|y|e)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?")
+# What may stand before a citation in a note: "Vgl.", "See also", "cf.", "so auch", "dazu"
+NOTE_CITATION_CUE = re.compile(r"^(?:(?:vgl\.|vergleiche|siehe|s\.|see(?:\s+also)?|cf\.|compare|e\.\s?g\.,?|z\.\s?b\.|"
+                               r"i\.\s?e\.,?|also|auch|dazu|hierzu|so|ebenso|etwa|u\.\s?a\.|for example|voir|"
+                               r"insbesondere|besonders|ausführlich|grundlegend|exemplarisch|näher|bei|in)\s+)+",
+                               re.IGNORECASE)
+# A whole piece of a note that is one author-year citation: "Kirton / Koch (2008)", "Cooper / Fues (2005), S. 12",
+# "Petty/Cacioppo 1986", "Eagly/Chaiken 1993: 305-325", "Smith 2004, p. 12"
+NOTE_AUTHOR_YEAR = re.compile(rf"^(?P<names>{_NOTE_NAMES}),?\s+(?P<open>\()?(?P<year>{_YEAR_SUFFIX})"
+                              rf"(?:[,:]\s*(?:pp?\.|S\.|p)?\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?)\s*(?:f{{1,2}}\.?)?)?"
+                              rf"(?(open)\))(?:[,:]\s*(?:pp?\.|S\.)?\s*(?P<pin2>\d+(?:\s*[-–]\s*\d+)?)\s*"
+                              rf"(?:f{{1,2}}\.?)?)?[\s.]*$")
+# "… bei Petty/Cacioppo (1986, Kapitel 8) …" inside a sentence of a note
+NOTE_AUTHOR_YEAR_NARRATIVE = re.compile(rf"(?P<names>{_NOTE_NAMES})\s+\((?P<year>{_YEAR_SUFFIX})"
+                                        rf"(?:[,:]\s*(?:pp?\.|S\.)?\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?)?[^()]*)?\)")
 # "Smith and Jones (2004, p. 3)" in running text
 AUTHOR_DATE_NARRATIVE = re.compile(rf"(?P<names>{_NAMES})\s+\((?P<year>{_YEAR_SUFFIX}){_LOCATOR}\)")
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")

@@ -53,6 +53,7 @@ class NoteText:
     number: int
     label: str
     pieces: tuple[Piece, ...]
+    page: int | None = None  # the page it is printed on, in a paged input (PDF)
 
 
 
@@ -138,21 +139,28 @@ def _has_text(pieces: Sequence[Piece]) -> bool:
 def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequence[Sequence[Piece]],
                       notes: Sequence[NoteText] = (), encoding: str = "utf-8",
                       bib_entries: Sequence[SourceEntry] = (), bib_sources: Sequence[str] = (),
-                      unreadable: Sequence[UnreadablePart] = (), structured_notes: bool | None = None) -> Document:
-    """`structured_notes=None`: structured when the reader found any note or marker."""
+                      unreadable: Sequence[UnreadablePart] = (), structured_notes: bool | None = None,
+                      body_pages: Sequence[Sequence[tuple[int, int]]] = ()) -> Document:
+    """`structured_notes=None`: structured when the reader found any note or marker. `body_pages`: for paged
+    inputs (PDF), per body paragraph the (character offset in it, page) where it starts and where it runs on
+    to a new page."""
     layout = _Layout(parts=[])
     markers: list[MarkerHint] = []
     keys: list[KeyCite] = []
-    paragraphs = [p for p in body if _has_text(p)]
-    for i, pieces in enumerate(paragraphs):
+    pages: list[tuple[int, int]] = []
+    paged = [(p, body_pages[i] if i < len(body_pages) else ()) for i, p in enumerate(body) if _has_text(p)]
+    for i, (pieces, starts) in enumerate(paged):
         if i:
             layout.write("\n\n")
+        pages.extend((layout.offset + offset, page) for offset, page in starts)
         _write_paragraph(layout, pieces, None, markers, keys)
     hints: list[NoteHint] = []
     note_lines: set[int] = set()
     for note in notes:
         if layout.offset:
             layout.write("\n\n")
+        if note.page is not None:
+            pages.append((layout.offset, note.page))
         layout.write(f"[{note.label}] ")
         start, line = layout.offset, layout.line
         text = _write_paragraph(layout, note.pieces, note.number, markers, keys)
@@ -165,4 +173,4 @@ def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequ
                     marker_hints=tuple(markers), encoding=encoding,
                     structured_notes=bool(hints or markers) if structured_notes is None else structured_notes,
                     key_citations=tuple(keys), bib_entries=tuple(bib_entries), bib_sources=tuple(bib_sources),
-                    parts_unreadable=tuple(unreadable))
+                    parts_unreadable=tuple(unreadable), page_starts=tuple(pages))

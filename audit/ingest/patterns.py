@@ -72,3 +72,5 @@ BARE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm
 DIGIT_RUN = re.compile(r"\d+")
 # "12 Smith, ..." / "12. Smith" at the start of a foot-note line
 PLAIN_NOTE_START = re.compile(r"^\s*(?P<num>\d{1,3})[.)]?\s+(?=\S)")
+# "12) Vgl. ..." / "12. Smith" starting a numbered list item or an endnote (the next item starts a paragraph)
+LIST_LABEL = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?=\S)")

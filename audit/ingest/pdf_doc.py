@@ -119,9 +119,9 @@ def _pieces(tokens: tuple[Token, ...], markers_as_notes: bool) -> list[Piece]:
 def document_from_layout(path: str, sha256: str, layout: Layout, problems: list[UnreadablePart]) -> Document:
     foot_notes = bool(layout.notes)
     body = [_pieces(tokens, foot_notes) for tokens in layout.paragraphs]
-    notes = [NoteText(note.number, str(note.number), (note.text,)) for note in layout.notes]
+    notes = [NoteText(note.number, str(note.number), (note.text,), note.page) for note in layout.notes]
     return assemble_document(path=path, fmt="pdf", sha256=sha256, body=body, notes=notes, unreadable=problems,
-                             structured_notes=True if foot_notes else None)
+                             structured_notes=True if foot_notes else None, body_pages=layout.paragraph_pages)
 
 
 def read_pdf(path: str, data: bytes, sha256: str) -> Document:

@@ -17,9 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
-from audit.ingest.patterns import BARE_PAGE_NUMBER, DIGIT_RUN, PLAIN_NOTE_START
+from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
+from audit.ingest.patterns import DIGIT_RUN, LIST_LABEL
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
+from audit.ingest.pdf_notes import DoubtfulMarker, NoteStart, accept_markers, accept_note, read_note_start
+from audit.ingest.pdf_running import drop_running_heads
 from audit.textnorm import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 
 __all__ = ["Glyph", "Layout", "NoteBlock", "Page", "TextLine", "Token", "build_line", "lay_out"]
@@ -29,9 +32,6 @@ SUPERSCRIPT_RISE = 0.15  # ... and its bottom sits at least this share of the bo
 SMALL_SIZE = 0.92  # foot-note lines are set at most this share of the document's body size
 FOOT_RULE_ZONE = 0.4  # a separator rule above foot notes sits below this share of the page height
 HEADING_SIZE = 1.15  # lines this much larger than the body are headings
-REPEATED_SHARE = 0.5  # a line at the same height on at least half the pages (and two) is a running head
-MARGIN_SHARE = 0.08  # top and bottom share of a page where running heads, footers and page numbers sit
-POSITION_BUCKET = 4.0  # points: heights within this are "the same position"
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
@@ -66,6 +66,8 @@ class NoteBlock:
 class Layout:
     paragraphs: tuple[tuple[Token, ...], ...]
     notes: tuple[NoteBlock, ...]
+    # per paragraph, (character offset in the paragraph, page) where it starts and where a new page goes on
+    paragraph_pages: tuple[tuple[tuple[int, int], ...], ...] = ()
 
 
 def _body_size(glyphs: Sequence[Glyph]) -> float:
@@ -104,12 +106,14 @@ def build_line(page: int, glyphs: Sequence[Glyph], links: Sequence[Link] = ()) -
         nonlocal raised, text
         if not raised:
             return
-        digits = DIGIT_RUN.findall(raised)
-        if digits and "".join(digits) == raised.replace(",", "").replace(" ", "") and not text[-1:].isdigit():
+        bare = raised.strip().removesuffix(")").rstrip()  # "¹)": a marker with a raised parenthesis
+        digits = DIGIT_RUN.findall(bare)
+        if digits and "".join(digits) == bare.replace(",", "").replace(" ", ""):
+            doubtful = _exponent_base(text)  # 10², R²; or "in 2013⁵": the note sequence decides
             if text:
                 tokens.append(text)
                 text = ""
-            tokens.extend(int(d) for d in digits)
+            tokens.extend(DoubtfulMarker(d) if doubtful else int(d) for d in digits)
         else:
             text += raised.translate(TO_SUPERSCRIPT)  # an exponent (10²) or ordinal, not a marker
         raised = ""
@@ -160,46 +164,22 @@ def _tidy_spaces(tokens: list[Token]) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def _position_key(line: TextLine) -> tuple[str, int]:
-    shape = DIGIT_RUN.sub("#", line.text.strip().lower())
-    return shape, round(line.top / POSITION_BUCKET)
+def note_start(line: TextLine) -> NoteStart | None:
+    """The note number a foot line starts with (raised or plain), and the rest of the line."""
+    return read_note_start(line.tokens)
 
 
-def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) -> dict[int, list[TextLine]]:
-    """Remove lines repeated at the same height on many pages, and bare page numbers at top or bottom."""
-    by_number = {p.number: p for p in pages}
-    counts: Counter[tuple[str, int]] = Counter()
-    for page_lines in lines.values():
-        counts.update({_position_key(line) for line in page_lines})
-    threshold = max(2, REPEATED_SHARE * len(pages))
-    kept: dict[int, list[TextLine]] = {}
-    for number, page_lines in lines.items():
-        page = by_number[number]
-        out = []
-        for line in page_lines:
-            in_margin = line.top < MARGIN_SHARE * page.height or line.bottom > (1 - MARGIN_SHARE) * page.height
-            if in_margin and len(pages) >= 2 and counts[_position_key(line)] >= threshold:
-                continue
-            if in_margin and BARE_PAGE_NUMBER.match(line.text):
-                continue
-            out.append(line)
-        kept[number] = out
-    return kept
+def _exponent_base(text: str) -> bool:
+    """Raised digits after a digit (10²) or after a one-letter symbol (R², x³, m²) look like exponents."""
+    if text[-1:].isdigit():
+        return True
+    word = text.rsplit(" ", 1)[-1].lstrip("([{")
+    return len(word) == 1 and word.isalpha()
 
 
-def note_start(line: TextLine) -> tuple[int, tuple[Token, ...]] | None:
-    """(number, rest) when a foot line starts with a raised or plain note number."""
-    first = line.tokens[0] if line.tokens else None
-    if isinstance(first, int):
-        rest = line.tokens[1:]
-        if rest and isinstance(rest[0], str):
-            rest = (rest[0].lstrip(), *rest[1:])
-        return first, rest
-    if isinstance(first, str):
-        match = PLAIN_NOTE_START.match(first)
-        if match:
-            return int(match.group("num")), (first[match.end():], *line.tokens[1:])
-    return None
+def _has_heading(lines: Sequence[TextLine], body_size: float) -> bool:
+    """Foot notes never hold a heading: a larger line below a rule starts a section (a reference list)."""
+    return any(line.size > HEADING_SIZE * body_size for line in lines)
 
 
 def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = (),
@@ -207,18 +187,20 @@ def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = 
     """(body lines, foot-note lines) of one page: the lines below a separator rule in the page's lower part,
     or else the small-font lines at its foot; either way the foot must hold a note start."""
     if lines:
-        left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-        for rule in sorted(rules, key=lambda r: -r.top):
-            if rule.top < FOOT_RULE_ZONE * page_height or rule.x1 < left or rule.x0 > right:
+        left = min(ln.x0 for ln in lines)
+        # The highest separator in the page's lower part: a foot-note rule starts at the text's left edge.
+        for rule in sorted(rules, key=lambda r: r.top):
+            if rule.top < FOOT_RULE_ZONE * page_height or abs(rule.x0 - left) > 2 * body_size:
                 continue
             below = [ln for ln in lines if ln.top > rule.top]
-            if any(note_start(ln) for ln in below):  # lines before the first note continue the last page's
+            # lines before the first note continue the last page's
+            if any(note_start(ln) for ln in below) and not _has_heading(below, body_size):
                 return [ln for ln in lines if ln.top <= rule.top], below
     foot_start = len(lines)
     while foot_start > 0 and lines[foot_start - 1].size < SMALL_SIZE * body_size:
         foot_start -= 1
     foot = lines[foot_start:]
-    if not any(note_start(line) for line in foot):
+    if not any(note_start(line) for line in foot) or _has_heading(foot, body_size):
         return lines, []
     return lines[:foot_start], foot
 
@@ -239,18 +221,84 @@ def _join(parts: list[Token], line: TextLine) -> None:
     parts.extend(tokens)
 
 
-def _notes(foot_by_page: list[tuple[int, list[TextLine]]]) -> list[NoteBlock]:
+def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: dict[int, list[int]],
+           lists: frozenset[int] = frozenset()) -> tuple[list[NoteBlock], set[int]]:
+    """The notes in page order, and the pages whose foot holds no note (its lines are body text: a table,
+    a figure's legend, a reference list). Foot lines before a page's first note continue the previous
+    page's last note. On the pages in `lists` the small lines follow a bibliography heading: they are its
+    entries. When the body has markers, a page's notes need one of theirs on the page or the page before."""
     notes: list[tuple[int, int, list[Token]]] = []
+    expected = 1
+    no_notes: set[int] = set()
+    any_markers = any(markers_by_page.values())
     for page, foot in foot_by_page:
+        page_markers = {n for n in (*markers_by_page.get(page, ()), *markers_by_page.get(page - 1, ()))
+                        if not isinstance(n, DoubtfulMarker)}
+        any_marker = {*markers_by_page.get(page, ()), *markers_by_page.get(page - 1, ())}
+        before, expected_before = len(notes), expected
+        carried: list[TextLine] = []
         for line in foot:
             start = note_start(line)
-            if start is not None:
-                number, rest = start
-                notes.append((number, page, list(rest)))
-            elif notes:
+            if page in lists:
+                start = None
+            if start is not None and accept_note(start, expected, page_markers):
+                notes.append((start.number, page, list(start.rest)))
+                expected = start.number + 1
+            elif len(notes) > before:
                 _join(notes[-1][2], line)
-    return [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
-            for number, page, parts in notes]
+            else:
+                carried.append(line)
+        if any_markers and not any(number in any_marker for number, _, _ in notes[before:]):
+            del notes[before:]
+            expected = expected_before
+        if foot and len(notes) == before:
+            no_notes.add(page)
+        elif carried and before:
+            for line in carried:
+                _join(notes[before - 1][2], line)
+    blocks = [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
+              for number, page, parts in notes]
+    return blocks, no_notes
+
+
+def heading_title(text: str) -> str:
+    match = HEADING_DECORATION.match(text)
+    return (match.group("title") if match else text).strip().strip("*_#: ").strip()
+
+
+def _reference_lists(split: Sequence[tuple[int, list[TextLine], list[TextLine]]]) -> frozenset[int]:
+    """Pages whose small foot lines come straight after a bibliography heading ("References"): a reference
+    list set in a smaller font, not notes."""
+    pages = set()
+    for page, body, foot in split:
+        if foot and body:
+            text = body[-1].text.strip()
+            if len(text) < 40 and BIBLIOGRAPHY_HEADING.match(heading_title(text)):
+                pages.add(page)
+    return frozenset(pages)
+
+
+def _keep_markers(segments: list[tuple[int, list[TextLine]]], notes: Sequence[NoteBlock]) -> list[list[TextLine]]:
+    """The body lines with only real markers left as numbers; other raised digits become superscript text."""
+    markers: dict[int, list[int]] = {}
+    for page, lines in segments:
+        markers.setdefault(page, []).extend(t for line in lines for t in line.tokens if isinstance(t, int))
+    by_page: dict[int, set[int]] = {}
+    for note in notes:
+        by_page.setdefault(note.page, set()).add(note.number)
+    verdicts = {page: iter(flags) for page, flags in
+                accept_markers(markers, by_page, sorted(markers)).items()}
+    out = []
+    for page, lines in segments:
+        kept = []
+        for line in lines:
+            if any(isinstance(t, int) for t in line.tokens):
+                tokens = tuple(t if not isinstance(t, int) or next(verdicts[page]) else str(t).translate(TO_SUPERSCRIPT)
+                               for t in line.tokens)
+                line = replace(line, tokens=tokens)
+            kept.append(line)
+        out.append(kept)
+    return out
 
 
 def _ends_sentence(parts: list[Token]) -> bool:
@@ -267,26 +315,57 @@ def _page_lines(page: Page) -> list[list[TextLine]]:
     return [[line for line in segment if line.tokens] for segment in segments]
 
 
+def _small_markers_doubtful(line: TextLine, body_size: float) -> TextLine:
+    """Raised digits in a line set smaller than the body (a table, a legend) may be the table's own notes."""
+    if line.size >= SMALL_SIZE * body_size or not any(isinstance(t, int) for t in line.tokens):
+        return line
+    return replace(line, tokens=tuple(DoubtfulMarker(t) if isinstance(t, int) else t for t in line.tokens))
+
+
+def _raised(lines: Sequence[TextLine]) -> list[int]:
+    return [t for line in lines for t in line.tokens if isinstance(t, int)]
+
+
 def lay_out(pages: Sequence[Page]) -> Layout:
     body_size = _body_size([g for p in pages for g in p.glyphs])
     segmented = {p.number: _page_lines(p) for p in pages}
     kept = drop_running_heads(pages, {n: [ln for seg in segs for ln in seg] for n, segs in segmented.items()})
     kept_ids = {id(line) for lines in kept.values() for line in lines}
-    body_segments: list[list[TextLine]] = []
-    foot_by_page: list[tuple[int, list[TextLine]]] = []
+    split: list[tuple[int, list[TextLine], list[TextLine]]] = []
     for page in pages:
-        foot_lines: list[TextLine] = []
         for segment in segmented[page.number]:
             body, foot = split_foot([ln for ln in segment if id(ln) in kept_ids], body_size, page.rules, page.height)
-            if body:
-                body_segments.append(body)
-            foot_lines.extend(foot)
-        foot_by_page.append((page.number, foot_lines))
+            split.append((page.number, [_small_markers_doubtful(ln, body_size) for ln in body], foot))
+    markers_by_page: dict[int, list[int]] = {}
+    foot_by_page: dict[int, list[TextLine]] = {}
+    for number, body, foot in split:
+        markers_by_page.setdefault(number, []).extend(_raised(body))
+        foot_by_page.setdefault(number, []).extend(foot)
+    notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page, _reference_lists(split))
+    segments = [(number, body + foot if number in no_notes else body) for number, body, foot in split]
+    body_segments = [lines for lines in _keep_markers([s for s in segments if s[1]], notes)]
+    paragraphs, starts = _paragraphs(body_segments, body_size)
+    return Layout(paragraphs, tuple(notes), starts)
+
+
+def _list_label(tokens: Sequence[Token]) -> int | None:
+    """The number a numbered list item or endnote starts with: "12) ", "12. ", a raised 12."""
+    first = tokens[0] if tokens else None
+    if isinstance(first, int):
+        return first
+    match = LIST_LABEL.match(first) if isinstance(first, str) else None
+    return int(match.group("num")) if match else None
+
+
+def _paragraphs(body_segments: list[list[TextLine]],
+                body_size: float) -> tuple[tuple[tuple[Token, ...], ...], tuple[tuple[tuple[int, int], ...], ...]]:
+    """Lines joined into paragraphs: a wide gap, a heading, or a sentence ending a short line starts one."""
     gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
             if b.top > a.bottom]
     # The lower quartile: headings and paragraph breaks widen many gaps in a short document.
     usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else body_size * 0.3
     paragraphs: list[list[Token]] = []
+    pages: list[list[tuple[int, int]]] = []
     previous: TextLine | None = None
     for segment in body_segments:
         right = max(ln.x1 for ln in segment)  # the column's right edge
@@ -301,9 +380,19 @@ def lay_out(pages: Sequence[Page]) -> Layout:
                     short = previous.x1 < right - 2 * body_size
                     new = gap > max(1.8 * usual_gap, usual_gap + 0.4 * body_size) or (
                         short and _ends_sentence(paragraphs[-1]))
+            if not new and paragraphs:
+                label, current = _list_label(line.tokens), _list_label(paragraphs[-1])
+                new = label is not None and current is not None and label == current + 1
             if new:
                 paragraphs.append(list(line.tokens))
+                pages.append([(0, line.page)])
             else:
+                if line.page != pages[-1][-1][1]:
+                    pages[-1].append((len(_plain(paragraphs[-1])) + 1, line.page))
                 _join(paragraphs[-1], line)
             previous = line
-    return Layout(tuple(tuple(p) for p in paragraphs), tuple(_notes(foot_by_page)))
+    return tuple(tuple(p) for p in paragraphs), tuple(tuple(p) for p in pages)
+
+
+def _plain(tokens: Sequence[Token]) -> str:
+    return " ".join("".join(t if isinstance(t, str) else str(t) for t in tokens).split())

@@ -263,13 +263,14 @@ class _PageBuilder:
         return lines
 
     def where(self, location: Location) -> Link:
-        line = f", line {location.line}" if location.line is not None else ""
+        page = f", page {location.page}" if location.page is not None else ""
+        line = f"{page}, line {location.line}" if location.line is not None else page
         if location.kind == "note" and location.number is not None:
             return _link(f"note {location.number}{line}", self.note_anchor.get(location.number))
         if location.kind == "bibliography" and location.index is not None:
             return _link(f"entry {location.index}{line}", self.entry_anchor.get(location.index))
         if location.kind == "body" and location.line is not None:
-            return _link(f"text, line {location.line}", self.line_anchor.get(location.line))
+            return _link(f"text{line}", self.line_anchor.get(location.line))
         return Link(f"URL{line}" if location.kind == "url" else f"{location.kind}{line}", None)
 
     def work_link(self, work_id: str | None) -> Link | None:

@@ -23,6 +23,8 @@ def location_to_json(location: Location) -> dict[str, Any]:
         out["index"] = location.index
     if location.line is not None:
         out["line"] = location.line
+    if location.page is not None:
+        out["page"] = location.page
     return out
 
 

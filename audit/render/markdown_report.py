@@ -18,13 +18,14 @@ def _cell(text: str | None) -> str:
 
 
 def _where(location: Location) -> str:
+    page = f"page {location.page}, " if location.page is not None else ""
     if location.kind == "note":
-        return f"note {location.number} (line {location.line})"
+        return f"note {location.number} ({page}line {location.line})"
     if location.kind == "bibliography":
-        return f"bibliography entry {location.index} (line {location.line})"
+        return f"bibliography entry {location.index} ({page}line {location.line})"
     if location.kind == "body":
-        return f"text, line {location.line}"
-    return f"URL (line {location.line})" if location.line else "URL"
+        return f"text, {page}line {location.line}"
+    return f"URL ({page}line {location.line})" if location.line else "URL"
 
 
 def _finding_row(item: NumberedFinding) -> str:

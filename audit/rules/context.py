@@ -50,11 +50,11 @@ class AuditContext:
         """Location of a record reference: a citation id, or "e<index>" for a bibliography entry."""
         if ref.startswith("e"):
             entry = self.entry(int(ref[1:]))
-            return Location.entry(entry.index, entry.span.line)
+            return Location.entry(entry.index, entry.span.line, entry.span.start)
         citation = self.citation(ref)
         if citation.note is None:
-            return Location.body(citation.span.line)
-        return Location.note(citation.note, citation.span.line)
+            return Location.body(citation.span.line, citation.span.start)
+        return Location.note(citation.note, citation.span.line, citation.span.start)
 
     def describe(self, ref: str) -> str:
         if ref.startswith("e"):

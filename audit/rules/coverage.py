@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 
 from audit.cluster import Record
+from audit.extract.note_citations import entry_heads
 from audit.extract.patterns import YEAR
 from audit.findings import Finding, Location, Severity
 from audit.matching import title_key, title_keys_match
-from audit.models import ParsedReference, Work
+from audit.models import Citation, ParsedReference, Work
 from audit.rules.context import AuditContext
-from audit.textnorm import clean_title
+from audit.textnorm import clean_title, fold
 from audit.thresholds import BLOCK_PREFIX
 
 # What each type of reference cannot do without (the contract checks author, title and year).
@@ -26,6 +27,10 @@ _ONLINE_DOCUMENT_TYPES = frozenset({"report", "other", "legal"})
 # Author-date look-alikes in a note-style paper rarely match the reference list; when more than this
 # share of them match nothing, the document does not cite author-date and none is reported.
 MAX_UNMATCHED_SHARE = 0.5
+# When fewer than this share of the works cited in full in notes are listed, full notes stand alone.
+MIN_LISTED_SHARE = 0.5
+# "Smith (2004)", "Smith and Jones (2004: 3)": names, then the year in brackets
+NARRATIVE_CITATION = re.compile(r"^[^()]+\(\s*(?:1[5-9]\d\d|20\d\d)")
 
 
 def _missing(record: Record) -> list[str]:
@@ -110,10 +115,13 @@ def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
         return
     yield from _unlisted_reference_citations(ctx)
     volumes = index_volumes(ctx)
+    self_contained = _full_notes_stand_alone(ctx)
     for work in ctx.works:
         if work.bibliography or not work.citations or _is_pointer_only(work):
             continue
         cites = [ctx.citation(c) for c in work.citations]
+        if self_contained and any(c.kind == "full" and c.note is not None for c in cites):
+            continue  # a full citation in a note says all a reader needs
         locations = tuple(ctx.locate(c.id) for c in cites)
         title = clean_title(str(work.fields.get("title", ""))) or cites[0].text[:80]
         notes = ", ".join(str(c.note) for c in cites if c.note is not None) or "the text"
@@ -130,6 +138,17 @@ def check_not_in_bibliography(ctx: AuditContext) -> Iterator[Finding]:
                           (cites[0].text[:200],), "add it to the bibliography")
 
 
+def _full_notes_stand_alone(ctx: AuditContext) -> bool:
+    """Do the document's full-citation notes need no bibliography entry? So in a Wikipedia article (hundreds
+    of full notes, a short Bibliography for the "Author Year, p." notes) or a paper whose notes comment and
+    whose reference list serves its author-year citations: most works cited in full in a note are not
+    listed. In a notes-and-bibliography paper most are, and a missing one is worth reporting."""
+    full = [w for w in ctx.works if any(ctx.citation(c).kind == "full" and ctx.citation(c).note is not None
+                                        for c in w.citations)]
+    listed = sum(1 for w in full if w.bibliography)
+    return bool(full) and listed < len(full) * MIN_LISTED_SHARE
+
+
 def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
     """Author-date and numbered citations that name no reference-list entry. Reported only when the
     document really cites that way (most such citations do find their entry), so a stray "(June 2004)"
@@ -138,12 +157,25 @@ def _unlisted_reference_citations(ctx: AuditContext) -> Iterator[Finding]:
     unresolved = [c for c in cites if ctx.resolutions[c.id].status == "unresolved"]
     if not cites or len(unresolved) > len(cites) * MAX_UNMATCHED_SHARE:
         return
+    heads = entry_heads(ctx.entries)
     for citation in unresolved:
+        if _narrative_unknown(citation, heads):
+            continue
         label = f"[{citation.key}]" if citation.form == "numeric" else citation.text
         yield Finding("not-in-bibliography", Severity.WARNING,
                       f"'{label}' is cited in the text (line {citation.span.line}) but no entry of the reference "
                       "list matches it.", (ctx.locate(citation.id),), (citation.text,),
                       "add the work to the reference list, or correct the citation")
+
+
+def _narrative_unknown(citation: Citation, heads: str) -> bool:
+    """ "Politische Einstellungen (1992)", "Study (1981)": a capitalised word before a year in brackets names
+    a survey or a law as often as an author. When that word heads no entry, it is not reported."""
+    if citation.form != "author-date" or citation.note is not None or not NARRATIVE_CITATION.match(citation.text):
+        return False  # in notes, only listed authors' narrative citations are taken (note_citations)
+    authors = citation.fields.get("author", ())
+    words = fold(authors[0] if isinstance(authors, tuple) and authors else str(authors)).split()
+    return not words or words[-1] not in heads
 
 
 def check_uncited_entries(ctx: AuditContext) -> Iterator[Finding]:
