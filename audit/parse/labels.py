@@ -142,3 +142,15 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
         else:
             fields[name] = value
     return fields
+
+
+_PINPOINT_LEAD = frozenset(("p.", "pp.", "s.", "at", "hier", "here", "seite", "page", "pages"))
+
+
+def pinpoint_from_labels(tokens: list[str], labels: list[str]) -> str | None:
+    """The pinpoint the CRF found in a note ("hier S. 50" → "50", "p. 3 n. 4" → "3 n. 4"), if any."""
+    words = [t for t, label in zip(tokens, labels, strict=True) if label == "pinpoint"]
+    while words and words[0].lower().strip(",") in _PINPOINT_LEAD:
+        words = words[1:]
+    text = patterns.TRAILING_PUNCT.sub("", " ".join(words)).replace("–", "-")
+    return text.replace(" - ", "-") or None
