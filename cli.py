@@ -212,11 +212,13 @@ def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, i
 @click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--leave-one-out/--no-leave-one-out", default=True,
               help="Also train on all sources but one and test on the one left out.")
+@click.option("--max-folds", type=click.IntRange(1), default=None,
+              help="Run only the first N folds (each still trains on (k-1)/k of the data).")
 @click.option("--model", "model", default=None, type=click.Path(dir_okay=False),
               help="Score this trained model on the data instead (no training; use data it never saw).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
 def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, notes: float, iterations: int | None,
-             leave_one_out: bool, model: str | None, debug: bool) -> None:
+             leave_one_out: bool, max_folds: int | None, model: str | None, debug: bool) -> None:
     """Token and field F1 of the reference CRF per source: k-fold within sources, and leave one source out."""
     from audit.parse.source_eval import evaluate_sources, format_sources, score_model
 
@@ -226,7 +228,7 @@ def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, no
         else:
             report = evaluate_sources(data, folds=folds, seed=seed, limit=limit, notes=notes,
                                       leave_one_out=leave_one_out, params=_crf_params(iterations),
-                                      progress=_echo_err)
+                                      max_folds=max_folds, progress=_echo_err)
         click.echo(format_sources(report))
         return 0
 

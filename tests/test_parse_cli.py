@@ -144,3 +144,12 @@ def test_train_reads_several_formats(tmp_path: Path) -> None:
     parsed = parse_reference("K. Lee, Flow in pipes 77, Phys. Rev. 77, 7701 (1999).", model_path=model)
     assert parsed.fields["container-title"] == "Phys. Rev"
     assert parsed.fields["volume"] == "77"
+
+
+def test_eval_can_run_only_the_first_fold(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml")
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--max-folds", "1", "--limit", "60",
+                                      "--notes", "0", "--iterations", "30"])
+    assert result.exit_code == 0, result.output
+    assert "only the first 1 fold(s) tested" in result.output
+    assert "2-fold cross-validation: 30 sequences" in result.output  # half of the 60 held out once
