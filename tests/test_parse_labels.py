@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.parse.labels import fields_from_labels, repair_labels
+from audit.parse.labels import fields_from_labels, pinpoint_from_labels, repair_labels
 
 
 def test_short_title_read_as_journal_gets_its_title_back() -> None:
@@ -61,3 +61,17 @@ def test_semicolon_in_a_title_is_not_a_vancouver_block() -> None:
     tokens = "Pools; 12 lessons.".split()
     fields = fields_from_labels(tokens, ["title", "title", "title"])
     assert fields == {"title": "Pools; 12 lessons"}
+
+
+def test_pinpoint_from_crf_labels_loses_its_locator_word() -> None:
+    tokens = "Rossi, M., La città, Bari 1998, p. 3 n. 4.".split()
+    labels = ["author"] * 2 + ["title"] * 2 + ["location", "date"] + ["pinpoint"] * 4
+    assert pinpoint_from_labels(tokens, labels) == "3 n. 4"
+    assert pinpoint_from_labels("hier S. 50–52.".split(), ["pinpoint"] * 3) == "50-52"
+
+
+def test_no_pinpoint_label_is_no_pinpoint() -> None:
+    assert pinpoint_from_labels(["Smith,", "T."], ["author", "title"]) is None
+    assert fields_from_labels(["Vgl.", "Smith,", "T.", "S.", "4."], ["signal", "author", "title", "pinpoint",
+                                                                     "pinpoint"]) == {"author": ["Smith"],
+                                                                                      "title": "T"}
