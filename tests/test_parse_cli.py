@@ -131,6 +131,7 @@ def test_eval_reports_each_source_and_leaves_each_out(tmp_path: Path) -> None:
     for source in ("anystyle", "grobid"):
         assert f"  {source} " in within and f"  {source} " in left_out
     assert "notes-" in within  # footnote variants rendered from the test folds are scored on their own
+    assert "End to end" in result.output
 
 
 def test_train_reads_several_formats(tmp_path: Path) -> None:
@@ -153,3 +154,13 @@ def test_eval_can_run_only_the_first_fold(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "only the first 1 fold(s) tested" in result.output
     assert "2-fold cross-validation: 30 sequences" in result.output  # half of the 60 held out once
+
+
+def test_eval_scores_a_given_model_without_training(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml", 20)
+    model = tmp_path / "m.crfsuite"
+    assert CliRunner().invoke(cli, ["train", str(data), "-o", str(model), "--iterations", "30"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["eval", str(data), "--model", str(model), "--notes", "0"])
+    assert result.exit_code == 0, result.output
+    assert "The given model, without training" in result.output and "fold" not in result.stderr_bytes.decode()
+    assert "End to end" in result.output

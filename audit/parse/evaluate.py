@@ -50,18 +50,18 @@ class CVResult:
 
     @property
     def token_micro(self) -> Scores:
-        return _micro(self.token_scores)
+        return micro(self.token_scores)
 
     @property
     def field_micro(self) -> Scores:
-        return _micro(self.field_scores)
+        return micro(self.field_scores)
 
     @property
     def mapped_micro(self) -> Scores:
-        return _micro(self.mapped_scores)
+        return micro(self.mapped_scores)
 
 
-def _micro(scores: dict[str, Scores]) -> Scores:
+def micro(scores: dict[str, Scores]) -> Scores:
     return Scores(sum(s.tp for s in scores.values()), sum(s.fp for s in scores.values()),
                   sum(s.fn for s in scores.values()))
 
@@ -81,11 +81,24 @@ def _segment_bag(tokens: Sequence[str], labels: Sequence[str]) -> Counter:
 
 
 def _field_bag(tokens: Sequence[str], labels: Sequence[str]) -> Counter:
+    return fields_bag(fields_from_labels(list(tokens), list(labels)))
+
+
+def fields_bag(fields: dict) -> Counter:
+    """(field, normalised value) pairs of a field dict; one pair per name of a name field."""
     bag: Counter = Counter()
-    for name, value in fields_from_labels(list(tokens), list(labels)).items():
+    for name, value in fields.items():
         values = value if name in NAME_FIELDS else [value]
         bag.update((name, norm(v)) for v in values)
     return bag
+
+
+def score_fields(pairs: Sequence[tuple[LabelledSequence, dict]]) -> dict[str, Scores]:
+    """Field scores of parsed field dicts (e.g. `parse_reference`'s) against each sequence's gold labels."""
+    counts: dict[str, list[int]] = {}
+    for seq, fields in pairs:
+        _compare_bags(_field_bag(seq.tokens, seq.labels), fields_bag(fields), counts)
+    return {label: Scores(*c) for label, c in sorted(counts.items())}
 
 
 def _compare_bags(gold: Counter, pred: Counter, counts: dict[str, list[int]]) -> bool:
@@ -123,12 +136,12 @@ def score_predictions(pairs: Sequence[tuple[LabelledSequence, Sequence[str]]], f
                     freeze(mapped_counts), exact, exact_mapped)
 
 
-def _table(title: str, scores: dict[str, Scores], micro: Scores) -> list[str]:
+def _table(title: str, scores: dict[str, Scores], total: Scores) -> list[str]:
     lines = [title, f"  {'label':<18} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
     for label, s in scores.items():
         lines.append(f"  {label:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp + s.fn:8d}")
-    lines.append(f"  {'micro':<18} {micro.precision:6.3f} {micro.recall:6.3f} {micro.f1:6.3f} "
-                 f"{micro.tp + micro.fn:8d}")
+    lines.append(f"  {'micro':<18} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f} "
+                 f"{total.tp + total.fn:8d}")
     return lines
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import random
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from audit.parse import parse_reference
 from audit.parse.crf import tag_tokens, train_sequences
 from audit.parse.dataset import LabelledSequence
-from audit.parse.evaluate import CVResult, Scores, format_cv, score_predictions
+from audit.parse.evaluate import CVResult, Scores, format_cv, micro, score_fields, score_predictions
 from audit.parse.note_variants import note_variants
 from audit.parse.sources import NOTE_SHARE, read_sources, sample_per_source
 
@@ -34,16 +35,23 @@ class SourceReport:
     union: CVResult  # every k-fold prediction together
     left_out: dict[str, CVResult]  # per source, trained on the other sources only
     folds_run: int = 0  # fewer than `folds` with --max-folds
+    # per source, the k-fold test references through the whole `parse_reference` (rules, then the CRF)
+    end_to_end: dict[str, dict[str, Scores]] = field(default_factory=dict)
 
 
 Pairs = list[tuple[LabelledSequence, list[str]]]
+Parsed = list[tuple[LabelledSequence, dict]]
 
 
 def _predict(train: Sequence[LabelledSequence], test: Sequence[LabelledSequence],
-             params: dict[str, object] | None) -> Pairs:
+             params: dict[str, object] | None, parsed: Parsed | None = None) -> Pairs:
+    """CRF labels of the test sequences; with `parsed`, also their fields through `parse_reference`."""
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "fold.crfsuite"
         train_sequences(train, model, params)
+        if parsed is not None:
+            parsed += [(seq, dict(parse_reference(seq.text, context=seq.context, model_path=model).fields))
+                       for seq in test]
         return [(seq, tag_tokens(seq.tokens, model, seq.context)) for seq in test]
 
 
@@ -72,13 +80,15 @@ def evaluate_sources(paths: Sequence[str | Path], *, folds: int = 5, seed: int =
         random.Random(seed).shuffle(indices)
         fold_of.update({index: k % folds for k, index in enumerate(indices)})
     pairs: Pairs = []
+    parsed: Parsed = []
     for k in range(min(folds, max_folds or folds)):
         if progress:
             progress(f"fold {k + 1}/{folds}")
         train = [seq for i, seq in enumerate(sequences) if fold_of[i] != k]
         test = [seq for i, seq in enumerate(sequences) if fold_of[i] == k]
         test_notes = note_variants(test, notes, seed + 1000 + k) if notes else []
-        pairs += _predict(train + (note_variants(train, notes, seed + k) if notes else []), test + test_notes, params)
+        pairs += _predict(train + (note_variants(train, notes, seed + k) if notes else []), test + test_notes, params,
+                          parsed)
     left_out: dict[str, CVResult] = {}
     if leave_one_out and len(by_source) > 1:
         for source in sorted(by_source):
@@ -88,8 +98,12 @@ def evaluate_sources(paths: Sequence[str | Path], *, folds: int = 5, seed: int =
             test = [seq for seq in sequences if seq.source == source]
             extra = note_variants(train, notes, seed) if notes else []
             left_out[source] = score_predictions(_predict(train + extra, test, params), 1)
+    groups: dict[str, Parsed] = {}
+    for seq, fields in parsed:
+        groups.setdefault(seq.source, []).append((seq, fields))
     return SourceReport(folds, _by_source(pairs, folds), score_predictions(pairs, folds), left_out,
-                        min(folds, max_folds or folds))
+                        min(folds, max_folds or folds),
+                        {source: score_fields(group) for source, group in sorted(groups.items())})
 
 
 def score_model(paths: Sequence[str | Path], model: str | Path, *, limit: int | None = None, seed: int = 0,
@@ -102,7 +116,12 @@ def score_model(paths: Sequence[str | Path], model: str | Path, *, limit: int | 
     sequences = sample_per_source(read_sources(paths), limit, seed)
     test = sequences + (note_variants(sequences, notes, seed + 1000) if notes else [])
     pairs = [(seq, tag_tokens(seq.tokens, model, seq.context)) for seq in test]
-    return SourceReport(0, _by_source(pairs, 0), score_predictions(pairs, 0), {})
+    groups: dict[str, Parsed] = {}
+    for seq in test:
+        fields = dict(parse_reference(seq.text, context=seq.context, model_path=model).fields)
+        groups.setdefault(seq.source, []).append((seq, fields))
+    return SourceReport(0, _by_source(pairs, 0), score_predictions(pairs, 0), {}, 0,
+                        {source: score_fields(group) for source, group in sorted(groups.items())})
 
 
 def _f1(scores: dict[str, Scores], name: str) -> str:
@@ -128,5 +147,11 @@ def format_sources(report: SourceReport) -> str:
     lines = _summary(f"{title} (token F1 on AnyStyle labels; field F1 on citeaudit fields)", report.within)
     if report.left_out:
         lines += ["", *_summary("Leave one source out (trained on the other sources)", report.left_out)]
+    if report.end_to_end:
+        lines += ["", "End to end: the same test references through parse_reference (rules, then the CRF)",
+                  f"  {'source':<12} {'field F1':>8} " + " ".join(f"{name[:9]:>9}" for name in KEY_FIELDS)]
+        for source, scores in report.end_to_end.items():
+            lines.append(f"  {source:<12} {micro(scores).f1:8.3f} "
+                         + " ".join(f"{_f1(scores, name):>9}" for name in KEY_FIELDS))
     lines += ["", "All sources together:", format_cv(report.union)]
     return "\n".join(lines)
