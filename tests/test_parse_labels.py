@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.parse.labels import fields_from_labels, pinpoint_from_labels, repair_labels
+from audit.parse.labels import fields_from_labels, pinpoint_from_labels, repair_labels, split_commentary
 
 
 def test_short_title_read_as_journal_gets_its_title_back() -> None:
@@ -75,3 +75,19 @@ def test_no_pinpoint_label_is_no_pinpoint() -> None:
     assert fields_from_labels(["Vgl.", "Smith,", "T.", "S.", "4."], ["signal", "author", "title", "pinpoint",
                                                                      "pinpoint"]) == {"author": ["Smith"],
                                                                                       "title": "T"}
+
+
+def test_lower_case_prose_after_a_quoted_title_is_commentary() -> None:
+    tokens = 'The "Joint Declaration in Paris" is available'.split()
+    labels = split_commentary(tokens, ["title"] * 7)
+    assert labels == ["title"] * 5 + ["note"] * 2
+    assert fields_from_labels(tokens, labels)["title"] == 'The "Joint Declaration in Paris'
+
+
+def test_words_after_a_quoted_title_that_are_not_prose_stay() -> None:
+    unquoted = "Water in the city is scarce".split()
+    assert split_commentary(unquoted, ["title"] * 6) == ["title"] * 6
+    capitalised = '"Floods" Revisited'.split()
+    assert split_commentary(capitalised, ["title"] * 2) == ["title"] * 2
+    long_tail = '"Floods" and the rivers of the north'.split()
+    assert split_commentary(long_tail, ["title"] * 7) == ["title"] * 7
