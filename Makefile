@@ -35,15 +35,21 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all
 
+# The labelled corpora the parser trains on (../shared/data/dev/README.md); EVAL_FLAGS=--limit 1000 for a short run.
+PARSE_DATA := ../shared/data/anystyle-core.xml ../shared/data/dev/anystyle ../shared/data/dev/grobid-citations \
+	../shared/data/dev/excite/en ../shared/data/dev/excite/de-end
+EVAL_FLAGS ?=
+MODEL_FLAGS ?= --iterations 150
+
 eval: $(STAMP)
-	$(VENV)/bin/citeaudit eval ../shared/data/anystyle-core.xml --folds 5
+	$(VENV)/bin/citeaudit eval $(PARSE_DATA) --folds 5 $(EVAL_FLAGS)
 
 # The development corpus, document by document (a few minutes); tables also in reports/eval-docs.md.
 eval-docs: $(STAMP)
 	$(VENV)/bin/citeaudit eval-docs ../shared/data/dev -o $(OUT)/eval-docs.md
 
 model: $(STAMP)
-	$(VENV)/bin/citeaudit train ../shared/data/anystyle-core.xml -o audit/parse/model.crfsuite
+	$(VENV)/bin/citeaudit train $(PARSE_DATA) -o audit/parse/model.crfsuite $(MODEL_FLAGS)
 
 snapshots: $(STAMP)
 	$(PY) -m tests.regenerate_snapshots

@@ -226,36 +226,59 @@ def parse(file: str, fmt: str, context: str, debug: bool) -> None:
     _guarded(debug, body)
 
 
+def _crf_params(iterations: int | None) -> dict[str, object] | None:
+    return {"max_iterations": iterations} if iterations else None
+
+
 @cli.command()
-@click.argument("data")
+@click.argument("data", nargs=-1, required=True)
 @click.option("-o", "--output", "output", default="audit/parse/model.crfsuite", help="Where to write the model.")
+@click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
+@click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Share of the references also rendered as footnote citations for training.")
+@click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def train(data: str, output: str, debug: bool) -> None:
-    """Train the reference CRF on an AnyStyle XML dataset."""
+def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, iterations: int | None,
+          debug: bool) -> None:
+    """Train the reference CRF on labelled references: AnyStyle XML, GROBID TEI or EXCITE files or folders."""
     from audit.parse.crf import train_model
 
     def body() -> int:
-        click.echo(f"wrote {train_model(data, output)}", err=True)
+        click.echo(f"wrote {train_model(data, output, limit=limit, notes=notes, params=_crf_params(iterations))}",
+                   err=True)
         return 0
 
     _guarded(debug, body)
 
 
 @cli.command(name="eval")
-@click.argument("data")
+@click.argument("data", nargs=-1, required=True)
 @click.option("--folds", type=click.IntRange(2, 20), default=5, help="Number of cross-validation folds.")
 @click.option("--seed", type=int, default=0, help="Seed of the fold shuffle.")
-@click.option("--limit", type=click.IntRange(10), default=None, help="Use only this many sequences.")
-@click.option("--workers", type=click.IntRange(1, 16), default=None,
-              help="Train folds in parallel processes (default: one per CPU).")
+@click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
+@click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="Share of the references also rendered as footnote citations (train and test).")
+@click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
+@click.option("--leave-one-out/--no-leave-one-out", default=True,
+              help="Also train on all sources but one and test on the one left out.")
+@click.option("--max-folds", type=click.IntRange(1), default=None,
+              help="Run only the first N folds (each still trains on (k-1)/k of the data).")
+@click.option("--model", "model", default=None, type=click.Path(dir_okay=False),
+              help="Score this trained model on the data instead (no training; use data it never saw).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def evaluate(data: str, folds: int, seed: int, limit: int | None, workers: int | None, debug: bool) -> None:
-    """Cross-validate the reference CRF on an AnyStyle XML dataset."""
-    from audit.parse.evaluate import cross_validate, format_cv
+def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, notes: float, iterations: int | None,
+             leave_one_out: bool, max_folds: int | None, model: str | None, debug: bool) -> None:
+    """Token and field F1 of the reference CRF per source: k-fold within sources, and leave one source out."""
+    from audit.parse.source_eval import evaluate_sources, format_sources, score_model
 
     def body() -> int:
-        click.echo(format_cv(cross_validate(data, folds=folds, seed=seed, limit=limit, workers=workers,
-                                            progress=_echo_err)))
+        if model:
+            report = score_model(data, model, limit=limit, seed=seed, notes=notes)
+        else:
+            report = evaluate_sources(data, folds=folds, seed=seed, limit=limit, notes=notes,
+                                      leave_one_out=leave_one_out, params=_crf_params(iterations),
+                                      max_folds=max_folds, progress=_echo_err)
+        click.echo(format_sources(report))
         return 0
 
     _guarded(debug, body)

@@ -91,7 +91,8 @@ MONTH = re.compile(
     re.I,
 )
 # Signals at the start of a note citation: "See", "See also", "Cf.", "Vgl.", "Voir"
-SIGNAL = re.compile(r"^(?:see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|vgl\.|voir(?:\s+aussi)?|siehe|"
+SIGNAL = re.compile(r"^(?:see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|vgl\.(?:\s+(?:auch|dazu|etwa|ferner))?|"
+                    r"voir(?:\s+aussi)?|siehe(?:\s+auch)?|cfr\.(?:\s+anche)?|si\s+veda|"
                     r"véase|vedi|for\s+more\s+details,?\s+see)\s*:?\s+", re.I)
 # Citation number at the start of a bibliography entry: "[3]", "12.", "(4)"
 CITATION_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s+\D))\s*")

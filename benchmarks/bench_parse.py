@@ -47,16 +47,18 @@ def main(argv: list[str] | None = None) -> float:
     refs = sample_references()
     parse_references(refs[:10])  # load the model outside the timing
     profiler = cProfile.Profile() if "--profile" in argv else None
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if profiler:
         profiler.enable()
     parse_references(refs)
     if profiler:
         profiler.disable()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     rate = len(refs) / elapsed
+    # CPU time shows what one core does when the machine is shared (wall time then counts the waiting).
     print(f"bench_parse: {len(refs)} references in {elapsed:.2f} s = {rate:,.0f} refs/s "
-          f"(target {TARGET:,}/s) {'OK' if rate >= TARGET else 'TOO SLOW'}")
+          f"(target {TARGET:,}/s) {'OK' if rate >= TARGET else 'TOO SLOW'}; "
+          f"CPU time {cpu:.2f} s = {len(refs) / cpu:,.0f} refs/s")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
     return rate

@@ -98,9 +98,69 @@ def test_train_writes_a_model_that_tags(tmp_path: Path) -> None:
 def test_eval_prints_scores_per_label(tmp_path: Path) -> None:
     data = _tiny_dataset(tmp_path / "tiny.xml")
     assert len(read_dataset(data)) == 100
-    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60", "--workers", "1"])
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60", "--notes", "0",
+                                      "--iterations", "50"])
     assert result.exit_code == 0, result.output
+    assert "2-fold within sources" in result.output
+    assert "Leave one source out" not in result.output  # one source: nothing to leave out
     assert "2-fold cross-validation: 60 sequences" in result.output
     assert "Token level (AnyStyle labels)" in result.output
     assert "journal" in result.output and "container-title" in result.output
     assert "References entirely right" in result.output
+
+
+GROBID_FILE = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><back><listBibl>
+{}
+</listBibl></back></text></TEI>
+"""
+BIBL = ('<bibl><author>K. Lee</author>, <title level="a">Flow in pipes {n}</title>, '
+        '<title level="j">Phys. Rev.</title> <biblScope unit="volume">{n}</biblScope>, '
+        '<biblScope unit="page">{n}01</biblScope> (<date>{year}</date>).</bibl>')
+
+
+def test_eval_reports_each_source_and_leaves_each_out(tmp_path: Path) -> None:
+    anystyle = _tiny_dataset(tmp_path / "tiny.xml", 20)
+    grobid = tmp_path / "grobid"
+    grobid.mkdir()
+    (grobid / "refs.tei.xml").write_text(GROBID_FILE.format("\n".join(BIBL.format(n=n, year=1960 + n)
+                                                                     for n in range(40))), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(anystyle), str(grobid), "--folds", "2", "--iterations", "30"])
+    assert result.exit_code == 0, result.output
+    within, left_out = result.output.split("Leave one source out")
+    for source in ("anystyle", "grobid"):
+        assert f"  {source} " in within and f"  {source} " in left_out
+    assert "notes-" in within  # footnote variants rendered from the test folds are scored on their own
+    assert "End to end" in result.output
+
+
+def test_train_reads_several_formats(tmp_path: Path) -> None:
+    anystyle = _tiny_dataset(tmp_path / "tiny.xml", 20)
+    grobid = tmp_path / "refs.tei.xml"
+    grobid.write_text(GROBID_FILE.format("\n".join(BIBL.format(n=n, year=1960 + n) for n in range(20))),
+                      encoding="utf-8")
+    model = tmp_path / "union.crfsuite"
+    result = CliRunner().invoke(cli, ["train", str(anystyle), str(grobid), "-o", str(model), "--iterations", "50"])
+    assert result.exit_code == 0, result.output
+    parsed = parse_reference("K. Lee, Flow in pipes 77, Phys. Rev. 77, 7701 (1999).", model_path=model)
+    assert parsed.fields["container-title"] == "Phys. Rev"
+    assert parsed.fields["volume"] == "77"
+
+
+def test_eval_can_run_only_the_first_fold(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml")
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--max-folds", "1", "--limit", "60",
+                                      "--notes", "0", "--iterations", "30"])
+    assert result.exit_code == 0, result.output
+    assert "only the first 1 fold(s) tested" in result.output
+    assert "2-fold cross-validation: 30 sequences" in result.output  # half of the 60 held out once
+
+
+def test_eval_scores_a_given_model_without_training(tmp_path: Path) -> None:
+    data = _tiny_dataset(tmp_path / "tiny.xml", 20)
+    model = tmp_path / "m.crfsuite"
+    assert CliRunner().invoke(cli, ["train", str(data), "-o", str(model), "--iterations", "30"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["eval", str(data), "--model", str(model), "--notes", "0"])
+    assert result.exit_code == 0, result.output
+    assert "The given model, without training" in result.output and "fold" not in result.stderr_bytes.decode()
+    assert "End to end" in result.output

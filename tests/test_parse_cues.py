@@ -51,6 +51,11 @@ def test_find_cues(text: str, context: str, fields: dict, pinpoint: str | None, 
         pytest.param("See also R.M. Freire, *T*", "See also", "R.M. Freire, *T*", id="see-also"),
         pytest.param("Cf. A. B, “T”", "Cf.", "A. B, “T”", id="cf"),
         pytest.param("V. Paramonov, “T”", None, "V. Paramonov, “T”", id="initial-v-is-not-a-signal"),
+        pytest.param("Vgl. auch Müller, Hans: T", "Vgl. auch", "Müller, Hans: T", id="vgl-auch"),
+        pytest.param("Siehe auch Müller, Hans: T", "Siehe auch", "Müller, Hans: T", id="siehe-auch"),
+        pytest.param("Cfr. M. Rossi, T", "Cfr.", "M. Rossi, T", id="cfr"),
+        pytest.param("Si veda M. Rossi, T", "Si veda", "M. Rossi, T", id="si-veda"),
+        pytest.param("Siegel, Hans: T", None, "Siegel, Hans: T", id="a-name-that-starts-like-siehe"),
     ],
 )
 def test_signals(text: str, signal: str | None, rest: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.parse.labels import fields_from_labels, repair_labels
+from audit.parse.labels import fields_from_labels, pinpoint_from_labels, repair_labels, split_commentary
 
 
 def test_short_title_read_as_journal_gets_its_title_back() -> None:
@@ -61,3 +61,33 @@ def test_semicolon_in_a_title_is_not_a_vancouver_block() -> None:
     tokens = "Pools; 12 lessons.".split()
     fields = fields_from_labels(tokens, ["title", "title", "title"])
     assert fields == {"title": "Pools; 12 lessons"}
+
+
+def test_pinpoint_from_crf_labels_loses_its_locator_word() -> None:
+    tokens = "Rossi, M., La città, Bari 1998, p. 3 n. 4.".split()
+    labels = ["author"] * 2 + ["title"] * 2 + ["location", "date"] + ["pinpoint"] * 4
+    assert pinpoint_from_labels(tokens, labels) == "3 n. 4"
+    assert pinpoint_from_labels("hier S. 50–52.".split(), ["pinpoint"] * 3) == "50-52"
+
+
+def test_no_pinpoint_label_is_no_pinpoint() -> None:
+    assert pinpoint_from_labels(["Smith,", "T."], ["author", "title"]) is None
+    assert fields_from_labels(["Vgl.", "Smith,", "T.", "S.", "4."], ["signal", "author", "title", "pinpoint",
+                                                                     "pinpoint"]) == {"author": ["Smith"],
+                                                                                      "title": "T"}
+
+
+def test_lower_case_prose_after_a_quoted_title_is_commentary() -> None:
+    tokens = 'The "Joint Declaration in Paris" is available'.split()
+    labels = split_commentary(tokens, ["title"] * 7)
+    assert labels == ["title"] * 5 + ["note"] * 2
+    assert fields_from_labels(tokens, labels)["title"] == 'The "Joint Declaration in Paris'
+
+
+def test_words_after_a_quoted_title_that_are_not_prose_stay() -> None:
+    unquoted = "Water in the city is scarce".split()
+    assert split_commentary(unquoted, ["title"] * 6) == ["title"] * 6
+    capitalised = '"Floods" Revisited'.split()
+    assert split_commentary(capitalised, ["title"] * 2) == ["title"] * 2
+    long_tail = '"Floods" and the rivers of the north'.split()
+    assert split_commentary(long_tail, ["title"] * 7) == ["title"] * 7

@@ -14,6 +14,21 @@ from audit.parse import parse_reference, parse_references
 
 CASES = [
     pytest.param(
+        "Vgl. Müller, Hans: Die Ordnung der Dinge, in: Meier, Eva (Hrsg.): Handbuch der Soziologie, Berlin 2003, "
+        "S. 12.", "note", "chapter",
+        {"author": ("Müller, Hans",), "editor": ("Meier, Eva",), "title": "Die Ordnung der Dinge",
+         "container-title": "Handbuch der Soziologie", "location": "Berlin", "date": "2003"}, "12",
+        id="german-footnote-chapter"),
+    pytest.param(
+        "Vgl. Lange, Eva: Arbeit im Wandel, in: Zeitschrift für Soziologie 32 (2003), S. 245–260, hier S. 250.",
+        "note", "article",
+        {"author": ("Lange, Eva",), "title": "Arbeit im Wandel", "container-title": "Zeitschrift für Soziologie",
+         "volume": "32", "date": "2003", "pages": "245-260"}, "250", id="german-footnote-article-hier"),
+    pytest.param(
+        "Cfr. Mario Rossi, La città e il territorio, Bari 1998, p. 3 n. 4.", "note", "book",
+        {"author": ("Mario Rossi",), "title": "La città e il territorio", "date": "1998"}, "3 n. 4",
+        id="italian-footnote-pinpoint-with-note-number"),
+    pytest.param(
         "D. Trenin, “Russia and Central Asia”, in E.B. Rumer, D. Trenin and H. Zhao (eds.), *Central Asia: Views "
         "from Washington*, Armonk, New York, M.E. Sharpe, 2007, p. 84.", "note", "chapter",
         {"author": ("D. Trenin",), "editor": ("E.B. Rumer", "D. Trenin", "H. Zhao"),

@@ -18,7 +18,7 @@ from audit.parse.classify import classify
 from audit.parse.comma_style import parse_comma_style
 from audit.parse.crf import DEFAULT_MODEL, tag_tokens
 from audit.parse.cues import find_cues
-from audit.parse.labels import fields_from_labels
+from audit.parse.labels import fields_from_labels, pinpoint_from_labels
 from audit.parse.legal import parse_case
 from audit.parse.names import is_corporate, split_names
 from audit.parse.segments import split_segments, strip_marks, unquote
@@ -78,6 +78,7 @@ def parse_reference(text: str, *, context: str = "bibliography",
     if patterns.REPEAT_FORM.match(cues.rest) or (not cues.rest and cues.pinpoint):
         # "Ibid., p. 3": a repeat of an earlier citation carries only its pinpoint.
         return ParsedReference(type="other", fields={}, pinpoint=cues.pinpoint)
+    pinpoint = cues.pinpoint
     fields: dict | None = _short_form(cues.rest) if context == "note" else None
     title_style = "plain"
     unnumbered = patterns.CITATION_NUMBER.sub("", cues.rest, count=1)
@@ -89,7 +90,10 @@ def parse_reference(text: str, *, context: str = "bibliography",
             title_style = fields.pop("_title_style", "plain")
     if fields is None:
         tokens = unnumbered.split()
-        fields = fields_from_labels(tokens, tag_tokens(tokens, model_path)) if tokens else {}
+        labels = tag_tokens(tokens, model_path, context) if tokens else []
+        fields = fields_from_labels(tokens, labels) if tokens else {}
+        if context == "note" and pinpoint is None:  # one the rules missed ("p. 3 n. 4", "hier S. 50")
+            pinpoint = pinpoint_from_labels(tokens, labels)
         fields.update(block_fields(unnumbered))  # certain, however the CRF split its tokens
         if "title" not in fields and "container-title" in fields and not ({"volume", "pages"} & set(fields)):
             fields["title"] = fields.pop("container-title")  # an edited book: its title, not a container
@@ -97,7 +101,7 @@ def parse_reference(text: str, *, context: str = "bibliography",
     for name, value in cues.fields.items():
         fields.setdefault(name, value)
     ref_type = classify(fields, cues.rest, title_style=title_style)
-    return ParsedReference(type=ref_type, fields=_finish(fields), pinpoint=cues.pinpoint)
+    return ParsedReference(type=ref_type, fields=_finish(fields), pinpoint=pinpoint)
 
 
 def parse_references(texts: Iterable[str], *, context: str = "bibliography",

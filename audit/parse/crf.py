@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from audit.errors import UnreadableInput
-from audit.parse.dataset import LabelledSequence, read_dataset
+from audit.parse.dataset import LabelledSequence
 from audit.parse.features import sequence_features, stacked_features
 from audit.parse.labels import repair_labels
+from audit.parse.sources import NOTE_SHARE, training_set
 from audit.sequence_crf import Tagger, Trainer
 
 DEFAULT_MODEL = Path(__file__).with_name("model.crfsuite")
@@ -62,7 +63,7 @@ def train_sequences(sequences: Iterable[LabelledSequence], model_path: str | Pat
     seqs = list(sequences)
     path = Path(model_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    xs = [sequence_features(s.tokens) for s in seqs]
+    xs = [sequence_features(s.tokens, s.context) for s in seqs]
     ys = [s.labels for s in seqs]
     taggers_for.cache_clear()
     if not STACKED:
@@ -87,9 +88,11 @@ def train_sequences(sequences: Iterable[LabelledSequence], model_path: str | Pat
     return path
 
 
-def train_model(data_path: str | Path, model_path: str | Path = DEFAULT_MODEL) -> Path:
-    """Train on an AnyStyle XML dataset file; returns the written model path."""
-    return train_sequences(read_dataset(data_path), model_path)
+def train_model(data_paths: Iterable[str | Path], model_path: str | Path = DEFAULT_MODEL, *,
+                limit: int | None = None, notes: float = NOTE_SHARE,
+                params: dict[str, object] | None = None) -> Path:
+    """Train on the union of labelled files/directories (any format of `sources.py`) plus note variants."""
+    return train_sequences(training_set(data_paths, limit=limit, notes=notes), model_path, params)
 
 
 @lru_cache(maxsize=4)
@@ -103,12 +106,13 @@ def taggers_for(model_path: str | Path = DEFAULT_MODEL) -> tuple[Tagger | None, 
     return (_open(first_stage_path(path)) if STACKED else None), _open(path)
 
 
-def tag_tokens(tokens: Sequence[str], model_path: str | Path = DEFAULT_MODEL) -> list[str]:
-    """One AnyStyle label per token (after `labels.repair_labels`)."""
+def tag_tokens(tokens: Sequence[str], model_path: str | Path = DEFAULT_MODEL,
+               context: str = "bibliography") -> list[str]:
+    """One AnyStyle label per token (after `labels.repair_labels`); `context` is "note" or "bibliography"."""
     if not tokens:
         return []
     first, final = taggers_for(model_path)
-    features = sequence_features(tokens)
+    features = sequence_features(tokens, context)
     if first is None:
         return repair_labels(tokens, list(final.tag(features)))
     return repair_labels(tokens, list(final.tag(stacked_features(features, list(first.tag(features)), tokens))))

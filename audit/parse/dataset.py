@@ -11,10 +11,12 @@ from audit.errors import UnreadableInput
 
 @dataclass(frozen=True, slots=True)
 class LabelledSequence:
-    """One reference: its whitespace tokens and one AnyStyle label per token."""
+    """One reference: its whitespace tokens, one AnyStyle label per token, and its corpus."""
 
     tokens: tuple[str, ...]
     labels: tuple[str, ...]
+    source: str = ""  # "anystyle", "grobid", "excite-de" … (`sources.source_name`), for per-source scores
+    context: str = "bibliography"  # or "note": the CRF sees the context as a feature
 
     @property
     def text(self) -> str:

@@ -1,27 +1,19 @@
-"""K-fold cross-validation of the reference CRF on an AnyStyle dataset, and its report.
+"""Scores of the reference CRF's labels against gold, and their report (`source_eval.py` runs the folds).
 
 Scores are on AnyStyle's own labels (as `anystyle check` does), token level and field level,
-plus field level after mapping to citeaudit's fields. Folds come from a seeded shuffle of the
-sequences; each sequence is tested exactly once by a model that never saw it. AnyStyle's
-core set has no document ids, so folds cannot be grouped by document.
+plus field level after mapping to citeaudit's fields.
 """
 
 from __future__ import annotations
 
-import os
-import random
-import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from audit import patterns
 from audit.models import NAME_FIELDS
-from audit.parse.crf import tag_tokens, train_sequences
-from audit.parse.dataset import LabelledSequence, read_dataset, segments_of
+from audit.parse.dataset import LabelledSequence, segments_of
 from audit.parse.labels import fields_from_labels
 
 
@@ -58,18 +50,18 @@ class CVResult:
 
     @property
     def token_micro(self) -> Scores:
-        return _micro(self.token_scores)
+        return micro(self.token_scores)
 
     @property
     def field_micro(self) -> Scores:
-        return _micro(self.field_scores)
+        return micro(self.field_scores)
 
     @property
     def mapped_micro(self) -> Scores:
-        return _micro(self.mapped_scores)
+        return micro(self.mapped_scores)
 
 
-def _micro(scores: dict[str, Scores]) -> Scores:
+def micro(scores: dict[str, Scores]) -> Scores:
     return Scores(sum(s.tp for s in scores.values()), sum(s.fp for s in scores.values()),
                   sum(s.fn for s in scores.values()))
 
@@ -89,11 +81,24 @@ def _segment_bag(tokens: Sequence[str], labels: Sequence[str]) -> Counter:
 
 
 def _field_bag(tokens: Sequence[str], labels: Sequence[str]) -> Counter:
+    return fields_bag(fields_from_labels(list(tokens), list(labels)))
+
+
+def fields_bag(fields: dict) -> Counter:
+    """(field, normalised value) pairs of a field dict; one pair per name of a name field."""
     bag: Counter = Counter()
-    for name, value in fields_from_labels(list(tokens), list(labels)).items():
+    for name, value in fields.items():
         values = value if name in NAME_FIELDS else [value]
         bag.update((name, norm(v)) for v in values)
     return bag
+
+
+def score_fields(pairs: Sequence[tuple[LabelledSequence, dict]]) -> dict[str, Scores]:
+    """Field scores of parsed field dicts (e.g. `parse_reference`'s) against each sequence's gold labels."""
+    counts: dict[str, list[int]] = {}
+    for seq, fields in pairs:
+        _compare_bags(_field_bag(seq.tokens, seq.labels), fields_bag(fields), counts)
+    return {label: Scores(*c) for label, c in sorted(counts.items())}
 
 
 def _compare_bags(gold: Counter, pred: Counter, counts: dict[str, list[int]]) -> bool:
@@ -105,74 +110,38 @@ def _compare_bags(gold: Counter, pred: Counter, counts: dict[str, list[int]]) ->
     return gold == pred
 
 
-def _run_fold(args: tuple[list[LabelledSequence], list[LabelledSequence]]) -> list[list[str]]:
-    train, test = args
-    with tempfile.TemporaryDirectory() as tmp:
-        model = Path(tmp) / "fold.crfsuite"
-        train_sequences(train, model)
-        return [tag_tokens(seq.tokens, model) for seq in test]
-
-
-def cross_validate(data_path: str | Path, folds: int = 5, seed: int = 0, *, limit: int | None = None,
-                   workers: int | None = None, progress: Callable[[str], None] | None = None) -> CVResult:
-    """Train on k-1 folds, tag the held-out fold, and score every sequence once.
-
-    Folds train in `workers` processes (default: one per CPU, at most one per fold); the
-    result does not depend on it.
-    """
-    if workers is None:
-        workers = min(folds, os.cpu_count() or 1)
-    sequences = read_dataset(data_path)
-    order = list(range(len(sequences)))
-    random.Random(seed).shuffle(order)
-    if limit is not None:
-        order = order[:limit]
-    fold_of = {index: k % folds for k, index in enumerate(order)}
-    jobs = []
-    for k in range(folds):
-        train = [sequences[i] for i in order if fold_of[i] != k]
-        test = [sequences[i] for i in order if fold_of[i] == k]
-        jobs.append((train, test))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            predictions = list(pool.map(_run_fold, jobs))
-    else:
-        predictions = []
-        for k, job in enumerate(jobs):
-            if progress:
-                progress(f"fold {k + 1}/{folds}")
-            predictions.append(_run_fold(job))
+def score_predictions(pairs: Sequence[tuple[LabelledSequence, Sequence[str]]], folds: int) -> CVResult:
+    """Token, segment and citeaudit-field scores of predicted labels against each sequence's gold."""
     token_counts: dict[str, list[int]] = {}
     field_counts: dict[str, list[int]] = {}
     mapped_counts: dict[str, list[int]] = {}
     exact = exact_mapped = n_tokens = 0
-    for (_, test), predicted in zip(jobs, predictions, strict=True):
-        for seq, labels in zip(test, predicted, strict=True):
-            n_tokens += len(seq.tokens)
-            for gold, pred in zip(seq.labels, labels, strict=True):
-                if gold == pred:
-                    _count(token_counts, gold, 0)
-                else:
-                    _count(token_counts, pred, 1)
-                    _count(token_counts, gold, 2)
-            exact += _compare_bags(_segment_bag(seq.tokens, seq.labels), _segment_bag(seq.tokens, labels),
-                                   field_counts)
-            exact_mapped += _compare_bags(_field_bag(seq.tokens, seq.labels), _field_bag(seq.tokens, labels),
-                                          mapped_counts)
+    for seq, labels in pairs:
+        n_tokens += len(seq.tokens)
+        for gold, pred in zip(seq.labels, labels, strict=True):
+            if gold == pred:
+                _count(token_counts, gold, 0)
+            else:
+                _count(token_counts, pred, 1)
+                _count(token_counts, gold, 2)
+        exact += _compare_bags(_segment_bag(seq.tokens, seq.labels), _segment_bag(seq.tokens, labels),
+                               field_counts)
+        exact_mapped += _compare_bags(_field_bag(seq.tokens, seq.labels), _field_bag(seq.tokens, labels),
+                                      mapped_counts)
 
     def freeze(counts: dict[str, list[int]]) -> dict[str, Scores]:
         return {label: Scores(*c) for label, c in sorted(counts.items())}
 
-    return CVResult(folds, len(order), n_tokens, freeze(token_counts), freeze(field_counts),
+    return CVResult(folds, len(pairs), n_tokens, freeze(token_counts), freeze(field_counts),
                     freeze(mapped_counts), exact, exact_mapped)
 
 
-def _table(title: str, scores: dict[str, Scores], micro: Scores) -> list[str]:
+def _table(title: str, scores: dict[str, Scores], total: Scores) -> list[str]:
     lines = [title, f"  {'label':<18} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
     for label, s in scores.items():
         lines.append(f"  {label:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp + s.fn:8d}")
-    lines.append(f"  {'micro':<18} {micro.precision:6.3f} {micro.recall:6.3f} {micro.f1:6.3f} "
-                 f"{micro.tp + micro.fn:8d}")
+    lines.append(f"  {'micro':<18} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f} "
+                 f"{total.tp + total.fn:8d}")
     return lines
 
 

@@ -72,6 +72,30 @@ def _volume_fields(text: str) -> dict[str, str]:
     return out
 
 
+_QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+def split_commentary(tokens: list[str] | tuple[str, ...], labels: list[str]) -> list[str]:
+    """Words of a note's prose after a quoted title are no part of it: `"Joint Declaration" is available at:`.
+
+    When the title run holds a quoted title and goes on after the closing quote with one to
+    four lower-case words only, those words are labelled `note` (commentary around the citation).
+    """
+    start = labels.index("title")
+    end = start
+    while end < len(labels) and labels[end] == "title":
+        end += 1
+    if tokens[start][:1] not in _QUOTES and not any(t[:1] in _QUOTES for t in tokens[start:end]):
+        return labels
+    for k in range(end - 1, start - 1, -1):
+        if tokens[k].rstrip(".,;:").endswith(_QUOTE_ENDS):
+            tail = tokens[k + 1:end]
+            if 1 <= len(tail) <= 4 and all(t.rstrip(".,;:").isalpha() and t.islower() for t in tail):
+                return [*labels[:k + 1], *["note"] * len(tail), *labels[end:]]
+            return labels
+    return labels
+
+
 def repair_labels(tokens: list[str] | tuple[str, ...], labels: list[str]) -> list[str]:
     """Give a title back to an author-date reference whose short title the CRF read as the journal.
 
@@ -81,7 +105,7 @@ def repair_labels(tokens: list[str] | tuple[str, ...], labels: list[str]) -> lis
     journals ("(1998). Phys. Rev. Lett. 83") are left alone: one short abbreviation is no title.
     """
     if "title" in labels:
-        return labels
+        return split_commentary(tokens, labels)
     for i, label in enumerate(labels):
         if label not in ("journal", "container-title"):
             continue
@@ -142,3 +166,15 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
         else:
             fields[name] = value
     return fields
+
+
+_PINPOINT_LEAD = frozenset(("p.", "pp.", "s.", "at", "hier", "here", "seite", "page", "pages"))
+
+
+def pinpoint_from_labels(tokens: list[str], labels: list[str]) -> str | None:
+    """The pinpoint the CRF found in a note ("hier S. 50" → "50", "p. 3 n. 4" → "3 n. 4"), if any."""
+    words = [t for t, label in zip(tokens, labels, strict=True) if label == "pinpoint"]
+    while words and words[0].lower().strip(",") in _PINPOINT_LEAD:
+        words = words[1:]
+    text = patterns.TRAILING_PUNCT.sub("", " ".join(words)).replace("–", "-")
+    return text.replace(" - ", "-") or None

@@ -1,0 +1,116 @@
+"""Readers of the labelled corpora: GROBID TEI and EXCITE mapped to the CRF's labels, by rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.errors import UnreadableInput
+from audit.parse.sources import (
+    detect_format,
+    read_excite,
+    read_grobid,
+    read_sources,
+    sample_per_source,
+    sequence_from_runs,
+)
+from tests.conftest import shared_path
+
+TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><back><listBibl>
+<bibl><author>A. Author</author>, <title level="a">A chapter</title>, in <title level="m">The Book</title>, \
+<editor>B. Editor</editor> (Eds.), <pubPlace>Berlin</pubPlace>: <publisher>Springer</publisher>, \
+<date>2003</date>, pp. <biblScope unit="page">1-9</biblScope>.</bibl>
+<bibl><author>C. Writer</author> <title level="m">A Monograph</title> <biblScope type="vol">2</biblScope> \
+<idno type="DOI">10.1/xy</idno> <ptr type="web">http://x.org</ptr> <note type="report">Tech. Rep.</note></bibl>
+<bibl>   </bibl>
+</listBibl></back></text></TEI>
+"""
+EXCITE = (
+    "<author><surname>Weber</surname>, <given-names>Max</given-names></author> (<year>1922</year>): "
+    "<title>Wirtschaft und Gesellschaft</title>, <other>Tübingen</other>: <publisher>Mohr</publisher> & Co.\n"
+    "[1] <author><surname>Smith</surname>, <given-names>J.</given-names></author> <year>2001</year>a. "
+    "<title>Title</title>. Q<source>uarterly Journal</source> <volume>7</volume>(<issue>2</issue>): "
+    "<fpage>80</fpage>-<lpage>97</lpage>.\n"
+    "<author>Roe, R.</author> <year>1990</year>. <title>Book</title>. "
+    "<issue>2nd</issue> ed. [accessed: <other>October 30, 2009</other>]\n"
+    "\n"
+    "<author>Doe, D.</author> <title>Chapter</title>. In: <source>Handbook</source>, <other>Berlin</other>.\n"
+)
+
+
+def _pairs(seq) -> list[tuple[str, str]]:
+    return list(zip(seq.tokens, seq.labels, strict=True))
+
+
+def test_grobid_elements_map_to_crf_labels(tmp_path: Path) -> None:
+    path = tmp_path / "x.tei.xml"
+    path.write_text(TEI, encoding="utf-8")
+    chapter, book = read_grobid(path)  # the empty <bibl> is skipped
+    assert chapter.source == "grobid"
+    labels = dict(_pairs(chapter))
+    assert labels["chapter,"] == "title"
+    assert labels["Book,"] == "container-title"  # level="m" beside an analytic title is the container
+    assert labels["in"] == "container-title"  # a lead word joins the field after it
+    assert labels["(Eds.),"] == "editor"  # other untagged words join the field before them
+    assert labels["Berlin:"] == "location" and labels["Springer,"] == "publisher"
+    assert labels["pp."] == "pages" and labels["1-9."] == "pages"
+    labels = dict(_pairs(book))
+    assert labels["Monograph"] == "title"  # level="m" alone is the title
+    assert (labels["2"], labels["10.1/xy"], labels["http://x.org"]) == ("volume", "doi", "url")
+    assert labels["Rep."] == "genre"
+
+
+def test_excite_lines_with_stray_ampersands_and_split_tokens(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "1.xml"
+    path.parent.mkdir()
+    path.write_text(EXCITE, encoding="utf-8")
+    weber, smith, roe, doe = read_excite(path, "excite-de")
+    assert dict(_pairs(weber))["Tübingen:"] == "location"  # <other> without digits is a place
+    assert _pairs(weber)[-2:] == [("&", "publisher"), ("Co.", "publisher")]
+    pairs = dict(_pairs(smith))
+    assert smith.labels[0] == "citation-number"
+    assert pairs["2001a."] == "date"  # the letter outside the tag stays with the year
+    assert pairs["Quarterly"] == "journal"  # "Q<source>uarterly": most letters are inside; journal as a volume follows
+    assert pairs["7(2):"] == "volume" and pairs["80-97."] == "pages"
+    pairs = dict(_pairs(doe))
+    assert pairs["Handbook,"] == "container-title"  # no volume or issue: a container, not a journal
+    assert pairs["In:"] == "container-title"
+    pairs = dict(_pairs(roe))
+    assert pairs["2nd"] == "edition" and pairs["ed."] == "edition"  # EXCITE tags editions as issues
+    assert pairs["30,"] == "date"  # <other> holding a month and a year is a date
+
+
+def test_untagged_only_text_is_no_sequence() -> None:
+    assert sequence_from_runs([(None, "just text")]) is None
+    assert sequence_from_runs([]) is None
+
+
+def test_formats_are_detected_and_directories_read(tmp_path: Path) -> None:
+    (tmp_path / "g.tei.xml").write_text(TEI, encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "2.xml").write_text(EXCITE, encoding="utf-8")
+    (tmp_path / "a.xml").write_text("<dataset><sequence><author>X, Y.</author> <title>T.</title></sequence>"
+                                    "</dataset>", encoding="utf-8")
+    assert detect_format(tmp_path / "a.xml") == "anystyle"
+    sequences = read_sources([tmp_path])
+    assert sorted({s.source for s in sequences}) == ["anystyle", "excite-en", "grobid"]
+    assert len(sample_per_source(sequences, 1)) == 3
+
+
+def test_unlabelled_or_missing_files_are_unreadable(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.xml"
+    plain.write_text("no tags here", encoding="utf-8")
+    with pytest.raises(UnreadableInput, match="not a labelled reference file"):
+        read_sources([plain])
+    with pytest.raises(UnreadableInput, match="no such file"):
+        read_sources([tmp_path / "missing.xml"])
+
+
+def test_real_corpora_read_with_every_token_labelled() -> None:
+    root = shared_path("data", "dev")
+    sequences = read_sources([root / "grobid-citations", root / "excite" / "de-end"])
+    counts = {source: sum(s.source == source for s in sequences) for source in ("grobid", "excite-de")}
+    assert counts["grobid"] > 8000 and counts["excite-de"] > 2000
+    assert all(len(s.tokens) == len(s.labels) for s in sequences)
