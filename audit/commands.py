@@ -88,8 +88,9 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             warn(f"{path}: {notice}")
         if not to_stdout:
             target = Path(out_dir or DEFAULT_OUT)
-            for fmt, text in render_outputs(report, config.formats).items():
-                write_atomically(target / f"{path.stem}.{fmt}", text)
+            for fmt in config.formats:  # one rendering in memory at a time: reports of 100,000 entries are big
+                if fmt in RENDERERS:
+                    write_atomically(target / f"{path.stem}.{fmt}", RENDERERS[fmt](report))
             counts = report.severity_counts
             warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")

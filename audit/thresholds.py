@@ -25,3 +25,6 @@ MIN_WORDS_IDENTICAL_TITLE = 5
 # When author, year and container (journal or volume) all agree, a title that scores this much is a
 # variant of the same title ("The Long Road Home" / "The Long Way Home"), not another work.
 SAME_TITLE_CORROBORATED = 75.0
+# A title without subtitle is compared with the main title (before the colon) of the other description
+# only when that main title has at least this many words: "Crisis" alone names too many works.
+MIN_WORDS_MAIN_TITLE = 3

@@ -60,7 +60,7 @@ def audit_size(count: int, folder: Path) -> tuple[float, float, tuple[float, flo
     path = folder / f"synthetic{count}.bib"
     path.write_text(bib.text, encoding="utf-8")
     out = folder / f"out{count}"
-    seconds, memory, _ = run_cli_measured(["audit", str(path), "--offline", "--format", "json,html",
+    seconds, memory, _ = run_cli_measured(["audit", str(path), "--offline",
                                            "--out", str(out)], folder)
     quality = score_pairs(duplicate_pairs(out / f"{path.stem}.json"), bib.true_pairs())
     path.unlink()

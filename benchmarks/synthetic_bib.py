@@ -170,6 +170,7 @@ def make_bib(count: int, seed: int = 16) -> SyntheticBib:
     surnames = sorted({_surname(rng) for _ in range(max(count // 3, 200))})
     works: list[Work] = []  # one per entry, in file order
     origin: list[int] = []  # the entry index (1-based) whose work this entry repeats, or its own index
+    varied: set[int] = set()  # works that already have look-alikes
     while len(works) < count:
         roll = rng.random()
         if works and roll < DUPLICATE_SHARE:
@@ -177,7 +178,11 @@ def make_bib(count: int, seed: int = 16) -> SyntheticBib:
             works.append(_duplicate(works[k], rng))
             origin.append(origin[k])
         elif works and roll < DUPLICATE_SHARE + LOOKALIKE_SHARE:
-            for work in _lookalike(works[rng.randrange(len(works))], rng, surnames)[:count - len(works)]:
+            base = rng.randrange(len(works))
+            if origin[base] in varied:
+                continue  # a second series or edition set of one book would repeat the first: true duplicates
+            varied.add(origin[base])
+            for work in _lookalike(works[base], rng, surnames)[:count - len(works)]:
                 works.append(work)
                 origin.append(len(works))
         else:

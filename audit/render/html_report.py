@@ -152,6 +152,9 @@ class UrlView:
     repairs: tuple[str, ...] = ()  # damage the URL stage repaired in the URL as written ("missing scheme")
 
 
+_PLACE_ATTRIBUTE = {"note": "number", "bibliography": "index", "body": "line"}
+
+
 class _Anchors:
     """Hands out unique element ids: duplicated note numbers must not produce duplicate ids."""
 
@@ -197,6 +200,7 @@ class _PageBuilder:
         self.work_anchor: dict[str, str] = {}
         self.line_anchor: dict[int, str] = {}
         self.work_keys = {w.id: w.key for w in report.works}
+        self._findings_by_place = self._index_findings()
         self._claim_targets()
 
     def _claim_targets(self) -> None:
@@ -251,9 +255,18 @@ class _PageBuilder:
         return _link(f"{work_id} {key}" if key else work_id, self.work_anchor.get(work_id))
 
     def findings_at(self, kind: str, key: int) -> tuple[Link, ...]:
-        attribute = {"note": "number", "bibliography": "index", "body": "line"}[kind]
-        return tuple(Link(f"{item.id} {item.finding.rule}", f"#{item.id}") for item in self.report.findings
-                     if any(loc.kind == kind and getattr(loc, attribute) == key for loc in item.finding.locations))
+        return tuple(self._findings_by_place.get((kind, key), ()))
+
+    def _index_findings(self) -> dict[tuple[str, int], list[Link]]:
+        """(location kind, note number / entry index / line) -> links to its findings, in report order;
+        built once, so a page of 100,000 entries does not scan every finding per entry."""
+        index: dict[tuple[str, int], list[Link]] = {}
+        for item in self.report.findings:
+            places = dict.fromkeys((loc.kind, getattr(loc, _PLACE_ATTRIBUTE[loc.kind]))
+                                   for loc in item.finding.locations if loc.kind in _PLACE_ATTRIBUTE)
+            for place in places:
+                index.setdefault(place, []).append(Link(f"{item.id} {item.finding.rule}", f"#{item.id}"))
+        return index
 
     def finding_groups(self) -> tuple[SeverityGroup, ...]:
         out = []
