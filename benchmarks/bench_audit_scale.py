@@ -11,6 +11,7 @@ Run: .venv/bin/python -m benchmarks.bench_audit_scale [SIZE ...]   (default 5000
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -34,8 +35,9 @@ _MEASURED = ("import resource, runpy, sys\n"
 def run_cli_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
     """Seconds, peak memory (MB) and stderr of one `python cli.py ARGS` run."""
     started = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(CLI.parent)}  # this checkout's code, not an installed copy
     done = subprocess.run([sys.executable, "-c", _MEASURED, str(CLI), *args], cwd=cwd, capture_output=True,
-                          text=True, check=False)
+                          text=True, check=False, env=env)
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise RuntimeError(f"citeaudit exited {done.returncode}: {done.stderr[-500:]}")
