@@ -75,19 +75,24 @@ def cli() -> None:
 @click.option("--no-urls", is_flag=True, default=None, help="Skip the URL stage; URLs are NOT_CHECKED.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when findings at or above this severity exist (default error).")
+@click.option("--jobs", type=click.IntRange(1), default=None,
+              help="Audit several documents in this many worker processes (default: all cores).")
 @url_options
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debug: bool, **flags: Any) -> None:
+def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, jobs: int | None, debug: bool,
+          **flags: Any) -> None:
     """Audit each document (a directory means every supported file in it)."""
+    from audit.collection import default_jobs
     from audit.commands import audit_command
 
     chosen = _parse_formats(formats)
 
     def body() -> int:
         config = _config(formats=chosen, debug=debug, **flags)
+        tty = sys.stderr.isatty()
         return audit_command(paths, config, out_dir=out_dir, to_stdout=(out_dir is None and formats == "json"),
-                             echo=_echo_out, warn=_echo_err,
-                             progress=_progress_bar() if sys.stderr.isatty() else None)
+                             echo=_echo_out, warn=_echo_err, progress=_progress_bar() if tty else None,
+                             jobs=jobs or default_jobs(), collection_progress=_documents_bar() if tty else None)
 
     _guarded(debug, body)
 
@@ -118,6 +123,17 @@ def _progress_bar() -> Callable[[int, int], None]:
         width = 30
         filled = width * done // max(total, 1)
         click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True, nl=done >= total)
+    return show
+
+
+def _documents_bar() -> Callable[[int, int, int], None]:
+    """Documents done / total and failures so far, on one line of stderr."""
+    def show(done: int, total: int, failed: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        failures = f", {failed} failed" if failed else ""
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents{failures}", err=True,
+                   nl=done >= total)
     return show
 
 

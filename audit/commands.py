@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
@@ -70,35 +71,43 @@ def write_index(reports: Sequence[Report], out_dir: Path) -> Path | None:
 
 
 def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
-                  echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None) -> int:
+                  echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None,
+                  jobs: int = 1, collection_progress: CollectionProgress | None = None) -> int:
     documents = expand_paths(paths)
+    target = None if to_stdout else Path(out_dir or DEFAULT_OUT)
+    if len(documents) == 1:  # one document: its errors are the run's (exit 3, or 4 with --debug's traceback)
+        report = run_audit(documents[0], config, progress=progress)
+        if target is not None:
+            write_reports(report, documents[0], target, config.formats)
+        outcomes = [Outcome(documents[0], report)]
+    else:
+        outcomes = audit_documents(documents, config, out_dir=target, jobs=jobs, progress=collection_progress)
     reports: list[Report] = []
-    unreadable = False
-    for path in documents:
-        try:
-            report = run_audit(path, config, progress=progress)
-        except UnreadableInput as exc:
-            if len(documents) == 1:
-                raise
-            warn(f"citeaudit: {exc}")
-            unreadable = True
+    unreadable = internal = False
+    for outcome in outcomes:
+        if outcome.report is None:
+            warn(f"citeaudit: {outcome.error}")
+            unreadable |= outcome.unreadable
+            internal |= not outcome.unreadable
             continue
+        report, path = outcome.report, outcome.path
         reports.append(report)
         for notice in report.notices:
             warn(f"{path}: {notice}")
-        if not to_stdout:
-            target = Path(out_dir or DEFAULT_OUT)
-            for fmt in config.formats:  # one rendering in memory at a time: reports of 100,000 entries are big
-                if fmt in RENDERERS:
-                    write_atomically(target / f"{path.stem}.{fmt}", RENDERERS[fmt](report))
+        if target is not None:
             counts = report.severity_counts
             warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
-    if not to_stdout and "html" in config.formats:
-        write_index(reports, Path(out_dir or DEFAULT_OUT))
+    failures = len(outcomes) - len(reports)
+    if failures:
+        warn(f"citeaudit: {failures} of {len(outcomes)} documents could not be audited (see above)")
+    if target is not None and "html" in config.formats:
+        write_index(reports, target)
     if to_stdout:
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if internal:
+        return int(ExitCode.INTERNAL_ERROR)
     if unreadable:
         return int(ExitCode.UNREADABLE_INPUT)
     return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))

@@ -1,0 +1,75 @@
+"""Collections (issue 16): `citeaudit audit DIR --jobs N` audits in worker processes, keeps each
+document's failure to one line, and gives the same reports as one process."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from audit.collection import audit_documents
+from audit.config import AuditConfig
+from cli import cli
+from tests.test_cli_audit import BROKEN, PAPER
+
+
+def _collection(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAPER, encoding="utf-8")
+    (folder / "b.md").write_text(BROKEN, encoding="utf-8")
+    (folder / "c.docx").write_bytes(b"this is not a zip archive")  # unreadable: a one-line error
+    (folder / "d.txt").write_text(PAPER.replace("Smith", "Smyth"), encoding="utf-8")
+    return folder
+
+
+def _reports(out):
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.json"))}
+
+
+def test_parallel_run_isolates_a_broken_document_and_matches_one_process(tmp_path):
+    folder = _collection(tmp_path)
+    results = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--jobs", jobs, "--out", str(out)])
+        assert result.exit_code == 3, result.output  # the unreadable document decides the exit code
+        errors = [line for line in result.stderr.splitlines() if "c.docx" in line]
+        assert len(errors) == 1 and "Traceback" not in result.stderr
+        assert "1 of 4 documents could not be audited" in result.stderr
+        results[jobs] = _reports(out)
+    assert sorted(results["2"]) == ["a.json", "b.json", "d.json"]
+    for name, report in results["1"].items():
+        report.pop("tool")
+        other = dict(results["2"][name])
+        other.pop("tool")
+        assert report == other, name
+
+
+def test_outcomes_keep_the_input_order_and_report_progress(tmp_path):
+    folder = _collection(tmp_path)
+    documents = sorted(folder.iterdir())
+    seen = []
+    outcomes = audit_documents(documents, AuditConfig(offline=True), out_dir=None, jobs=2,
+                               progress=lambda done, total, failed: seen.append((done, total, failed)))
+    assert [o.path for o in outcomes] == documents
+    assert [o.error is not None for o in outcomes] == [False, False, True, False]
+    assert outcomes[2].unreadable
+    assert [s[0] for s in seen] == [1, 2, 3, 4] and seen[-1] == (4, 4, 1)
+
+
+def test_a_bug_in_one_document_is_an_internal_error_line(tmp_path, monkeypatch):
+    import audit.collection as collection
+
+    folder = _collection(tmp_path)
+    real = collection.run_audit
+
+    def flaky(path, config, **kwargs):
+        if path.name == "b.md":
+            raise ValueError("boom")
+        return real(path, config, **kwargs)
+
+    monkeypatch.setattr(collection, "run_audit", flaky)
+    outcomes = audit_documents(sorted(folder.iterdir()), AuditConfig(offline=True), out_dir=None, jobs=1)
+    assert outcomes[1].error.endswith("internal error: ValueError: boom") and not outcomes[1].unreadable
+    assert outcomes[0].report is not None and outcomes[3].report is not None
