@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from audit.collection_urls import SharedUrlChecks, check_collection_urls
 from audit.config import AuditConfig
 from audit.errors import UnreadableInput
 from audit.pipeline import run_audit
@@ -44,10 +45,12 @@ def write_reports(report: Report, path: Path, target: Path, formats: Sequence[st
             write_atomically(target / f"{path.stem}.{fmt}", RENDERERS[fmt](report))
 
 
-def audit_one(path: Path, config: AuditConfig, out_dir: Path | None) -> Outcome:
-    """Audit one document and write its reports (when `out_dir` is given); never raises."""
+def audit_one(path: Path, config: AuditConfig, out_dir: Path | None,
+              url_stage: SharedUrlChecks | None = None) -> Outcome:
+    """Audit one document and write its reports (when `out_dir` is given); never raises.
+    `url_stage`: the collection's URL checks, instead of checking this document's URLs alone."""
     try:
-        report = run_audit(path, config)
+        report = run_audit(path, config, url_stage=url_stage) if url_stage else run_audit(path, config)
         if out_dir is not None:
             write_reports(report, path, out_dir, config.formats)
     except UnreadableInput as exc:
@@ -72,12 +75,14 @@ def audit_documents(documents: Sequence[Path], config: AuditConfig, *, out_dir: 
         if progress:
             progress(len(outcomes), total, failed)
 
+    shared = check_collection_urls(documents, config)  # every distinct URL once, for all documents
     if jobs <= 1 or total <= 1:
         for index, path in enumerate(documents):
-            record(index, audit_one(path, config, out_dir))
+            record(index, audit_one(path, config, out_dir, shared))
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-            futures = {pool.submit(audit_one, path, config, out_dir): index for index, path in enumerate(documents)}
+            futures = {pool.submit(audit_one, path, config, out_dir, shared): index
+                       for index, path in enumerate(documents)}
             for future in as_completed(futures):
                 index = futures[future]
                 try:

@@ -4,6 +4,7 @@ document's failure to one line, and gives the same reports as one process."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from click.testing import CliRunner
 
@@ -73,3 +74,37 @@ def test_a_bug_in_one_document_is_an_internal_error_line(tmp_path, monkeypatch):
     outcomes = audit_documents(sorted(folder.iterdir()), AuditConfig(offline=True), out_dir=None, jobs=1)
     assert outcomes[1].error.endswith("internal error: ValueError: boom") and not outcomes[1].unreadable
     assert outcomes[0].report is not None and outcomes[3].report is not None
+
+
+def test_the_url_stage_runs_once_for_the_collection(tmp_path, monkeypatch):
+    import audit.collection_urls as collection_urls
+    from audit.urls import ArchiveResult, ArchiveStatus, UrlStatus
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for name in ("a", "b"):  # both cite the same URL; b cites one more
+        extra = " See also https://example.org/b-only." if name == "b" else ""
+        (folder / f"{name}.txt").write_text(
+            f"A claim.¹\n\n¹ J. Smith, *Water*, 2001, https://example.org/shared (accessed 3 May 2020).{extra}\n",
+            encoding="utf-8")
+    calls = []
+    real = collection_urls.audit_urls
+
+    def counting(sites, config, **kwargs):
+        calls.append(sorted({s.text for s in sites}))
+        audit = real(sites, config.__class__(offline=True), **kwargs)  # no network in tests: mark them dead
+        dead = tuple(replace(r, status=UrlStatus.DEAD, http_status=404,
+                             archive=ArchiveResult(ArchiveStatus.NOT_ARCHIVED)) for r in audit.records)
+        return audit.__class__(dead, (), None)
+
+    monkeypatch.setattr(collection_urls, "audit_urls", counting)
+    shared = collection_urls.check_collection_urls(sorted(folder.iterdir()), AuditConfig())
+    assert len(calls) == 1 and len(shared.checked) == 2  # one call; two distinct URLs for two documents
+    monkeypatch.setattr(collection_urls, "audit_urls", real)
+    outcomes = audit_documents(sorted(folder.iterdir()), AuditConfig(offline=True), out_dir=None, jobs=1)
+    assert all(o.report is not None for o in outcomes)
+    from audit.collection import audit_one
+
+    report = audit_one(folder / "b.txt", AuditConfig(), None, shared).report
+    assert {u.status for u in report.urls} == {UrlStatus.DEAD}
+    assert [f.finding.rule for f in report.findings if f.finding.rule.startswith("url-")].count("url-dead") == 2
