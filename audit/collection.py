@@ -63,8 +63,9 @@ def audit_one(path: Path, config: AuditConfig, out_dir: Path | None,
 
 
 def audit_documents(documents: Sequence[Path], config: AuditConfig, *, out_dir: Path | None, jobs: int,
-                    progress: CollectionProgress | None = None) -> list[Outcome]:
-    """One outcome per document, in the order given; `jobs` worker processes (1: in this process)."""
+                    progress: CollectionProgress | None = None, scheduler: str | None = None) -> list[Outcome]:
+    """One outcome per document, in the order given; `jobs` worker processes (1: in this process), or
+    tasks on the Dask scheduler at `scheduler`."""
     total, failed = len(documents), 0
     outcomes: dict[int, Outcome] = {}
 
@@ -76,6 +77,11 @@ def audit_documents(documents: Sequence[Path], config: AuditConfig, *, out_dir: 
             progress(len(outcomes), total, failed)
 
     shared = check_collection_urls(documents, config)  # every distinct URL once, for all documents
+    if scheduler:
+        from audit.dask_runner import audit_on_dask  # Dask is imported only when a scheduler is given
+
+        return audit_on_dask(documents, config, out_dir=out_dir, scheduler=scheduler, shared=shared,
+                             progress=progress)
     if jobs <= 1 or total <= 1:
         for index, path in enumerate(documents):
             record(index, audit_one(path, config, out_dir, shared))

@@ -72,16 +72,18 @@ def write_index(reports: Sequence[Report], out_dir: Path) -> Path | None:
 
 def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
                   echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None,
-                  jobs: int = 1, collection_progress: CollectionProgress | None = None) -> int:
+                  jobs: int = 1, collection_progress: CollectionProgress | None = None,
+                  scheduler: str | None = None) -> int:
     documents = expand_paths(paths)
     target = None if to_stdout else Path(out_dir or DEFAULT_OUT)
-    if len(documents) == 1:  # one document: its errors are the run's (exit 3, or 4 with --debug's traceback)
+    if len(documents) == 1 and not scheduler:  # one document: its errors are the run's (exit 3 or 4)
         report = run_audit(documents[0], config, progress=progress)
         if target is not None:
             write_reports(report, documents[0], target, config.formats)
         outcomes = [Outcome(documents[0], report)]
     else:
-        outcomes = audit_documents(documents, config, out_dir=target, jobs=jobs, progress=collection_progress)
+        outcomes = audit_documents(documents, config, out_dir=target, jobs=jobs, progress=collection_progress,
+                                   scheduler=scheduler)
     reports: list[Report] = []
     unreadable = internal = False
     for outcome in outcomes:
