@@ -29,7 +29,9 @@ _MEASURED = ("import resource, runpy, sys\n"
              "sys.argv = sys.argv[1:]\n"
              "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
              "finally:\n"
-             "    print(f'maxrss_kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n")
+             "    print(f'maxrss_kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+             "    print(f'children_maxrss_kib={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}',"
+             " file=sys.stderr)\n")
 
 
 def run_cli_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
