@@ -77,12 +77,14 @@ def cli() -> None:
               help="Exit 1 when findings at or above this severity exist (default error).")
 @click.option("--jobs", type=click.IntRange(1), default=None,
               help="Audit several documents in this many worker processes (default: all cores).")
+@click.option("--force", is_flag=True, default=False,
+              help="Audit every document again, even those unchanged since the last run into --out.")
 @click.option("--scheduler", envvar="CITEAUDIT_SCHEDULER", default=None,
               help="Run documents as tasks on this Dask scheduler (tcp://host:8786); needs citeaudit[dask].")
 @url_options
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
 def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, jobs: int | None,
-          scheduler: str | None, debug: bool, **flags: Any) -> None:
+          scheduler: str | None, force: bool, debug: bool, **flags: Any) -> None:
     """Audit each document (a directory means every supported file in it)."""
     from audit.collection import default_jobs
     from audit.commands import audit_command
@@ -95,7 +97,7 @@ def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, jobs
         return audit_command(paths, config, out_dir=out_dir, to_stdout=(out_dir is None and formats == "json"),
                              echo=_echo_out, warn=_echo_err, progress=_progress_bar() if tty else None,
                              jobs=jobs or default_jobs(), collection_progress=_documents_bar() if tty else None,
-                             scheduler=scheduler)
+                             scheduler=scheduler, force=force)
 
     _guarded(debug, body)
 

@@ -78,7 +78,7 @@ def main(documents: int = DOCUMENTS) -> None:
         rerun, _, _ = run_cli_measured(["audit", str(folder), "--offline", "--jobs", "2", "--out",
                                         str(Path(tmp) / "out2")], Path(tmp))
         print(f"  re-run with nothing changed: {rerun:.1f} s ({100 * rerun / times[2]:.0f} % of the first run; "
-              "no incremental manifest yet, so every document is audited again)")
+              "documents unchanged since the last run are not audited again)")
         started = _dask_address()
         if started is None:
             print("  Dask: not installed (pip install -e '.[dask]'), skipped")

@@ -25,7 +25,8 @@ def _collection(tmp_path):
 
 
 def _reports(out):
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.json"))}
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.json"))
+            if p.name != "manifest.json"}
 
 
 def test_parallel_run_isolates_a_broken_document_and_matches_one_process(tmp_path):
@@ -108,3 +109,28 @@ def test_the_url_stage_runs_once_for_the_collection(tmp_path, monkeypatch):
     report = audit_one(folder / "b.txt", AuditConfig(), None, shared).report
     assert {u.status for u in report.urls} == {UrlStatus.DEAD}
     assert [f.finding.rule for f in report.findings if f.finding.rule.startswith("url-")].count("url-dead") == 2
+
+
+def test_rerun_audits_only_changed_documents_and_force_redoes_all(tmp_path):
+    folder = _collection(tmp_path)
+    out = tmp_path / "out"
+
+    def audit(*extra):
+        return CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--jobs", "1", "--out", str(out), *extra])
+
+    first = audit()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(d["path"].rsplit("/", 1)[-1] for d in manifest["documents"]) == ["a.txt", "b.md", "d.txt"]
+    entry = next(d for d in manifest["documents"] if d["path"].endswith("a.txt"))
+    assert set(entry) >= {"path", "sha256", "tool_version", "report"} and entry["report"] == "a.html"
+    (folder / "d.txt").write_text(PAPER + "\nOne more line.\n", encoding="utf-8")
+    second = audit()
+    assert second.exit_code == first.exit_code == 3  # the unreadable document is tried again, each time
+    kept = [line for line in second.stderr.splitlines() if "unchanged since the last run" in line]
+    assert len(kept) == 2 and any("a.txt" in line for line in kept) and any("b.md" in line for line in kept)
+    assert "d.txt: " in second.stderr and "index.html" in {p.name for p in out.iterdir()}
+    assert "a.txt" in (out / "index.html").read_text(encoding="utf-8")  # kept documents stay in the index
+    forced = audit("--force")
+    assert "unchanged since the last run" not in forced.stderr
+    (out / "manifest.json").write_text("{not json", encoding="utf-8")  # a damaged manifest: audit everything
+    assert "unchanged since the last run" not in audit().stderr

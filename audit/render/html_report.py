@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from audit.findings import Location
+from audit.manifest import DocumentSummary, summarise
 from audit.models import Citation
 from audit.render.diff_marks import Segment, diff_values
 from audit.report import Report
@@ -383,10 +384,12 @@ def render_html(report: Report) -> str:
 class IndexRow:
     href: str
     path: str
-    report: Report
+    doc: DocumentSummary
 
 
-def render_index(documents: Sequence[tuple[str, Report]]) -> str:
-    """The page listing every audited document; `documents` pairs a relative href with its Report."""
-    rows = tuple(IndexRow(quote(href), report.path, report) for href, report in documents)
+def render_index(documents: Sequence[tuple[str, Report | DocumentSummary]]) -> str:
+    """The page listing every audited document; `documents` pairs a relative href with its Report (or the
+    summary the manifest keeps of a document not audited again)."""
+    summaries = [(href, r if isinstance(r, DocumentSummary) else summarise(r)) for href, r in documents]
+    rows = tuple(IndexRow(quote(href), summary.path, summary) for href, summary in summaries)
     return _ENV.get_template("index.html.j2").render(rows=rows, severities=SEVERITIES)

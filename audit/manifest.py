@@ -1,0 +1,97 @@
+"""The incremental manifest: which documents were audited into an output folder, from which bytes.
+
+`manifest.json` in the output folder lists, per document: its path, sha256, the tool version and its
+report path, with the counts the collection index shows. A re-run audits again only the documents whose
+bytes or tool version changed or whose reports are missing (`--force` redoes all).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from audit import __version__
+from audit.findings import Severity
+from audit.report import Report
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_SCHEMA = "citeaudit-manifest/1"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the collection index shows of one audited document."""
+
+    path: str
+    notes: int
+    citations: int
+    works: int
+    entries: int
+    urls: int
+    severity_counts: dict[str, int]
+    notices: tuple[str, ...]
+
+
+def summarise(report: Report) -> DocumentSummary:
+    return DocumentSummary(report.path, len(report.notes), report.citation_count, len(report.works),
+                           len(report.bibliography), len(report.urls), report.severity_counts, report.notices)
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestEntry:
+    path: str
+    sha256: str
+    tool_version: str
+    report: str  # the main report's path, relative to the output folder
+    formats: tuple[str, ...]
+    summary: DocumentSummary
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def make_entry(path: Path, sha256: str, report: Report, formats: Sequence[str]) -> ManifestEntry:
+    main = next((f for f in ("html", "json", "md", "bib") if f in formats), formats[0])
+    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summarise(report))
+
+
+def load_manifest(out_dir: Path) -> dict[str, ManifestEntry]:
+    """Entries by document path; a missing or damaged manifest is an empty one (everything is audited)."""
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        return {d["path"]: ManifestEntry(d["path"], d["sha256"], d["tool_version"], d["report"], tuple(d["formats"]),
+                                         DocumentSummary(**{**d["summary"],
+                                                            "notices": tuple(d["summary"]["notices"])}))
+                for d in data["documents"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def is_current(entry: ManifestEntry | None, sha256: str, out_dir: Path, formats: Sequence[str]) -> bool:
+    """The reports in `out_dir` were made from these bytes by this version, in every format asked for."""
+    if entry is None or entry.sha256 != sha256 or entry.tool_version != __version__:
+        return False
+    stem = Path(entry.path).stem
+    return set(formats) <= set(entry.formats) and all((out_dir / f"{stem}.{f}").exists() for f in formats)
+
+
+def manifest_text(entries: Iterable[ManifestEntry]) -> str:
+    documents = [{**asdict(e), "formats": list(e.formats)} for e in entries]
+    return json.dumps({"schema": MANIFEST_SCHEMA, "tool_version": __version__, "documents": documents},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def fails(summary: DocumentSummary, fail_on: str) -> bool:
+    """The summary has findings at or above `fail_on` (the exit-code rule of `exit_code_for`)."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(count and Severity(name).rank >= threshold for name, count in summary.severity_counts.items())
