@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_dask_cluster_gives_the_same_reports_and_isolates_failures(tmp_path):
     distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install -e '.[dask]'")
     folder = _collection(tmp_path)
-    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None,
-                                  host="127.0.0.1") as cluster:
+    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
         result = CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--out", str(tmp_path / "dask")],
                                     env={"CITEAUDIT_SCHEDULER": cluster.scheduler_address})
     assert result.exit_code == 3, result.output
