@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
+from audit.collection_report import collection_json
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
@@ -22,6 +23,7 @@ from audit.manifest import (
     load_manifest,
     make_entry,
     manifest_text,
+    summarise,
 )
 from audit.pipeline import export_works, run_audit
 from audit.render import RENDERERS
@@ -110,6 +112,7 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
     reports: list[Report] = []
     listed: list[Report | DocumentSummary] = []
     unreadable = internal = kept_fail = False
+    failures: list[str] = []
     for path in documents:
         if path in kept:
             warn(f"{path}: unchanged since the last run; its reports are kept (--force audits it again)")
@@ -119,6 +122,7 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
         outcome = by_path[path]
         if outcome.report is None:
             warn(f"citeaudit: {outcome.error}")
+            failures.append(outcome.error or str(path))
             unreadable |= outcome.unreadable
             internal |= not outcome.unreadable
             continue
@@ -133,13 +137,16 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
             if hashes[path]:
                 manifest[str(path)] = make_entry(path, hashes[path], report, config.formats)
-    failures = len(outcomes) - len(reports)
     if failures:
-        warn(f"citeaudit: {failures} of {len(documents)} documents could not be audited (see above)")
+        warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:
         write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
         if "html" in config.formats:
             write_index(listed, target)
+        if len(documents) > 1:
+            summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
+            write_atomically(target / "collection.json", collection_json(
+                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures))
     if to_stdout:
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -10,15 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from audit import __version__
 from audit.findings import Severity
+from audit.matching import record_names, title_key, years_of
+from audit.models import Work
 from audit.report import Report
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SCHEMA = "citeaudit-manifest/1"
+WORK_KEY_WORDS = 6  # title words that identify a work across documents (with author and year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +36,33 @@ class DocumentSummary:
     urls: int
     severity_counts: dict[str, int]
     notices: tuple[str, ...]
+    findings_by_rule: dict[str, int] = field(default_factory=dict)
+    url_checks: tuple[tuple[str, str, str], ...] = ()  # (access year or "", URL status, archive status)
+    work_keys: tuple[tuple[str, str], ...] = ()  # (key matching a work across documents, how it is written)
 
 
 def summarise(report: Report) -> DocumentSummary:
+    url_checks = tuple(((u.accessed or "")[:4], u.status.value, u.archive.status.value) for u in report.urls)
     return DocumentSummary(report.path, len(report.notes), report.citation_count, len(report.works),
-                           len(report.bibliography), len(report.urls), report.severity_counts, report.notices)
+                           len(report.bibliography), len(report.urls), report.severity_counts, report.notices,
+                           report.findings_by_rule, url_checks, tuple(w for w in map(_work_key, report.works) if w))
+
+
+def _work_key(work: Work) -> tuple[str, str] | None:
+    """Surname of the first author, year and the first words of the title: one work in several documents."""
+    names = record_names(work.fields)
+    title = title_key(str(work.fields.get("title", "")))
+    year = min(years_of(str(work.fields.get("date", ""))), default="")
+    if not title or not names:
+        return None
+    written = f"{names[0].written} ({year or 'n.d.'}), {work.fields.get('title')}"
+    return f"{names[0].key}|{year}|{' '.join(title.split()[:WORK_KEY_WORDS])}", written
+
+
+def _summary_from_dict(data: dict) -> DocumentSummary:
+    return DocumentSummary(**{**data, "notices": tuple(data["notices"]),
+                              "url_checks": tuple(tuple(u) for u in data.get("url_checks", ())),
+                              "work_keys": tuple(tuple(w) for w in data.get("work_keys", ()))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +93,7 @@ def load_manifest(out_dir: Path) -> dict[str, ManifestEntry]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
         return {d["path"]: ManifestEntry(d["path"], d["sha256"], d["tool_version"], d["report"], tuple(d["formats"]),
-                                         DocumentSummary(**{**d["summary"],
-                                                            "notices": tuple(d["summary"]["notices"])}))
+                                         _summary_from_dict(d["summary"]))
                 for d in data["documents"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}

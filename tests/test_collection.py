@@ -26,7 +26,7 @@ def _collection(tmp_path):
 
 def _reports(out):
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.json"))
-            if p.name != "manifest.json"}
+            if p.name not in ("manifest.json", "collection.json")}
 
 
 def test_parallel_run_isolates_a_broken_document_and_matches_one_process(tmp_path):
@@ -134,3 +134,37 @@ def test_rerun_audits_only_changed_documents_and_force_redoes_all(tmp_path):
     assert "unchanged since the last run" not in forced.stderr
     (out / "manifest.json").write_text("{not json", encoding="utf-8")  # a damaged manifest: audit everything
     assert "unchanged since the last run" not in audit().stderr
+
+
+def test_collection_json_follows_its_schema_with_link_rot_and_shared_works(tmp_path):
+    import jsonschema
+
+    from audit.collection_report import SCHEMA_PATH
+
+    folder = _collection(tmp_path)
+    (folder / "e.txt").write_text(PAPER.replace("Water and Power", "Water and power"), encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--jobs", "1", "--out", str(out)])
+    collection = json.loads((out / "collection.json").read_text(encoding="utf-8"))
+    jsonschema.validate(collection, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert collection["totals"]["documents"] == 5 and collection["totals"]["failed"] == 1
+    assert [d["report"] for d in collection["documents"]] == ["a.html", "b.html", "d.html", "e.html"]
+    assert sum(collection["findings_by_rule"].values()) == sum(collection["totals"]["findings"].values())
+    # a.txt and e.txt cite Water and Power, written two ways (d.txt's "Smyth" is not matched across documents)
+    shared = [w for w in collection["shared_works"] if "Water and Power" in w["work"]]
+    assert len(shared) == 1 and [p.rsplit("/", 1)[-1] for p in shared[0]["documents"]] == ["a.txt", "e.txt"]
+    assert len(shared[0]["variants"]) == 2
+    rerun = CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--jobs", "1", "--out", str(out)])
+    assert "unchanged since the last run" in rerun.stderr
+    assert json.loads((out / "collection.json").read_text(encoding="utf-8"))["totals"] == collection["totals"]
+
+
+def test_link_rot_shares_per_access_year():
+    from audit.collection_report import link_rot_by_year
+    from audit.manifest import DocumentSummary
+
+    checks = (("2010", "DEAD", "ARCHIVED"), ("2010", "ALIVE", "NOT_ARCHIVED"), ("", "REDIRECTED", "NOT_CHECKED"))
+    doc = DocumentSummary("a.txt", 0, 0, 0, 0, 3, {"error": 0, "warning": 0, "info": 0}, (), {}, checks)
+    assert link_rot_by_year([doc]) == [
+        {"year": "2010", "urls": 2, "dead": 0.5, "moved": 0.0, "archived": 0.5},
+        {"year": "unknown", "urls": 1, "dead": 0.0, "moved": 1.0, "archived": 0.0}]
