@@ -96,7 +96,7 @@ def test_directory_audits_every_supported_file_and_keeps_going(tmp_path):
     result = run(str(docs), "--out", str(out), "--format", "json,md")
     assert result.exit_code == 3  # one unreadable document, the others audited
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "a.json", "a.md", "b.json", "b.md", "manifest.json"]
+        "a.json", "a.md", "b.json", "b.md", "collection.json", "manifest.json"]
     assert "c.txt: the file is empty" in result.stderr
 
 
