@@ -252,7 +252,15 @@ def _read_input(file: str) -> str:
         raise UnreadableInput(f"{file}: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}") from exc
 
 
+# An audit builds hundreds of thousands of long-lived records; with the default thresholds the cyclic
+# garbage collector rescans them again and again (about 14 % of a 10,000-entry audit). Collect less often.
+GC_THRESHOLDS = (100_000, 50, 1_000)
+
+
 def main() -> None:
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
     cli()
 
 

@@ -41,7 +41,7 @@ def run_cli_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
     done = subprocess.run([sys.executable, "-c", _MEASURED, str(CLI), *args], cwd=cwd, capture_output=True,
                           text=True, check=False, env=env)
     seconds = time.perf_counter() - started
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or "Traceback" in done.stderr:  # 1 is also Python's exit on a crash
         raise RuntimeError(f"citeaudit exited {done.returncode}: {done.stderr[-500:]}")
     rss = next((int(line.split("=")[1]) for line in done.stderr.splitlines() if line.startswith("maxrss_kib=")), 0)
     return seconds, rss / 1024, done.stderr
