@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
-from audit.collection_report import collection_json
+from audit.collection_report import build_collection
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
@@ -73,12 +73,13 @@ def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
     return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
 
 
-def write_index(documents: Sequence[Report | DocumentSummary], out_dir: Path) -> Path | None:
+def write_index(documents: Sequence[Report | DocumentSummary], out_dir: Path,
+                collection: dict | None = None) -> Path | None:
     """`index.html` listing every audited document with its counts; only when several were audited."""
     if len(documents) < 2:
         return None
     target = out_dir / "index.html"
-    write_atomically(target, render_index([(f"{Path(d.path).stem}.html", d) for d in documents]))
+    write_atomically(target, render_index([(f"{Path(d.path).stem}.html", d) for d in documents], collection))
     return target
 
 
@@ -141,12 +142,14 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
         warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:
         write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
-        if "html" in config.formats:
-            write_index(listed, target)
+        collection = None
         if len(documents) > 1:
             summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
-            write_atomically(target / "collection.json", collection_json(
-                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures))
+            collection = build_collection(
+                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures)
+            write_atomically(target / "collection.json", json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
+        if "html" in config.formats:
+            write_index(listed, target, collection)
     if to_stdout:
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))

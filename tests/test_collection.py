@@ -168,3 +168,23 @@ def test_link_rot_shares_per_access_year():
     assert link_rot_by_year([doc]) == [
         {"year": "2010", "urls": 2, "dead": 0.5, "moved": 0.0, "archived": 0.5},
         {"year": "unknown", "urls": 1, "dead": 0.0, "moved": 1.0, "archived": 0.0}]
+
+
+def test_collection_index_has_totals_rules_link_rot_and_shared_works(tmp_path):
+    from bs4 import BeautifulSoup
+
+    folder = _collection(tmp_path)
+    (folder / "e.txt").write_text(PAPER.replace("Water and Power", "Water and power"), encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["audit", str(folder), "--offline", "--jobs", "1", "--out", str(out)])
+    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "5 documents (4 audited, 1 could not be audited)" in soup.select_one("#totals").get_text(" ")
+    collection = json.loads((out / "collection.json").read_text(encoding="utf-8"))
+    rules = [tr.find_all("td")[0].get_text() for tr in soup.select("#by-rule tbody tr")]
+    assert rules == list(collection["findings_by_rule"])
+    assert len(soup.select("#documents tbody tr")) == 4 and soup.find("script") is not None  # sortable
+    shared = [tr.get_text(" ") for tr in soup.select("#shared-works tbody tr") if "Water" in tr.get_text()]
+    assert len(shared) == 1 and "Water and Power" in shared[0] and "Water and power" in shared[0]
+    assert len(soup.select("#shared-works tbody tr")) == len(collection["shared_works"])
+    assert [tr.find("td").get_text() for tr in soup.select("#link-rot tbody tr")] == [
+        row["year"] for row in collection["link_rot_by_access_year"]]

@@ -387,9 +387,11 @@ class IndexRow:
     doc: DocumentSummary
 
 
-def render_index(documents: Sequence[tuple[str, Report | DocumentSummary]]) -> str:
+def render_index(documents: Sequence[tuple[str, Report | DocumentSummary]],
+                 collection: dict[str, Any] | None = None) -> str:
     """The page listing every audited document; `documents` pairs a relative href with its Report (or the
-    summary the manifest keeps of a document not audited again)."""
+    summary the manifest keeps of a document not audited again); `collection` (collection.json's content)
+    adds the totals, findings by rule, link rot by access year and the works several documents cite."""
     summaries = [(href, r if isinstance(r, DocumentSummary) else summarise(r)) for href, r in documents]
     rows = tuple(IndexRow(quote(href), summary.path, summary) for href, summary in summaries)
-    return _ENV.get_template("index.html.j2").render(rows=rows, severities=SEVERITIES)
+    return _ENV.get_template("index.html.j2").render(rows=rows, severities=SEVERITIES, collection=collection)
