@@ -98,8 +98,9 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
     target = None if to_stdout else Path(out_dir or DEFAULT_OUT)
     manifest = load_manifest(target) if target is not None else {}
     hashes = {d: _sha256_or_none(d) for d in documents} if target is not None else {}
-    kept = {d: manifest[str(d)] for d in documents if target is not None and not force and hashes[d]
-            and is_current(manifest.get(str(d)), hashes[d], target, config.formats)}
+    redo = force or config.refresh  # --refresh asks for fresh URL checks: nothing is kept
+    kept = {d: manifest[str(d)] for d in documents if target is not None and not redo and hashes[d]
+            and is_current(manifest.get(str(d)), hashes[d], target, config)}
     todo = [d for d in documents if d not in kept]
     if len(documents) == 1 and todo and not scheduler:  # one document: its errors are the run's (exit 3 or 4)
         report = run_audit(documents[0], config, progress=progress)
@@ -137,7 +138,7 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
             if hashes[path]:
-                manifest[str(path)] = make_entry(path, hashes[path], report, config.formats)
+                manifest[str(path)] = make_entry(path, hashes[path], report, config)
     if failures:
         warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:

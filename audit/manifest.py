@@ -2,18 +2,20 @@
 
 `manifest.json` in the output folder lists, per document: its path, sha256, the tool version and its
 report path, with the counts the collection index shows. A re-run audits again only the documents whose
-bytes or tool version changed or whose reports are missing (`--force` redoes all).
+bytes, tool version or report-shaping options changed or whose reports are missing (`--force` or
+`--refresh` redo all).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from audit import __version__
+from audit.config import AuditConfig
 from audit.findings import Severity
 from audit.matching import record_names, title_key, years_of
 from audit.models import Work
@@ -73,6 +75,13 @@ class ManifestEntry:
     report: str  # the main report's path, relative to the output folder
     formats: tuple[str, ...]
     summary: DocumentSummary
+    options: str = ""  # fingerprint of the options that shape a report (offline, archive, limits …)
+
+
+def options_fingerprint(config: AuditConfig) -> str:
+    """Options that change what a report says; --fail-on, --format, --debug and --refresh do not."""
+    shaping = replace(config, fail_on="never", formats=(), debug=False, refresh=False)
+    return hashlib.sha256(repr(shaping).encode("utf-8")).hexdigest()[:16]
 
 
 def file_sha256(path: Path) -> str:
@@ -83,9 +92,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_entry(path: Path, sha256: str, report: Report, formats: Sequence[str]) -> ManifestEntry:
+def make_entry(path: Path, sha256: str, report: Report, config: AuditConfig) -> ManifestEntry:
+    formats = config.formats
     main = next((f for f in ("html", "json", "md", "bib") if f in formats), formats[0])
-    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summarise(report))
+    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summarise(report),
+                         options_fingerprint(config))
 
 
 def load_manifest(out_dir: Path) -> dict[str, ManifestEntry]:
@@ -93,15 +104,19 @@ def load_manifest(out_dir: Path) -> dict[str, ManifestEntry]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
         return {d["path"]: ManifestEntry(d["path"], d["sha256"], d["tool_version"], d["report"], tuple(d["formats"]),
-                                         _summary_from_dict(d["summary"]))
+                                         _summary_from_dict(d["summary"]), d.get("options", ""))
                 for d in data["documents"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
 
-def is_current(entry: ManifestEntry | None, sha256: str, out_dir: Path, formats: Sequence[str]) -> bool:
-    """The reports in `out_dir` were made from these bytes by this version, in every format asked for."""
+def is_current(entry: ManifestEntry | None, sha256: str, out_dir: Path, config: AuditConfig) -> bool:
+    """The reports in `out_dir` were made from these bytes by this version with the same options, in every
+    format asked for."""
+    formats = config.formats
     if entry is None or entry.sha256 != sha256 or entry.tool_version != __version__:
+        return False
+    if entry.options != options_fingerprint(config):
         return False
     stem = Path(entry.path).stem
     return set(formats) <= set(entry.formats) and all((out_dir / f"{stem}.{f}").exists() for f in formats)

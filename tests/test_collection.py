@@ -132,6 +132,9 @@ def test_rerun_audits_only_changed_documents_and_force_redoes_all(tmp_path):
     assert "a.txt" in (out / "index.html").read_text(encoding="utf-8")  # kept documents stay in the index
     forced = audit("--force")
     assert "unchanged since the last run" not in forced.stderr
+    other_options = audit("--no-archive")  # options that shape the reports: audited again
+    assert "unchanged since the last run" not in other_options.stderr
+    assert "unchanged since the last run" in audit("--no-archive", "--fail-on", "never").stderr
     (out / "manifest.json").write_text("{not json", encoding="utf-8")  # a damaged manifest: audit everything
     assert "unchanged since the last run" not in audit().stderr
 
