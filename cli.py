@@ -96,20 +96,30 @@ def cli() -> None:
 @click.option("--no-urls", is_flag=True, default=None, help="Skip the URL stage; URLs are NOT_CHECKED.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when findings at or above this severity exist (default error).")
+@click.option("--jobs", type=click.IntRange(1), default=None,
+              help="Audit several documents in this many worker processes (default: all cores).")
+@click.option("--force", is_flag=True, default=False,
+              help="Audit every document again, even those unchanged since the last run into --out.")
+@click.option("--scheduler", envvar="CITEAUDIT_SCHEDULER", default=None,
+              help="Run documents as tasks on this Dask scheduler (tcp://host:8786); needs citeaudit[dask].")
 @url_options
 @registry_options
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, debug: bool, **flags: Any) -> None:
+def audit(paths: tuple[str, ...], out_dir: str | None, formats: str | None, jobs: int | None,
+          scheduler: str | None, force: bool, debug: bool, **flags: Any) -> None:
     """Audit each document (a directory means every supported file in it)."""
+    from audit.collection import default_jobs
     from audit.commands import audit_command
 
     chosen = _parse_formats(formats)
 
     def body() -> int:
         config = _config(formats=chosen, debug=debug, **flags)
+        tty = sys.stderr.isatty()
         return audit_command(paths, config, out_dir=out_dir, to_stdout=(out_dir is None and formats == "json"),
-                             echo=_echo_out, warn=_echo_err,
-                             progress=_progress_bar() if sys.stderr.isatty() else None)
+                             echo=_echo_out, warn=_echo_err, progress=_progress_bar() if tty else None,
+                             jobs=jobs or default_jobs(), collection_progress=_documents_bar() if tty else None,
+                             scheduler=scheduler, force=force)
 
     _guarded(debug, body)
 
@@ -162,6 +172,17 @@ def _progress_bar() -> Callable[[int, int], None]:
         width = 30
         filled = width * done // max(total, 1)
         click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True, nl=done >= total)
+    return show
+
+
+def _documents_bar() -> Callable[[int, int, int], None]:
+    """Documents done / total and failures so far, on one line of stderr."""
+    def show(done: int, total: int, failed: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        failures = f", {failed} failed" if failed else ""
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents{failures}", err=True,
+                   nl=done >= total)
     return show
 
 
@@ -335,7 +356,15 @@ def _read_input(file: str) -> str:
         raise UnreadableInput(f"{file}: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}") from exc
 
 
+# An audit builds hundreds of thousands of long-lived records; with the default thresholds the cyclic
+# garbage collector rescans them again and again (about 14 % of a 10,000-entry audit). Collect less often.
+GC_THRESHOLDS = (100_000, 50, 1_000)
+
+
 def main() -> None:
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
     cli()
 
 

@@ -6,6 +6,7 @@ No pybtex here: `bibtex_export` is the only module that imports it.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from audit.bibtex_patterns import ACRONYM_SUFFIX, ALL_CAPS_NAME, ELISION, ET_AL, NAME_SEPARATOR, WORD
 
@@ -39,6 +40,7 @@ _CYRILLIC = dict(zip(
 ))
 
 
+@lru_cache(maxsize=1 << 16)  # called per word of every title and name: words repeat across a bibliography
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits only: 'Délétroz' -> 'deletroz', 'Парамонов' -> 'paramonov'."""
     out: list[str] = []

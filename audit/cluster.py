@@ -12,12 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from audit.editions import distinct_editions, distinct_volumes, first_page, journal_year_slip
 from audit.matching import record_names, surnames_match, title_key, title_keys_match, years_of
 from audit.models import Citation, ParsedReference, Work
 from audit.persons import PersonName
 from audit.resolve import Resolution
+from audit.similarity import token_sort
 from audit.textnorm import fold
-from audit.thresholds import BLOCK_PREFIX, MIN_WORDS_IDENTICAL_TITLE
+from audit.thresholds import BLOCK_PREFIX, MIN_WORDS_IDENTICAL_TITLE, MIN_WORDS_MAIN_TITLE, SAME_TITLE
 
 _STOP_WORDS = frozenset("the a an and of in on for to le la les de des du et l d der die das und el los las "
                         "il lo i".split())
@@ -37,6 +39,7 @@ class Record:
     years: frozenset[str]
     interview: bool
     container: str  # folded container title, compared when titles differ slightly
+    main_title: str = ""  # title_key of the part before a colon, when the title has a subtitle
 
 
 def make_record(ref: str, line: int, parsed_type: str, fields: dict, text: str) -> Record:
@@ -44,7 +47,13 @@ def make_record(ref: str, line: int, parsed_type: str, fields: dict, text: str) 
                   title=title_key(str(fields.get("title", ""))),
                   years=frozenset(years_of(str(fields.get("date", "")))),
                   interview=parsed_type == "interview" or "interview" in text.lower()[:200],
-                  container=title_key(str(fields.get("container-title", ""))))
+                  container=title_key(str(fields.get("container-title", ""))),
+                  main_title=_main_title(str(fields.get("title", ""))))
+
+
+def _main_title(title: str) -> str:
+    main, colon, _ = title.partition(":")
+    return title_key(main) if colon else ""
 
 
 def _blocking_keys(record: Record) -> set[str]:
@@ -61,6 +70,11 @@ def _blocking_keys(record: Record) -> set[str]:
     for surname in surnames:
         keys.add(f"a:{surname}:{first_title}")
         keys.add(f"y:{surname}:{year}")
+    if words:  # the title's words in any order: survives a swapped subtitle together with a year slip
+        keys |= {f"w:{surname}:{min(words)}" for surname in surnames}
+    page = first_page(record.fields)
+    if record.container and record.fields.get("volume") and page:  # an article's place in its journal
+        keys.add(f"p:{record.container[:2 * BLOCK_PREFIX]}:{record.fields['volume']}:{page}")
     if not keys:
         keys.add("x:" + record.text[:BLOCK_PREFIX].lower())
     return keys
@@ -83,21 +97,42 @@ def same_work(a: Record, b: Record) -> bool:
         return _same_legal_authority(a, b)
     if a.interview != b.interview:
         return False  # an interview with X is never the article by X
-    if a.years and b.years and not (a.years & b.years):
+    if a.years and b.years and not (a.years & b.years) and not journal_year_slip(a.fields, b.fields, a.years,
+                                                                                 b.years):
         return False
+    if distinct_editions(a.fields, b.fields) or distinct_volumes(a.title, b.title):
+        return False  # editions, reprints and numbered volumes of one book are works of their own
     if a.interview and b.interview and not (a.title and b.title):
         # Interviews have no title: the person interviewed and the year identify them.
         return bool(a.names and b.names and surnames_match(a.names[0], b.names[0]))
-    if a.title == b.title and len(a.title.split()) >= MIN_WORDS_IDENTICAL_TITLE:
+    if a.title == b.title and len(a.title.split()) >= MIN_WORDS_IDENTICAL_TITLE and not _different_people(a, b):
         return True  # the same long title is the same work even when the author is written differently
     same_names = bool(a.names and b.names) and any(surnames_match(x, y) for x in a.names for y in b.names)
     corroborated = same_names and bool(a.years & b.years) and bool(a.container) and a.container == b.container
-    if not title_keys_match(a.title, b.title, corroborated=corroborated):
+    if not (title_keys_match(a.title, b.title, corroborated=corroborated) or _same_title_rearranged(a, b)):
         return False
     if a.names and b.names:
         return surnames_match(a.names[0], b.names[0]) or any(
             surnames_match(x, y) for x in a.names for y in b.names)
     return a.title == b.title  # one side has no author: only an identical title will do
+
+
+def _different_people(a: Record, b: Record) -> bool:
+    """Both name persons (not bodies) and no surname is shared: two people who chose one title."""
+    people_a = [n for n in a.names if not n.corporate]
+    people_b = [n for n in b.names if not n.corporate]
+    if not people_a or not people_b or len(people_a) < len(a.names) or len(people_b) < len(b.names):
+        return False
+    return not any(surnames_match(x, y) for x in people_a for y in people_b)
+
+
+def _same_title_rearranged(a: Record, b: Record) -> bool:
+    """Subtitle and title swapped ("B: A" for "A: B"), or the subtitle dropped from a title with a typo."""
+    if a.main_title and b.main_title and token_sort(a.title, b.title) >= SAME_TITLE:
+        return True
+    dropped = (a.title, b.main_title) if b.main_title and not a.main_title else \
+        (b.title, a.main_title) if a.main_title and not b.main_title else None
+    return dropped is not None and len(dropped[1].split()) >= MIN_WORDS_MAIN_TITLE and title_keys_match(*dropped)
 
 
 class _UnionFind:

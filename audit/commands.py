@@ -9,9 +9,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
+from audit.collection_report import build_collection
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
 from audit.ingest import is_supported, supported_suffixes
+from audit.manifest import (
+    MANIFEST_NAME,
+    DocumentSummary,
+    fails,
+    file_sha256,
+    is_current,
+    load_manifest,
+    make_entry,
+    manifest_text,
+    summarise,
+)
 from audit.pipeline import export_works, run_audit
 from audit.render import RENDERERS
 from audit.render.html_report import render_index
@@ -60,46 +73,93 @@ def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
     return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
 
 
-def write_index(reports: Sequence[Report], out_dir: Path) -> Path | None:
+def write_index(documents: Sequence[Report | DocumentSummary], out_dir: Path,
+                collection: dict | None = None) -> Path | None:
     """`index.html` listing every audited document with its counts; only when several were audited."""
-    if len(reports) < 2:
+    if len(documents) < 2:
         return None
     target = out_dir / "index.html"
-    write_atomically(target, render_index([(f"{Path(r.path).stem}.html", r) for r in reports]))
+    write_atomically(target, render_index([(f"{Path(d.path).stem}.html", d) for d in documents], collection))
     return target
 
 
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None  # audited anyway: the audit says what is wrong with it
+
+
 def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | None, to_stdout: bool,
-                  echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None) -> int:
+                  echo: Echo, warn: Echo, progress: Callable[[int, int], None] | None = None,
+                  jobs: int = 1, collection_progress: CollectionProgress | None = None,
+                  scheduler: str | None = None, force: bool = False) -> int:
     documents = expand_paths(paths)
+    target = None if to_stdout else Path(out_dir or DEFAULT_OUT)
+    manifest = load_manifest(target) if target is not None else {}
+    hashes = {d: _sha256_or_none(d) for d in documents} if target is not None else {}
+    redo = force or config.refresh  # --refresh asks for fresh URL checks: nothing is kept
+    kept = {d: manifest[str(d)] for d in documents if target is not None and not redo and hashes[d]
+            and is_current(manifest.get(str(d)), hashes[d], target, config)}
+    todo = [d for d in documents if d not in kept]
+    if len(documents) == 1 and todo and not scheduler:  # one document: its errors are the run's (exit 3 or 4)
+        report = run_audit(documents[0], config, progress=progress)
+        if target is not None:
+            write_reports(report, documents[0], target, config.formats)
+        outcomes = [Outcome(documents[0], report)]
+    else:
+        outcomes = audit_documents(todo, config, out_dir=target, jobs=jobs, progress=collection_progress,
+                                   scheduler=scheduler) if todo else []
+    by_path = {o.path: o for o in outcomes}
     reports: list[Report] = []
-    unreadable = False
+    listed: list[Report | DocumentSummary] = []
+    unreadable = internal = kept_fail = False
+    failures: list[str] = []
     for path in documents:
-        try:
-            report = run_audit(path, config, progress=progress)
-        except UnreadableInput as exc:
-            if len(documents) == 1:
-                raise
-            warn(f"citeaudit: {exc}")
-            unreadable = True
+        if path in kept:
+            warn(f"{path}: unchanged since the last run; its reports are kept (--force audits it again)")
+            listed.append(kept[path].summary)
+            kept_fail |= fails(kept[path].summary, config.fail_on)
             continue
+        outcome = by_path[path]
+        if outcome.report is None:
+            warn(f"citeaudit: {outcome.error}")
+            failures.append(outcome.error or str(path))
+            unreadable |= outcome.unreadable
+            internal |= not outcome.unreadable
+            continue
+        report = outcome.report
         reports.append(report)
+        listed.append(report)
         for notice in report.notices:
             warn(f"{path}: {notice}")
-        if not to_stdout:
-            target = Path(out_dir or DEFAULT_OUT)
-            for fmt, text in render_outputs(report, config.formats).items():
-                write_atomically(target / f"{path.stem}.{fmt}", text)
+        if target is not None:
             counts = report.severity_counts
             warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
-    if not to_stdout and "html" in config.formats:
-        write_index(reports, Path(out_dir or DEFAULT_OUT))
+            if hashes[path]:
+                manifest[str(path)] = make_entry(path, hashes[path], report, config)
+    if failures:
+        warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
+    if target is not None:
+        write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
+        collection = None
+        if len(documents) > 1:
+            summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
+            collection = build_collection(
+                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures)
+            write_atomically(target / "collection.json", json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
+        if "html" in config.formats:
+            write_index(listed, target, collection)
     if to_stdout:
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if internal:
+        return int(ExitCode.INTERNAL_ERROR)
     if unreadable:
         return int(ExitCode.UNREADABLE_INPUT)
+    if kept_fail:
+        return int(ExitCode.FINDINGS)
     return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))
 
 

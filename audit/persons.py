@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from audit.parse.names import is_corporate
 from audit.textnorm import fold
@@ -58,6 +59,7 @@ def _corporate(written: str) -> PersonName:
     return PersonName(written, bare, "", (), True, frozenset(a for a in aliases if a))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur throughout a bibliography; PersonName is immutable
 def analyse_name(written: str) -> PersonName:
     """Split a name as written into surname and given names; corporate names stay whole."""
     text = " ".join(written.replace("*", "").split()).strip(" ,;")

@@ -14,6 +14,11 @@ def token_set(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b)
 
 
+def token_sort(a: str, b: str) -> float:
+    """Word order ignored: "b a" scores 100 against "a b"."""
+    return fuzz.token_sort_ratio(a, b)
+
+
 def partial(a: str, b: str) -> float:
     return fuzz.partial_ratio(a, b)
 

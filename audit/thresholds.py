@@ -51,3 +51,6 @@ REGISTRY_TITLE_MAX_EDITS = 2
 # Container titles are abbreviated in citations (J. Biol. Chem.): a difference is reported only when the
 # cited container scores below this against every registered form and is no abbreviation of one.
 REGISTRY_OTHER_CONTAINER = 50.0
+# A title without subtitle is compared with the main title (before the colon) of the other description
+# only when that main title has at least this many words: "Crisis" alone names too many works.
+MIN_WORDS_MAIN_TITLE = 3

@@ -22,6 +22,8 @@ OWNERS = {
     "pycrfsuite": "audit/sequence_crf.py",
     "pdfplumber": "audit/ingest/pdf_doc.py",
     "pdfminer": "audit/ingest/pdf_doc.py",  # pdfplumber's own engine, read directly for speed
+    "distributed": "audit/dask_runner.py",
+    "dask": "audit/dask_runner.py",
 }
 FORBIDDEN_IN_LIBRARY = {"click"}  # the command line lives in cli.py only
 

@@ -36,7 +36,8 @@ def test_out_directory_gets_every_format(tmp_path):
     out = tmp_path / "reports"
     result = run(str(path), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["paper.bib", "paper.html", "paper.json", "paper.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.json", "paper.bib", "paper.html", "paper.json", "paper.md"]
     assert "@book{smith2001water," in (out / "paper.bib").read_text(encoding="utf-8")
 
 
@@ -95,7 +96,7 @@ def test_directory_audits_every_supported_file_and_keeps_going(tmp_path):
     result = run(str(docs), "--out", str(out), "--format", "json,md")
     assert result.exit_code == 3  # one unreadable document, the others audited
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "a.json", "a.md", "b.json", "b.md"]
+        "a.json", "a.md", "b.json", "b.md", "collection.json", "manifest.json"]
     assert "c.txt: the file is empty" in result.stderr
 
 

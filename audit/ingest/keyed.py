@@ -119,7 +119,8 @@ def keyed_bibliography(doc: Document) -> Bibliography | None:
     for index, entry in enumerate(shown, start=1):
         # an entry runs to the next entry or the next blank line (a \bibitem may wrap over several lines)
         lines = [doc.lines[entry.line - 1]]
-        for line in doc.lines[entry.line:]:
+        for n in range(entry.line, len(doc.lines)):  # by index: slicing the rest would copy it per entry
+            line = doc.lines[n]
             if not line.text.strip() or line.number in starts:
                 break
             lines.append(line)

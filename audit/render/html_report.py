@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from audit.findings import Location
+from audit.manifest import DocumentSummary, summarise
 from audit.models import Citation
 from audit.render.diff_marks import Segment, diff_values
 from audit.report import Report
@@ -181,6 +182,9 @@ class UrlView:
     repairs: tuple[str, ...] = ()  # damage the URL stage repaired in the URL as written ("missing scheme")
 
 
+_PLACE_ATTRIBUTE = {"note": "number", "bibliography": "index", "body": "line"}
+
+
 class _Anchors:
     """Hands out unique element ids: duplicated note numbers must not produce duplicate ids."""
 
@@ -226,6 +230,7 @@ class _PageBuilder:
         self.work_anchor: dict[str, str] = {}
         self.line_anchor: dict[int, str] = {}
         self.work_keys = {w.id: w.key for w in report.works}
+        self._findings_by_place = self._index_findings()
         self._claim_targets()
 
     def _claim_targets(self) -> None:
@@ -281,9 +286,18 @@ class _PageBuilder:
         return _link(f"{work_id} {key}" if key else work_id, self.work_anchor.get(work_id))
 
     def findings_at(self, kind: str, key: int) -> tuple[Link, ...]:
-        attribute = {"note": "number", "bibliography": "index", "body": "line"}[kind]
-        return tuple(Link(f"{item.id} {item.finding.rule}", f"#{item.id}") for item in self.report.findings
-                     if any(loc.kind == kind and getattr(loc, attribute) == key for loc in item.finding.locations))
+        return tuple(self._findings_by_place.get((kind, key), ()))
+
+    def _index_findings(self) -> dict[tuple[str, int], list[Link]]:
+        """(location kind, note number / entry index / line) -> links to its findings, in report order;
+        built once, so a page of 100,000 entries does not scan every finding per entry."""
+        index: dict[tuple[str, int], list[Link]] = {}
+        for item in self.report.findings:
+            places = dict.fromkeys((loc.kind, getattr(loc, _PLACE_ATTRIBUTE[loc.kind]))
+                                   for loc in item.finding.locations if loc.kind in _PLACE_ATTRIBUTE)
+            for place in places:
+                index.setdefault(place, []).append(Link(f"{item.id} {item.finding.rule}", f"#{item.id}"))
+        return index
 
     def finding_groups(self) -> tuple[SeverityGroup, ...]:
         out = []
@@ -401,10 +415,14 @@ def render_html(report: Report) -> str:
 class IndexRow:
     href: str
     path: str
-    report: Report
+    doc: DocumentSummary
 
 
-def render_index(documents: Sequence[tuple[str, Report]]) -> str:
-    """The page listing every audited document; `documents` pairs a relative href with its Report."""
-    rows = tuple(IndexRow(quote(href), report.path, report) for href, report in documents)
-    return _ENV.get_template("index.html.j2").render(rows=rows, severities=SEVERITIES)
+def render_index(documents: Sequence[tuple[str, Report | DocumentSummary]],
+                 collection: dict[str, Any] | None = None) -> str:
+    """The page listing every audited document; `documents` pairs a relative href with its Report (or the
+    summary the manifest keeps of a document not audited again); `collection` (collection.json's content)
+    adds the totals, findings by rule, link rot by access year and the works several documents cite."""
+    summaries = [(href, r if isinstance(r, DocumentSummary) else summarise(r)) for href, r in documents]
+    rows = tuple(IndexRow(quote(href), summary.path, summary) for href, summary in summaries)
+    return _ENV.get_template("index.html.j2").render(rows=rows, severities=SEVERITIES, collection=collection)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
 
+from audit.blocking import NameForm, UnionFind, candidate_form_pairs, name_form
 from audit.findings import Finding, Location, Severity
 from audit.matching import surnames_match
 from audit.persons import PersonName, analyse_name, names_of
@@ -49,54 +51,68 @@ def collect_occurrences(ctx: AuditContext) -> list[Occurrence]:
     return found
 
 
-def _linked(a: Occurrence, b: Occurrence) -> bool:
-    if not surnames_match(a.person, b.person):
+def _linked(a: PersonName, b: PersonName, *, share_a_work: bool) -> bool:
+    if not surnames_match(a, b):
         return False
-    if a.work is not None and a.work == b.work or a.person.key == b.person.key:
+    if share_a_work or a.key == b.key:
         return True
     # Across works only long surnames count: short ones collide between different people.
-    return min(len(a.person.key), len(b.person.key)) >= MIN_SURNAME_FOR_CROSS_WORK
+    return min(len(a.key), len(b.key)) >= MIN_SURNAME_FOR_CROSS_WORK
 
 
 def _groups(occurrences: list[Occurrence]) -> list[list[Occurrence]]:
-    parent = list(range(len(occurrences)))
+    """Occurrences of one person or body, groups in order of first occurrence.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_initial: dict[str, list[int]] = defaultdict(list)
+    Linking is decided per distinct name form (all occurrences of one form are linked to each other),
+    and only forms that could match are compared: see `candidate_form_pairs`. The groups are exactly
+    those of comparing every pair of occurrences whose folded surnames share a first letter."""
+    forms: dict[NameForm, list[int]] = defaultdict(list)
     for i, occ in enumerate(occurrences):
-        for key in {occ.person.key, occ.person.inverted_guess} - {""}:
-            by_initial[key[:1]].append(i)
-    for members in by_initial.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if find(i) != find(j) and _linked(occurrences[i], occurrences[j]):
-                    parent[find(j)] = find(i)
+        if _initials_of(occ.person):
+            forms[name_form(occ.person)].append(i)
+    order = list(forms)
+    position = {form: n for n, form in enumerate(order)}
+    works = [{occurrences[i].work for i in forms[form]} - {None} for form in order]
+    union = UnionFind(len(order))
+    for x, y in candidate_form_pairs(order):
+        if union.find(x) == union.find(y):
+            continue
+        a, b = occurrences[forms[order[x]][0]].person, occurrences[forms[order[y]][0]].person
+        if _initials_of(a) & _initials_of(b) and _linked(a, b, share_a_work=bool(works[x] & works[y])):
+            union.union(x, y)
     groups: dict[int, list[Occurrence]] = defaultdict(list)
-    for i, occ in enumerate(occurrences):
-        groups[find(i)].append(occ)
+    for occ in occurrences:
+        if _initials_of(occ.person):
+            groups[union.find(position[name_form(occ.person)])].append(occ)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _written_surname(occ: Occurrence, group: list[Occurrence]) -> str:
+def _initials_of(person: PersonName) -> set[str]:
+    """The first letters the blocking uses: of the folded surname and of the inverted reading."""
+    return {key[:1] for key in _keys(person)}
+
+
+def _written_surname(occ: Occurrence, group_keys: Counter) -> str:
     """The surname as written. A two-word name without a comma is read by convention: inverted
     ("Délétroz Alain") at the head of a bibliography entry, in natural order ("Alain Délétroz") in a
-    note; the other reading is used only when it alone agrees with the rest of the group."""
+    note; the other reading is used only when it alone agrees with the rest of the group.
+    `group_keys` counts the folded keys (surname, inverted reading) of the whole group."""
     person = occ.person
     if not person.inverted_guess:
         return normalise_punctuation(person.surname)
     first, last = person.written.split()[0], normalise_punctuation(person.surname)
     preferred, other = (first, last) if occ.heads_entry else (last, first)
-    others = [o.person for o in group if o is not occ]
+    own = _keys(person)
+    others = [k for k, count in group_keys.items() if count > (1 if k in own else 0)]
 
     def agrees(form: str) -> bool:
-        return any(ratio(fold(form), k) >= SAME_SURNAME for p in others for k in {p.key, p.inverted_guess} - {""})
+        return any(ratio(fold(form), k) >= SAME_SURNAME for k in others)
 
     return other if agrees(other) and not agrees(preferred) else preferred
+
+
+def _keys(person: PersonName) -> set[str]:
+    return {person.key, person.inverted_guess} - {""}
 
 
 def _choose(forms: Counter, bib_forms: set[str]) -> tuple[str | None, str]:
@@ -120,8 +136,9 @@ def _spelling_finding(ctx: AuditContext, group: list[Occurrence]) -> Finding | N
     forms: Counter = Counter()
     bib_forms: set[str] = set()
     refs_by_form: dict[str, list[str]] = defaultdict(list)
+    group_keys = Counter(k for occ in group for k in _keys(occ.person))
     for occ in group:
-        form = occ.person.written if occ.person.corporate else _written_surname(occ, group)
+        form = occ.person.written if occ.person.corporate else _written_surname(occ, group_keys)
         forms[form] += 1
         refs_by_form[form].append(occ.ref)
         if occ.in_bibliography:
@@ -144,29 +161,49 @@ def _spelling_finding(ctx: AuditContext, group: list[Occurrence]) -> Finding | N
                    tuple(_where(ctx, [r for f in values for r in refs_by_form[f]])), values, suggestion)
 
 
+def _contradicting_pairs(occurrences: list[Occurrence]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of one surname whose initials contradict, within one work or only reordered
+    (J. A. / A. J.); one pair per two written forms, the first in reading order.
+
+    Only pairs that can qualify are looked at (occurrences of one work; the first occurrence of each
+    written form among forms with the same sorted initials), so a surname cited thousands of times
+    is not compared pairwise."""
+    by_work: dict[str, list[int]] = defaultdict(list)
+    first_written: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    for i, occ in enumerate(occurrences):
+        if occ.work is not None:
+            by_work[occ.work].append(i)
+        if len(occ.person.initials) >= 2:
+            first_written[tuple(sorted(occ.person.initials))].setdefault(occ.person.written, i)
+    candidates = [pair for members in by_work.values() for pair in combinations(members, 2)]
+    candidates += [pair for firsts in first_written.values() for pair in combinations(sorted(firsts.values()), 2)]
+    first: dict[frozenset[str], tuple[int, int]] = {}
+    for i, j in candidates:
+        a, b = occurrences[i], occurrences[j]
+        x, y = a.person.initials, b.person.initials
+        if x[:len(y)] == y or y[:len(x)] == x:
+            continue
+        same_work = a.work is not None and a.work == b.work
+        reordered = len(x) >= 2 and sorted(x) == sorted(y)
+        if same_work or reordered:
+            pair = frozenset({a.person.written, b.person.written})
+            first[pair] = min(first.get(pair, (i, j)), (i, j))
+    return sorted(first.values())
+
+
 def _initials_findings(ctx: AuditContext, group: list[Occurrence]) -> Iterator[Finding]:
     by_surname: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in group:
         if not occ.person.corporate and occ.person.initials:
             by_surname[occ.person.key].append(occ)
     for occurrences in by_surname.values():
-        reported: set[frozenset[str]] = set()
-        for i, a in enumerate(occurrences):
-            for b in occurrences[i + 1:]:
-                x, y = a.person.initials, b.person.initials
-                if x[:len(y)] == y or y[:len(x)] == x:
-                    continue
-                same_work = a.work is not None and a.work == b.work
-                reordered = len(x) >= 2 and sorted(x) == sorted(y)
-                pair = frozenset({a.person.written, b.person.written})
-                if not (same_work or reordered) or pair in reported:
-                    continue
-                reported.add(pair)
-                message = (f"The initials of '{a.person.written}' ({ctx.describe(a.ref)}) contradict "
-                           f"'{b.person.written}' ({ctx.describe(b.ref)}).")
-                bib = a if a.in_bibliography else b if b.in_bibliography else None
-                yield Finding("name-variant", Severity.WARNING, message, tuple(_where(ctx, [a.ref, b.ref])),
-                              (a.person.written, b.person.written), bib.person.written if bib else None)
+        for i, j in _contradicting_pairs(occurrences):
+            a, b = occurrences[i], occurrences[j]
+            message = (f"The initials of '{a.person.written}' ({ctx.describe(a.ref)}) contradict "
+                       f"'{b.person.written}' ({ctx.describe(b.ref)}).")
+            bib = a if a.in_bibliography else b if b.in_bibliography else None
+            yield Finding("name-variant", Severity.WARNING, message, tuple(_where(ctx, [a.ref, b.ref])),
+                          (a.person.written, b.person.written), bib.person.written if bib else None)
 
 
 def check_name_variants(ctx: AuditContext) -> Iterator[Finding]:
