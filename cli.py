@@ -305,6 +305,29 @@ def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, no
     _guarded(debug, body)
 
 
+@cli.command(name="train-lines")
+@click.argument("root", default="../shared/data/dev")
+@click.option("--zones", "zones", default="audit/zoning/zones.crfsuite", help="Where to write the zone model.")
+@click.option("--entries", "entries", default="audit/zoning/entries.crfsuite",
+              help="Where to write the entry-start model.")
+@click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
+def train_lines(root: str, zones: str, entries: str, debug: bool) -> None:
+    """Train the line models (reference zones and entry starts) on the development corpus."""
+    from pathlib import Path
+
+    from audit.zoning.training import train_line_models
+
+    def body() -> int:
+        folder = Path(root)
+        if not (folder / "finder").is_dir() or not (folder / "refsections").is_dir():
+            raise UnreadableInput(f"{root}: needs finder/ and refsections/ (../shared/data/dev)")
+        written = train_line_models(folder, Path(zones), Path(entries))
+        click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+        return 0
+
+    _guarded(debug, body)
+
+
 @cli.command(name="eval-docs")
 @click.argument("root", default="../shared/data/dev")
 @click.option("--part", "parts", multiple=True, type=click.Choice(("finder", "refsections", "pdfs")),

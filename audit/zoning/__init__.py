@@ -19,6 +19,7 @@ from audit.zoning.model import entry_starts, label_lines
 
 MAX_HEADING_GAP = 3  # non-blank lines between a heading and the first reference under it
 MAX_HEADING_CHARS = 70
+DOUBLE_SPACED_SHARE = 0.6  # more lines than this with a blank line before them: the text is double-spaced
 MIN_LIST_LINES = 2  # one stray reference-like line in running text is not a list
 PASSABLE = frozenset({"blank", "meta"})  # page breaks and blank lines do not end a list
 
@@ -106,6 +107,8 @@ def _entries(lines: Sequence[Line], facts: Sequence[LineFacts], labels: Sequence
         kept.append(k)
         gaps.append(gap)
         gap = False
+    if sum(gaps) > DOUBLE_SPACED_SHARE * len(gaps):  # double-spaced text: a blank line says nothing
+        gaps = [False] * len(gaps)
     starts = entry_starts([facts[k] for k in kept], gaps)
     out: list[ListEntry] = []
     sections: list[str] = []

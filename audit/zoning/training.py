@@ -1,7 +1,8 @@
 """Training data for the line models, from the development corpus (see `audit/zoning/README.md`).
 
 - Zones: the 14 dissertations of `finder/` (a label on every line: ref, text, title, meta; blank lines are
-  left out of the sequence and become features of their neighbours).
+  left out of the sequence and become features of their neighbours), each also reflowed into one paragraph
+  per line and double-spaced, the other two ways documents reach us as text.
 - Entry starts: the 128 reference sections of `refsections/` (one `<bibl>` per entry). Their lines come
   without indentation, so each section is also laid out again as documents print reference lists: hanging
   indent, a blank line between entries, first-line indent. That teaches the model layout cues the raw
@@ -77,6 +78,13 @@ def reflow(doc: LabelledText) -> LabelledText:
     return LabelledText(doc.name + "-reflowed", tuple(lines), tuple(labels))
 
 
+def double_spaced(doc: LabelledText) -> LabelledText:
+    """The document as double-spaced typescript gives it: a blank line after every line."""
+    lines = tuple(x for line in doc.lines for x in (line, ""))
+    labels = tuple(x for label in doc.labels for x in (label, "blank"))
+    return LabelledText(doc.name + "-double", lines, labels)
+
+
 def zone_sequence(doc: LabelledText) -> Sequence_:
     facts = measure_lines(doc.lines)
     kept, feats = zone_features(facts)
@@ -141,7 +149,7 @@ def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequen
 def train_zones(docs: Iterable[LabelledText], sections: Sequence[ReferenceSection], path: Path) -> Path:
     """Each document as its PDF-to-text lines and reflowed into paragraphs (uses the entry model in force),
     and each reference section."""
-    seqs = [zone_sequence(variant) for d in docs for variant in (d, reflow(d))]
+    seqs = [zone_sequence(variant) for d in docs for variant in (d, reflow(d), double_spaced(d))]
     seqs += [s for k, section in enumerate(sections) for s in section_zone_sequences(section, k)]
     return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ZONE_PARAMS)
 

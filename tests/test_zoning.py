@@ -1,0 +1,66 @@
+"""The line models on PDF-to-text layouts written for one behaviour each, with hard negatives."""
+
+from __future__ import annotations
+
+from audit.extract.bibliography import extract_bibliography, is_wrapped_text
+from tests.factories import text_document
+
+BODY = ("The river basin has been governed by a series of treaties since the end of the war, and\n"
+        "the commission that grew out of them now meets twice a year to agree on quotas for the\n"
+        "upstream states, which have long argued that the downstream users take more than their\n"
+        "share of the water in dry summers and that the rules should be written again from the\n"
+        "start so that every state has a vote of the same weight in the commission's meetings.\n")
+REFERENCES = [
+    ("Adams, John. 2001. Rivers and borders in central Europe. Journal of Water Policy\n"
+     "      12(3): 45-67."),
+    ("Baker, Mary, and Peter Clark. 1998. The politics of shared rivers. Oxford: Oxford\n"
+     "      University Press."),
+    "Chen, Li. 2010. Upstream and downstream. Water Review 4: 1-20.",
+    ("Dupont, Anne. 2005. Les fleuves partagés et leurs commissions. Paris: Presses\n"
+     "      universitaires de France."),
+]
+
+
+def _paper(body_paragraphs: int = 12) -> str:
+    return (BODY + "\n") * body_paragraphs
+
+
+def test_wrapped_text_is_recognised_and_paragraph_text_is_not():
+    assert is_wrapped_text(text_document(_paper()))
+    assert not is_wrapped_text(text_document(" ".join(BODY.split("\n")) * 3 + "\n\n" * 50))
+
+
+def test_hanging_indent_list_after_heading_gives_one_entry_per_reference():
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n")
+    bib = extract_bibliography(doc)
+    assert bib.heading == "References"
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+    assert bib.entries[0].text.endswith("12(3): 45-67.")
+
+
+def test_double_spaced_list_is_not_cut_at_every_blank_line():
+    double = "\n\n".join(line for ref in REFERENCES for line in ref.split("\n"))
+    doc = text_document("\n\n".join(_paper().split("\n")) + "\nReferences\n\n" + double + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_a_bibliography_per_chapter_gives_regions_and_keeps_the_chapters_between():
+    chapter = _paper(6) + "\nBibliography\n\n" + "\n".join(REFERENCES[:2]) + "\n\f"
+    doc = text_document(chapter + "CHAPTER 2\n\n" + _paper(6) + "\nBibliography\n\n" + "\n".join(REFERENCES[2:]) + "\n")
+    bib = extract_bibliography(doc)
+    assert len(bib.entries) == 4 and len(bib.regions) == 2
+    body_line = next(k for k, line in enumerate(doc.lines, start=1) if line.text.strip("\f") == "CHAPTER 2")
+    assert not bib.contains(body_line)
+
+
+def test_wrapped_body_text_alone_has_no_bibliography():
+    assert extract_bibliography(text_document(_paper(20))).entries == ()
+
+
+def test_trailing_list_without_heading_is_found_but_end_notes_are_not():
+    refs = "\n\n".join(r.replace("\n      ", " ") for r in REFERENCES)
+    bib = extract_bibliography(text_document(refs + "\n"))
+    assert len(bib.entries) == 4
+    notes = "A claim.¹ Another.² A third.³\n\n¹ See Adams 2001.\n\n² Baker 1998, 12.\n\n³ Chen 2010, 4.\n"
+    assert extract_bibliography(text_document(notes)).entries == ()
