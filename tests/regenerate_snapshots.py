@@ -30,7 +30,9 @@ SEED_PAPER_SHOWN = f"../shared/seeds/{SEED_PAPER}"
 def seed_paper_report() -> Report:
     path = SEEDS / SEED_PAPER
     if not path.is_file():
-        raise FileNotFoundError(f"seed document missing: expected {path} (../shared/seeds beside the repository)")
+        import pytest  # the tests skip, saying why; `make snapshots` stops with the same message
+
+        pytest.skip(f"seed document missing: expected {path} (../shared/seeds beside the repository)")
     doc = replace(ingest(path), path=SEED_PAPER_SHOWN)
     return audit_document(doc, AuditConfig(offline=True, no_urls=True))
 
