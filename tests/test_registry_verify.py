@@ -244,7 +244,9 @@ def test_a_closed_port_is_unreachable_and_stops_being_asked(tmp_path) -> None:
     audit = verify_works(works, config(tmp_path, {"crossref_url": dead, "openalex_url": dead,
                                                    "openlibrary_url": dead}))
     assert {v.status for v in audit.verdicts.values()} == {RegistryStatus.UNREACHABLE}
-    assert "stopped answering" in audit.verdicts["w11"].reason  # the breaker: not asked again and again
+    # the breaker: not asked again and again (which works come after it trips depends on the thread order)
+    stopped = [v for v in audit.verdicts.values() if "stopped answering" in v.reason]
+    assert 1 <= len(stopped) <= len(works) - 3
     assert audit.findings == ()
 
 
