@@ -64,3 +64,10 @@ def test_trailing_list_without_heading_is_found_but_end_notes_are_not():
     assert len(bib.entries) == 4
     notes = "A claim.¹ Another.² A third.³\n\n¹ See Adams 2001.\n\n² Baker 1998, 12.\n\n³ Chen 2010, 4.\n"
     assert extract_bibliography(text_document(notes)).entries == ()
+
+
+def test_a_working_paper_series_list_after_the_references_is_cut_off():
+    series = "\n".join(f"No. {k}/199{k} A working paper title number {k}. Author Name{k}" for k in range(1, 10))
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n" + series + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]

@@ -3,6 +3,7 @@ where the bibliography ends (publisher back matter after it is not bibliography)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,10 @@ MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least hal
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
 # Wrapped text: nearly all non-blank lines are short (a PDF-to-text tool's output, single or double spaced);
 # text with one paragraph per line has most of its lines far longer.
+# A working-paper series list at the back: "No. 3/1993", "Nr. 12/2003", "Heft 4/1999" on most entries.
+SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b")
+MIN_SERIES_ENTRIES = 4
+MIN_SERIES_SHARE = 0.6
 MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
 MIN_TRAILING_ENTRIES = 3  # without a heading, two reference-like paragraphs are too little to call a list
 TRAILING_SLACK_LINES = 3  # a page number or a closing line may follow a reference list that ends a text
@@ -175,6 +180,34 @@ def is_wrapped_text(doc: Document) -> bool:
     return short / len(filled) >= MIN_WRAPPED_SHARE
 
 
+def _without_series_list(found):
+    """The list up to where a publisher's series list starts ("No. 3/1993 Title. Author", "Nr. 12/2003"):
+    from there on most entries carry a series number, which references seldom do."""
+    from dataclasses import replace
+
+    numbered = [bool(SERIES_NUMBER.search(join_lines(line.text for line in item.lines)[:60]))
+                for item in found.entries]
+    if sum(numbered) < MIN_SERIES_ENTRIES:
+        return found
+    # the change point that best separates unnumbered references before from numbered series entries after
+    before = [0]
+    for flag in numbered:
+        before.append(before[-1] + (not flag))
+    after_numbered = sum(numbered)
+    best, best_score = None, -1
+    for k in range(len(numbered)):
+        score = before[k] + after_numbered
+        tail = len(numbered) - k
+        if numbered[k] and tail >= MIN_SERIES_ENTRIES and after_numbered >= MIN_SERIES_SHARE * tail \
+                and score > best_score:
+            best, best_score = k, score
+        after_numbered -= numbered[k]
+    if best is None:
+        return found
+    kept = found.entries[:best]
+    return replace(found, entries=kept, last_line=kept[-1].lines[-1].number if kept else found.first_line)
+
+
 def _is_trailing_list(found, doc: Document) -> bool:
     """A list with no heading counts only where it ends the text and its entries do not start like notes
     (¹ or a superscript number): notes at the end of a short text look like references too."""
@@ -195,6 +228,10 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     elif doc.format == "pdf":  # paragraphs, not the wrapped lines the models know best: only named lists
         lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
                  or found is lists[-1] and _is_trailing_list(found, doc)]
+    if not lists:
+        return NO_BIBLIOGRAPHY
+    lists = [_without_series_list(found) for found in lists]
+    lists = [found for found in lists if found.entries]
     if not lists:
         return NO_BIBLIOGRAPHY
     entries: list[BibEntry] = []
