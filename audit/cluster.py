@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from audit.blocking import UnionFind
 from audit.editions import distinct_editions, distinct_volumes, first_page, journal_year_slip
 from audit.matching import record_names, surnames_match, title_key, title_keys_match, years_of
 from audit.models import Citation, ParsedReference, Work
@@ -135,29 +136,13 @@ def _same_title_rearranged(a: Record, b: Record) -> bool:
     return dropped is not None and len(dropped[1].split()) >= MIN_WORDS_MAIN_TITLE and title_keys_match(*dropped)
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def group_records(records: Sequence[Record]) -> list[list[int]]:
     """Indices of records grouped into works, groups in order of first appearance."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         for key in _blocking_keys(record):
             blocks[key].append(i)
-    union = _UnionFind(len(records))
+    union = UnionFind(len(records))
     compared: set[tuple[int, int]] = set()
     for members in blocks.values():
         for x, i in enumerate(members):
