@@ -7,6 +7,7 @@ gold reference strings (excite). Every document goes through `audit_document`, o
 
 from __future__ import annotations
 
+import bisect
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -71,8 +72,6 @@ def entry_lines(doc: Document, report: Report) -> set[int]:
     """1-based numbers of the non-blank lines the bibliography entries cover."""
     covered: set[int] = set()
     starts = [line.start for line in doc.lines]
-    import bisect
-
     for record in report.bibliography:
         span = record.entry.span
         last = bisect.bisect_right(starts, max(span.start, span.end - 1))

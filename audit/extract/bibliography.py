@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit.extract.blocks import Block, join_lines, split_blocks
 from audit.extract.patterns import (
@@ -23,14 +23,13 @@ from audit.extract.patterns import (
     YEAR,
 )
 from audit.models import BibEntry, Document, Line, Span
+from audit.textnorm import FROM_SUPERSCRIPT
 
 MAX_HEADING_CHARS = 70  # section headings are short ("Documents and reports", "Primary sources")
 MAX_HEADING_WORDS = 8
 MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not references
 MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
-# Wrapped text: nearly all non-blank lines are short (a PDF-to-text tool's output, single or double spaced);
-# text with one paragraph per line has most of its lines far longer.
 # A working-paper series list at the back: "No. 3/1993", "Nr. 12/2003", "Heft 4/1999" on most entries.
 SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b")
 MIN_SERIES_ENTRIES = 4
@@ -38,7 +37,8 @@ MIN_SERIES_SHARE = 0.6
 MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
 MIN_TRAILING_ENTRIES = 3  # without a heading, two reference-like paragraphs are too little to call a list
 TRAILING_SLACK_LINES = 3  # a page number or a closing line may follow a reference list that ends a text
-SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Wrapped text: nearly all non-blank lines are short (a PDF-to-text tool's output, single or double spaced);
+# text with one paragraph per line has most of its lines far longer.
 MIN_WRAPPED_LINES = 40
 MAX_WRAPPED_CHARS = 110
 MIN_WRAPPED_SHARE = 0.75
@@ -183,8 +183,6 @@ def is_wrapped_text(doc: Document) -> bool:
 def _without_series_list(found):
     """The list up to where a publisher's series list starts ("No. 3/1993 Title. Author", "Nr. 12/2003"):
     from there on most entries carry a series number, which references seldom do."""
-    from dataclasses import replace
-
     numbered = [bool(SERIES_NUMBER.search(join_lines(line.text for line in item.lines)[:60]))
                 for item in found.entries]
     if sum(numbered) < MIN_SERIES_ENTRIES:
@@ -215,7 +213,7 @@ def _is_trailing_list(found, doc: Document) -> bool:
     starts = [item.lines[0].text.lstrip()[:1] for item in found.entries]
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
     referencelike = sum(1 for text in texts if is_reference_like(text))
-    return (len(rest) <= TRAILING_SLACK_LINES and not any(c in SUPERSCRIPT_DIGITS for c in starts)
+    return (len(rest) <= TRAILING_SLACK_LINES and not any(c and ord(c) in FROM_SUPERSCRIPT for c in starts)
             and len(texts) >= MIN_TRAILING_ENTRIES and referencelike >= MIN_TRAILING_SHARE * len(texts))
 
 
@@ -228,8 +226,6 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     elif doc.format == "pdf":  # paragraphs, not the wrapped lines the models know best: only named lists
         lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
                  or found is lists[-1] and _is_trailing_list(found, doc)]
-    if not lists:
-        return NO_BIBLIOGRAPHY
     lists = [_without_series_list(found) for found in lists]
     lists = [found for found in lists if found.entries]
     if not lists:
