@@ -46,6 +46,20 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class LayoutLine:
+    """A physical line of a paged input (PDF) as printed: its indent and the space above it (in the body
+    text's font sizes, -1 for the first line of a page or column), its font size relative to the body
+    text's, and the stretch of `Document.text` it became (`span.line` is the document line holding it)."""
+
+    page: int
+    indent: float
+    gap: float
+    size: float
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class NoteHint:
     """A note that a structured format (Markdown definitions, HTML, DOCX) gives directly."""
 
@@ -128,6 +142,8 @@ class Document:
     # (offset, page): where text printed on a page starts, in offset order, for paged inputs (PDF); PDF text
     # with form feeds needs none (its pages are counted from the form feeds)
     page_starts: tuple[tuple[int, int], ...] = ()
+    # a paged input's body lines as printed, in reading order (PDF): what the line models read
+    layout_lines: tuple[LayoutLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

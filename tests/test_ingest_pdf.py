@@ -283,7 +283,8 @@ def test_notes_below_a_separator_rule_in_body_size(tmp_path):
     pytest.param("a dash -", "then", "a dash - then", id="spaced-dash"),
 ])
 def test_hyphenation_repair(first, second, joined):
-    from audit.ingest.pdf_layout import TextLine, _join
+    from audit.ingest.pdf_layout import TextLine
+    from audit.ingest.pdf_paragraphs import join_line as _join
 
     parts: list = [first]
     _join(parts, TextLine(1, 0, 10, 0, 100, 11, (second,)))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from audit.extract.blocks import Block, join_lines, split_blocks
+from audit.extract.layout_bibliography import layout_entry, print_lines
 from audit.extract.patterns import (
     AUTHOR_START,
     BACK_MATTER_HEADING,
@@ -206,10 +207,10 @@ def _without_series_list(found):
     return replace(found, entries=kept, last_line=kept[-1].lines[-1].number if kept else found.first_line)
 
 
-def _is_trailing_list(found, doc: Document) -> bool:
+def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
     """A list with no heading counts only where it ends the text and its entries do not start like notes
     (¹ or a superscript number): notes at the end of a short text look like references too."""
-    rest = [line for line in doc.lines[found.last_line:] if line.text.strip()]
+    rest = [line for line in lines[found.last_line:] if line.text.strip()]
     starts = [item.lines[0].text.lstrip()[:1] for item in found.entries]
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
     referencelike = sum(1 for text in texts if is_reference_like(text))
@@ -220,16 +221,22 @@ def _is_trailing_list(found, doc: Document) -> bool:
 def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibliography:
     from audit.zoning import find_reference_lists  # the line models load on first use only
 
-    lists = find_reference_lists(doc.lines)
+    # A PDF's printed lines when the reader kept them; else the text's own lines.
+    lines, origin = print_lines(doc.layout_lines) if doc.layout_lines else (doc.lines, None)
+    lists = find_reference_lists(lines)
     if trailing_only:
-        lists = [found for found in lists[-1:] if _is_trailing_list(found, doc)]
-    elif doc.format == "pdf":  # paragraphs, not the wrapped lines the models know best: only named lists
+        lists = [found for found in lists[-1:] if _is_trailing_list(found, lines)]
+    elif doc.format == "pdf":  # a paper, not a dissertation's chapters: only named lists and one at the end
         lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
-                 or found is lists[-1] and _is_trailing_list(found, doc)]
+                 or found is lists[-1] and _is_trailing_list(found, lines)]
     lists = [_without_series_list(found) for found in lists]
     lists = [found for found in lists if found.entries]
     if not lists:
         return NO_BIBLIOGRAPHY
+
+    def document_line(number: int) -> int:
+        return doc.layout_lines[origin[number - 1]].span.line if origin is not None else number
+
     entries: list[BibEntry] = []
     sections: list[str] = []
     for found in lists:
@@ -237,9 +244,15 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
             if name and (not sections or sections[-1] != name):
                 sections.append(name)
         for item in found.entries:
-            entries.append(_entry(len(entries) + 1, item.section, item.lines, doc))
+            if origin is None:
+                entries.append(_entry(len(entries) + 1, item.section, item.lines, doc))
+            else:
+                printed = [doc.layout_lines[k] for k in (origin[line.number - 1] for line in item.lines)
+                           if k is not None]
+                entries.append(layout_entry(len(entries) + 1, item.section, printed, doc))
     first = lists[0]
-    regions = tuple((found.heading_line or found.first_line, found.last_line) for found in lists)
+    regions = tuple((document_line(found.heading_line or found.first_line), document_line(found.last_line))
+                    for found in lists)
     return Bibliography(heading=first.heading or "References", heading_line=regions[0][0], end_line=regions[-1][1],
                         sections=tuple(s for s in sections if s != first.heading), entries=tuple(entries),
                         regions=regions)

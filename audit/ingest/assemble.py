@@ -16,6 +16,7 @@ from audit.models import (
     Document,
     DocumentFormat,
     KeyCite,
+    LayoutLine,
     MarkerHint,
     NoteHint,
     SourceEntry,
@@ -140,19 +141,23 @@ def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequ
                       notes: Sequence[NoteText] = (), encoding: str = "utf-8",
                       bib_entries: Sequence[SourceEntry] = (), bib_sources: Sequence[str] = (),
                       unreadable: Sequence[UnreadablePart] = (), structured_notes: bool | None = None,
-                      body_pages: Sequence[Sequence[tuple[int, int]]] = ()) -> Document:
+                      body_pages: Sequence[Sequence[tuple[int, int]]] = (),
+                      body_lines: Sequence[tuple[int, LayoutLine]] = ()) -> Document:
     """`structured_notes=None`: structured when the reader found any note or marker. `body_pages`: for paged
     inputs (PDF), per body paragraph the (character offset in it, page) where it starts and where it runs on
-    to a new page."""
+    to a new page. `body_lines`: a paged input's physical lines, each with the index of its body paragraph and
+    its span within that paragraph's text, rebased here onto the document's text."""
     layout = _Layout(parts=[])
     markers: list[MarkerHint] = []
     keys: list[KeyCite] = []
     pages: list[tuple[int, int]] = []
-    paged = [(p, body_pages[i] if i < len(body_pages) else ()) for i, p in enumerate(body) if _has_text(p)]
-    for i, (pieces, starts) in enumerate(paged):
-        if i:
+    paged = [(i, p, body_pages[i] if i < len(body_pages) else ()) for i, p in enumerate(body) if _has_text(p)]
+    placed: dict[int, tuple[int, int]] = {}  # paragraph index -> (offset, line) where it was written
+    for n, (index, pieces, starts) in enumerate(paged):
+        if n:
             layout.write("\n\n")
         pages.extend((layout.offset + offset, page) for offset, page in starts)
+        placed[index] = (layout.offset, layout.line)
         _write_paragraph(layout, pieces, None, markers, keys)
     hints: list[NoteHint] = []
     note_lines: set[int] = set()
@@ -167,10 +172,15 @@ def assemble_document(*, path: str, fmt: DocumentFormat, sha256: str, body: Sequ
         hints.append(NoteHint(number=note.number, label=note.label, text=text, span=Span(start, layout.offset, line)))
         note_lines.add(line)
     text = "".join(layout.parts)
+    layout_lines = tuple(_rebased(line, *placed[index]) for index, line in body_lines if index in placed)
     lines = tuple(replace(ln, text="") if ln.number in note_lines else ln for ln in index_lines(text))
     hints.sort(key=lambda h: (h.number, h.span.start))
     return Document(path=path, format=fmt, text=text, sha256=sha256, lines=lines, note_hints=tuple(hints),
                     marker_hints=tuple(markers), encoding=encoding,
                     structured_notes=bool(hints or markers) if structured_notes is None else structured_notes,
                     key_citations=tuple(keys), bib_entries=tuple(bib_entries), bib_sources=tuple(bib_sources),
-                    parts_unreadable=tuple(unreadable), page_starts=tuple(pages))
+                    parts_unreadable=tuple(unreadable), page_starts=tuple(pages), layout_lines=layout_lines)
+
+
+def _rebased(line: LayoutLine, offset: int, number: int) -> LayoutLine:
+    return replace(line, span=Span(offset + line.span.start, offset + line.span.end, number))

@@ -22,7 +22,7 @@ from audit.errors import UnreadableInput
 from audit.ingest.assemble import NoteMark, NoteText, Piece, assemble_document
 from audit.ingest.pdf_geometry import Link, Rule
 from audit.ingest.pdf_layout import Glyph, Layout, Page, Token, lay_out
-from audit.models import Document, UnreadablePart
+from audit.models import Document, LayoutLine, Span, UnreadablePart
 from audit.textnorm import TO_SUPERSCRIPT
 
 log = logging.getLogger(__name__)
@@ -120,8 +120,11 @@ def document_from_layout(path: str, sha256: str, layout: Layout, problems: list[
     foot_notes = bool(layout.notes)
     body = [_pieces(tokens, foot_notes) for tokens in layout.paragraphs]
     notes = [NoteText(note.number, str(note.number), (note.text,), note.page) for note in layout.notes]
+    lines = [(line.paragraph, LayoutLine(line.page, line.indent, line.gap, line.size, line.text,
+                                         Span(line.start, line.end, 0))) for line in layout.lines]
     return assemble_document(path=path, fmt="pdf", sha256=sha256, body=body, notes=notes, unreadable=problems,
-                             structured_notes=True if foot_notes else None, body_pages=layout.paragraph_pages)
+                             structured_notes=True if foot_notes else None, body_pages=layout.paragraph_pages,
+                             body_lines=lines)
 
 
 def read_pdf(path: str, data: bytes, sha256: str) -> Document:

@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
-from audit.ingest.patterns import DIGIT_RUN, LIST_LABEL
+from audit.ingest.patterns import DIGIT_RUN
 from audit.ingest.pdf_columns import page_segments
 from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
 from audit.ingest.pdf_notes import DoubtfulMarker, NoteStart, accept_markers, accept_note, read_note_start
+from audit.ingest.pdf_paragraphs import HEADING_SIZE, PlacedLine, join_line, join_paragraphs
 from audit.ingest.pdf_running import drop_running_heads
 from audit.textnorm import FROM_SUPERSCRIPT, TO_SUPERSCRIPT
 
@@ -31,10 +32,7 @@ SUPERSCRIPT_SIZE = 0.85  # a marker's size is at most this share of its line's b
 SUPERSCRIPT_RISE = 0.15  # ... and its bottom sits at least this share of the body size above the baseline
 SMALL_SIZE = 0.92  # foot-note lines are set at most this share of the document's body size
 FOOT_RULE_ZONE = 0.4  # a separator rule above foot notes sits below this share of the page height
-HEADING_SIZE = 1.15  # lines this much larger than the body are headings
 _FROM_SUPERSCRIPT_CHARS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
-_HYPHENS = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
-_SENTENCE_END = (".", "!", "?", ":", "”", '"', ")", "]", "’")
 
 
 Token = str | int  # text, or the number of a note marker
@@ -68,6 +66,7 @@ class Layout:
     notes: tuple[NoteBlock, ...]
     # per paragraph, (character offset in the paragraph, page) where it starts and where a new page goes on
     paragraph_pages: tuple[tuple[tuple[int, int], ...], ...] = ()
+    lines: tuple[PlacedLine, ...] = ()  # the body's physical lines, in reading order
 
 
 def _body_size(glyphs: Sequence[Glyph]) -> float:
@@ -205,22 +204,6 @@ def split_foot(lines: list[TextLine], body_size: float, rules: Sequence[Rule] = 
     return lines[:foot_start], foot
 
 
-def _join(parts: list[Token], line: TextLine) -> None:
-    """Append a line's tokens to a paragraph, repairing a word hyphenated at the previous line end."""
-    tokens = list(line.tokens)
-    if parts and isinstance(parts[-1], str) and tokens and isinstance(tokens[0], str):
-        last = parts[-1]
-        if last.endswith(_HYPHENS) and len(last) > 1 and last[-2].isalnum():
-            # "infor-" + "mation" loses its hyphen; "Franco-" + "German" and "12-" + "15" keep theirs
-            joined = last[:-1] if last[-2].islower() and tokens[0][:1].islower() else last.replace("\u00ad", "-")
-            parts[-1] = joined + tokens[0]
-            parts.extend(tokens[1:])
-            return
-    if parts:
-        parts.append(" ")
-    parts.extend(tokens)
-
-
 def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: dict[int, list[int]],
            lists: frozenset[int] = frozenset()) -> tuple[list[NoteBlock], set[int]]:
     """The notes in page order, and the pages whose foot holds no note (its lines are body text: a table,
@@ -245,7 +228,7 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: 
                 notes.append((start.number, page, list(start.rest)))
                 expected = start.number + 1
             elif len(notes) > before:
-                _join(notes[-1][2], line)
+                join_line(notes[-1][2], line)
             else:
                 carried.append(line)
         if any_markers and not any(number in any_marker for number, _, _ in notes[before:]):
@@ -255,7 +238,7 @@ def _notes(foot_by_page: Sequence[tuple[int, list[TextLine]]], markers_by_page: 
             no_notes.add(page)
         elif carried and before:
             for line in carried:
-                _join(notes[before - 1][2], line)
+                join_line(notes[before - 1][2], line)
     blocks = [NoteBlock(number, page, " ".join("".join(t if isinstance(t, str) else str(t) for t in parts).split()))
               for number, page, parts in notes]
     return blocks, no_notes
@@ -301,13 +284,6 @@ def _keep_markers(segments: list[tuple[int, list[TextLine]]], notes: Sequence[No
     return out
 
 
-def _ends_sentence(parts: list[Token]) -> bool:
-    if not parts or isinstance(parts[-1], int):
-        return True  # a note marker ends a sentence
-    last = next((t for t in reversed(parts) if isinstance(t, str) and t.strip()), "")
-    return last.rstrip().endswith(_SENTENCE_END)
-
-
 def _page_lines(page: Page) -> list[list[TextLine]]:
     """The page's lines, per column segment, in reading order."""
     segments = [[build_line(page.number, group, page.links) for group in group_lines(glyphs)]
@@ -344,55 +320,5 @@ def lay_out(pages: Sequence[Page]) -> Layout:
     notes, no_notes = _notes(list(foot_by_page.items()), markers_by_page, _reference_lists(split))
     segments = [(number, body + foot if number in no_notes else body) for number, body, foot in split]
     body_segments = [lines for lines in _keep_markers([s for s in segments if s[1]], notes)]
-    paragraphs, starts = _paragraphs(body_segments, body_size)
-    return Layout(paragraphs, tuple(notes), starts)
-
-
-def _list_label(tokens: Sequence[Token]) -> int | None:
-    """The number a numbered list item or endnote starts with: "12) ", "12. ", a raised 12."""
-    first = tokens[0] if tokens else None
-    if isinstance(first, int):
-        return first
-    match = LIST_LABEL.match(first) if isinstance(first, str) else None
-    return int(match.group("num")) if match else None
-
-
-def _paragraphs(body_segments: list[list[TextLine]],
-                body_size: float) -> tuple[tuple[tuple[Token, ...], ...], tuple[tuple[tuple[int, int], ...], ...]]:
-    """Lines joined into paragraphs: a wide gap, a heading, or a sentence ending a short line starts one."""
-    gaps = [b.top - a.bottom for lines in body_segments for a, b in zip(lines, lines[1:], strict=False)
-            if b.top > a.bottom]
-    # The lower quartile: headings and paragraph breaks widen many gaps in a short document.
-    usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else body_size * 0.3
-    paragraphs: list[list[Token]] = []
-    pages: list[list[tuple[int, int]]] = []
-    previous: TextLine | None = None
-    for segment in body_segments:
-        right = max(ln.x1 for ln in segment)  # the column's right edge
-        for position, line in enumerate(segment):
-            heading = line.size > HEADING_SIZE * body_size
-            new = previous is None or heading or previous.size > HEADING_SIZE * body_size
-            if previous is not None and not new:
-                if position == 0:  # a new page or column continues the paragraph unless a sentence ended
-                    new = _ends_sentence(paragraphs[-1])
-                else:
-                    gap = line.top - previous.bottom
-                    short = previous.x1 < right - 2 * body_size
-                    new = gap > max(1.8 * usual_gap, usual_gap + 0.4 * body_size) or (
-                        short and _ends_sentence(paragraphs[-1]))
-            if not new and paragraphs:
-                label, current = _list_label(line.tokens), _list_label(paragraphs[-1])
-                new = label is not None and current is not None and label == current + 1
-            if new:
-                paragraphs.append(list(line.tokens))
-                pages.append([(0, line.page)])
-            else:
-                if line.page != pages[-1][-1][1]:
-                    pages[-1].append((len(_plain(paragraphs[-1])) + 1, line.page))
-                _join(paragraphs[-1], line)
-            previous = line
-    return tuple(tuple(p) for p in paragraphs), tuple(tuple(p) for p in pages)
-
-
-def _plain(tokens: Sequence[Token]) -> str:
-    return " ".join("".join(t if isinstance(t, str) else str(t) for t in tokens).split())
+    joined = join_paragraphs(body_segments, body_size)
+    return Layout(joined.tokens, tuple(notes), joined.pages, joined.lines)
