@@ -58,6 +58,15 @@ def test_chicago_bare_pages(text, pin):
                  ["Eva Roth: Flüsse. In: Hans Kraus (Hg.): Wasser. Wien 2003, S. 5-9."], id="german-chapter"),
     pytest.param("This was contested. See A. Smith, *Roads*, London, 2001.", ["A. Smith, *Roads*, London, 2001."],
                  id="prose-then-citation-stays-apart"),
+    pytest.param("Eva Roth: Flüsse im Wandel, 2005. Abrufbar unter: http://example.org/roth.pdf.",
+                 ["Eva Roth: Flüsse im Wandel, 2005. Abrufbar unter: http://example.org/roth.pdf."],
+                 id="where-online-continues-the-citation"),
+    pytest.param("A. Smith, *Roads*, London, 2001. Available at: https://example.org/roads (accessed 3 May 2020).",
+                 ["A. Smith, *Roads*, London, 2001. Available at: https://example.org/roads (accessed 3 May 2020)."],
+                 id="available-at-continues"),
+    pytest.param("A. Smith, *Roads*, London, 2001. Online communities were small, 2003.",
+                 ["A. Smith, *Roads*, London, 2001.", "Online communities were small, 2003."],
+                 id="online-without-colon-is-not-joined"),
 ])
 def test_full_stops_inside_unquoted_citations(note, expected):
     assert [s.text for s in split_citations(note)] == expected

@@ -182,6 +182,13 @@ QUOTED_TITLE_THEN_PAGE = re.compile(r"^[\"“«].*[,.][\"”»]\s+(?P<pin>\d{1,4
 CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\w\-]+)?(?::\s*\S|\s+(?:1[5-9]|20)\d\d\b)|"
                                 r"In:\s|(?:1[5-9]|20)\d\d\b|"
                                 r"(?:Hg|Hrsg|Ed|Eds|éd|dir)\.)")
+# A sentence that only says where a cited work is online continues that citation: "Abrufbar unter: http://…",
+# "Available at: …", "Retrieved from …", "Online: …", a bare address, "Accessed 3 May 2020."
+ACCESS_CONTINUES = re.compile(r"^(?:(?:online\s+)?(?:abrufbar|verfügbar|erhältlich|zugänglich)"
+                              r"\s+(?:unter|im\s+Internet)"
+                              r"|available\s+(?:at|from|online|on)|retrieved\s+(?:from|on)|online\s*:|URL\s*:"
+                              r"|disponible\s+(?:sur|en)|consultable\s+sur|zugriff|accessed|abgerufen|consulté"
+                              r"|<?https?://|www\.)", re.I)
 # "Hans Müller: Grenzen in Zentralasien" — a German-style author-colon-title opening
 AUTHOR_COLON_TITLE = re.compile(r"^(?:(?:Vgl|See|Siehe)\.?\s+)?(?:[A-ZÀ-ÞĀ-Ž][\w'’\-]+,?\s){1,3}"
                                 r"(?:[A-ZÀ-Þ][\w'’\-]+)?\s?(?:\((?:Hg|Hrsg|ed|eds)\.\))?:\s+\S")

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from audit.extract.patterns import (
     ABBREVIATION,
+    ACCESS_CONTINUES,
     AUTHOR_COLON_TITLE,
     BARE_PAGE,
     CITATION_CONTINUES,
@@ -203,8 +204,8 @@ def _sentences(note_text: str) -> list[tuple[int, int]]:
         if merged:
             previous = note_text[merged[-1][0]:merged[-1][1]].strip()
             current = note_text[start:end].strip()
-            if CITATION_CONTINUES.match(current) and (AUTHOR_COLON_TITLE.match(previous)
-                                                     or not _is_citation_like(previous)):
+            if ACCESS_CONTINUES.match(current) or CITATION_CONTINUES.match(current) and (
+                    AUTHOR_COLON_TITLE.match(previous) or not _is_citation_like(previous)):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
