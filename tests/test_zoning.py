@@ -71,3 +71,18 @@ def test_a_working_paper_series_list_after_the_references_is_cut_off():
     doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n" + series + "\n")
     bib = extract_bibliography(doc)
     assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_a_series_list_numbered_at_the_entry_start_is_cut_off_too():
+    series = "\n".join(f"{k}/200{k} Author Name{k}\n      A working paper title number {k} (June 200{k})\n"
+                       for k in range(1, 8))
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n\n" + series + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_references_that_cite_an_issue_number_are_not_a_series_list():
+    issues = [f"Zeller, Karl, 200{k}: Article number {k}, in: Technology Review\n      {k}/200{k}: 20-41"
+              for k in range(1, 8)]
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES + issues) + "\n")
+    assert extract_bibliography(doc).entries[-1].text.endswith("7/2007: 20-41")

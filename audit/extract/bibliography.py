@@ -32,7 +32,9 @@ MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not r
 MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
 # A working-paper series list at the back: "No. 3/1993", "Nr. 12/2003", "Heft 4/1999" on most entries.
-SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b")
+# or the bare number leading the entry: "12/2003 Hans Weyer Title (June 2003)".
+SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b"
+                           r"|^\d{1,3}\s?/\s?(?:1[89]|20)\d\d\s")
 MIN_SERIES_ENTRIES = 4
 MIN_SERIES_SHARE = 0.6
 MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
