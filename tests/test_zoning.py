@@ -86,3 +86,16 @@ def test_references_that_cite_an_issue_number_are_not_a_series_list():
               for k in range(1, 8)]
     doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES + issues) + "\n")
     assert extract_bibliography(doc).entries[-1].text.endswith("7/2007: 20-41")
+
+
+def test_a_table_after_the_references_is_not_part_of_the_list():
+    rows = "\n".join(f"  Country{k} 199{k} No\n             (198{k}) 2000 2001 2002" for k in range(1, 8))
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n\n" + rows + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_short_vancouver_references_are_not_table_rows():
+    short = [f"{k}. Kim J, Lee K. Nature. 201{k};375:1{k}3-9." for k in range(1, 8)]
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(short) + "\n")
+    assert len(extract_bibliography(doc).entries) == 7

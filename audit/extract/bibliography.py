@@ -36,6 +36,7 @@ LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
 SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b"
                            r"|^\d{1,3}\s?/\s?(?:1[89]|20)\d\d\s")
 MIN_SERIES_ENTRIES = 4
+MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6
 MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
 MIN_TRAILING_ENTRIES = 3  # without a heading, two reference-like paragraphs are too little to call a list
@@ -183,11 +184,19 @@ def is_wrapped_text(doc: Document) -> bool:
     return short / len(filled) >= MIN_WRAPPED_SHARE
 
 
-def _without_series_list(found):
-    """The list up to where a publisher's series list starts ("No. 3/1993 Title. Author", "Nr. 12/2003"):
-    from there on most entries carry a series number, which references seldom do."""
-    numbered = [bool(SERIES_NUMBER.search(join_lines(line.text for line in item.lines)[:60]))
-                for item in found.entries]
+def _is_table_row(text: str) -> bool:
+    """A row of a table or chart after the references ("1996 No Austria 1997 No", "(1985) 1998 1999"): too
+    few words for a reference, or more figures than letters."""
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 3]
+    letters = sum(c.isalpha() for c in text)
+    return len(words) < MIN_REFERENCE_WORDS or letters < sum(c.isdigit() for c in text)
+
+
+def _without_trailing_matter(found):
+    """The list up to where a publisher's series list ("No. 3/1993 Title. Author", "Nr. 12/2003") or a table
+    starts: from there on most entries carry a series number or are table rows, which references seldom are."""
+    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
+    numbered = [bool(SERIES_NUMBER.search(text[:60])) or _is_table_row(text) for text in texts]
     if sum(numbered) < MIN_SERIES_ENTRIES:
         return found
     # the change point that best separates unnumbered references before from numbered series entries after
@@ -231,7 +240,7 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     elif doc.format == "pdf":  # a paper, not a dissertation's chapters: only named lists and one at the end
         lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
                  or found is lists[-1] and _is_trailing_list(found, lines)]
-    lists = [_without_series_list(found) for found in lists]
+    lists = [_without_trailing_matter(found) for found in lists]
     lists = [found for found in lists if found.entries]
     if not lists:
         return NO_BIBLIOGRAPHY
