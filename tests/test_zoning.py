@@ -81,6 +81,14 @@ def test_a_series_list_numbered_at_the_entry_start_is_cut_off_too():
     assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
 
 
+def test_a_series_list_with_a_series_code_is_cut_off():
+    series = "\n\n".join(f"WP II 97-10{k} AUTHOR NAME{k}: A working paper title\n      number {k}, 3{k} S."
+                         for k in range(1, 8))
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n\n" + series + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
 def test_references_that_cite_an_issue_number_are_not_a_series_list():
     issues = [f"Zeller, Karl, 200{k}: Article number {k}, in: Technology Review\n      {k}/200{k}: 20-41"
               for k in range(1, 8)]

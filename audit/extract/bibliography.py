@@ -32,9 +32,9 @@ MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not r
 MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
 # A working-paper series list at the back: "No. 3/1993", "Nr. 12/2003", "Heft 4/1999" on most entries.
-# or the bare number leading the entry: "12/2003 Hans Weyer Title (June 2003)".
+# or the series code leading the entry: "12/2003 Hans Weyer Title (June 2003)", "FS II 95-101 AUTHOR: Title".
 SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b"
-                           r"|^\d{1,3}\s?/\s?(?:1[89]|20)\d\d\s")
+                           r"|^(?:[A-Z][A-Za-z.]{0,5}\s){0,3}\d{1,4}\s?[-/]\s?\d{1,4}\*?\s")
 MIN_SERIES_ENTRIES = 4
 MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6

@@ -121,9 +121,14 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
         if two_indents:  # indentation means something only where the list uses two indents
             feats += ["2i:" + step for step in steps]
         if prev is not None:
-            feats.append(f"prev_rlen={_relative_length(len(prev.text), typical)}")
-            feats.append("prev_e=" + (prev.text[-1] if not prev.text[-1].isalnum() else
-                                      "d" if prev.text[-1].isdigit() else "a"))
+            prev_rlen = _relative_length(len(prev.text), typical)
+            prev_end = prev.text[-1] if not prev.text[-1].isalnum() else "d" if prev.text[-1].isdigit() else "a"
+            feats.append(f"prev_rlen={prev_rlen}")
+            feats.append("prev_e=" + prev_end)
+            # a name opening the line after a finished one (a full stop, a year, a short last line)
+            opening = next((c for c in ("author_start", "repeat_author", "label.", "label[]") if c in cues), None)
+            if opening:
+                feats += [f"{opening}&prev_e={prev_end}", f"{opening}&prev_rlen={prev_rlen}"]
         label = _label_number(fact.text)
         if label is not None:
             feats.append("label_next" if previous_label is not None and label == previous_label + 1 else

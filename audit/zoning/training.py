@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,8 @@ from audit.zoning.line_facts import measure_lines
 ZONE_LABELS = ("ref", "text", "title", "meta")
 LAYOUTS = ("hanging", "blank", "plain", "first-line")
 HANGING_INDENTS = (2, 4, 6, 8)  # continuation indents seen in PDF-to-text output
+WRAP_WIDTHS = (72, 84, 96, 108)  # characters per line of a printed reference list, from narrow to wide
+_TAG = re.compile(r"<[^>]*>")
 
 # Light L1 (drops rare cue combinations) and L2; chosen by the cross-validation in `evaluate_models`.
 ZONE_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
@@ -135,6 +140,30 @@ def reference_sections(root: Path) -> list[ReferenceSection]:
     return [s for s in sections if s.entries]
 
 
+def excite_sections(root: Path) -> list[ReferenceSection]:
+    """The reference lists of the EXCITE papers without a PDF, each reference wrapped at a page's width."""
+    out = []
+    for k, path in enumerate(sorted((root / "excite").glob("*/*.xml"))):
+        if path.with_suffix(".pdf").exists():
+            continue
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        lines: list[str] = []
+        entries: list[tuple[int, int]] = []
+        for line in raw.splitlines():
+            text = " ".join(html.unescape(_TAG.sub("", line)).split())
+            if not text:
+                continue
+            wrapped = textwrap.wrap(text, WRAP_WIDTHS[k % len(WRAP_WIDTHS)], break_on_hyphens=False)
+            entries.append((len(lines), len(lines) + len(wrapped) - 1))
+            lines += wrapped
+        if entries:
+            out.append(ReferenceSection(f"excite-{path.parent.name}-{path.stem}", tuple(lines), tuple(entries)))
+    return out
+
+
 def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequence_]:
     """A reference section alone, as cut and in one printed layout: every line a reference line (the
     dissertations are mostly humanities; these teach the zone model what science reference lists look like)."""
@@ -167,7 +196,7 @@ def train_line_models(root: Path, zone_path: Path, entry_path: Path, *,
 
     docs = [d for d in finder_documents(root) if d.name not in exclude]
     sections = [s for s in reference_sections(root) if s.name not in exclude]
-    train_entries(sections, entry_path)
+    train_entries([*sections, *excite_sections(root)], entry_path)
     previous = use_models(entries=entry_path)
     try:
         train_zones(docs, sections, zone_path)
