@@ -107,3 +107,18 @@ def test_short_vancouver_references_are_not_table_rows():
     short = [f"{k}. Kim J, Lee K. Nature. 201{k};375:1{k}3-9." for k in range(1, 8)]
     doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(short) + "\n")
     assert len(extract_bibliography(doc).entries) == 7
+
+
+UNDATED = [f"Writer{k}, Anne. The title of a discussion paper, number {k}.\n      Cologne: The Institute."
+           for k in range(1, 7)]
+
+
+def test_undated_entries_from_the_top_of_a_new_page_on_end_the_list():
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n\f" + "\n".join(UNDATED) + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split(",")[0] for e in bib.entries] == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_undated_entries_on_the_same_page_are_kept():
+    doc = text_document(_paper() + "\nReferences\n\n" + "\n".join(REFERENCES) + "\n" + "\n".join(UNDATED) + "\n")
+    assert extract_bibliography(doc).entries[-1].text.startswith("Writer6, Anne.")

@@ -193,29 +193,53 @@ def _is_table_row(text: str) -> bool:
 
 
 def _without_trailing_matter(found):
-    """The list up to where a publisher's series list ("No. 3/1993 Title. Author", "Nr. 12/2003") or a table
-    starts: from there on most entries carry a series number or are table rows, which references seldom are."""
+    """The list up to where a publisher's series list ("No. 3/1993 Title. Author", "Nr. 12/2003"), a table or
+    other back matter starts: from there on most entries carry a series number, are table rows, or (from the
+    top of a page on) have no year, address or DOI, which references seldom lack."""
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
-    numbered = [bool(SERIES_NUMBER.search(text[:60])) or _is_table_row(text) for text in texts]
-    if sum(numbered) < MIN_SERIES_ENTRIES:
-        return found
-    # the change point that best separates unnumbered references before from numbered series entries after
+    strong = [bool(SERIES_NUMBER.search(text[:60])) or _is_table_row(text) for text in texts]
+    weak = [not is_reference_like(text) for text in texts]
+    cut = _change_point(strong, lambda k: True)
+    kept = found.entries[:cut] if cut is not None else found.entries
+    if cut is None:  # entries without a year end the list only where a new page starts, with them or just before
+        cut = _change_point([a or b for a, b in zip(strong, weak, strict=True)],
+                            lambda k: _page_break_before(found.entries, k) is not None)
+        if cut is None:
+            return found
+        kept = list(found.entries[:cut])
+        if kept:  # the page's first lines that ran into the last reference belong to the back matter
+            lines = kept[-1].lines
+            kept[-1] = replace(kept[-1], lines=lines[:_page_break_before(found.entries, cut) or len(lines)])
+    return replace(found, entries=tuple(kept), last_line=kept[-1].lines[-1].number if kept else found.first_line)
+
+
+def _page_break_before(entries, k: int) -> int | None:
+    """Where a new page starts just before entry k: 0 when the entry itself starts the page, else the index
+    of the line within the entry before it that does (its first line excepted); None without one."""
+    if entries[k].lines[0].text.startswith("\f"):
+        return 0
+    if k:
+        return next((n for n, line in enumerate(entries[k - 1].lines) if n and line.text.startswith("\f")), None)
+    return None
+
+
+def _change_point(flags: Sequence[bool], allowed) -> int | None:
+    """The entry from which on most entries are flagged and before which few are (the best split)."""
+    if sum(flags) < MIN_SERIES_ENTRIES:
+        return None
     before = [0]
-    for flag in numbered:
+    for flag in flags:
         before.append(before[-1] + (not flag))
-    after_numbered = sum(numbered)
+    after = sum(flags)
     best, best_score = None, -1
-    for k in range(len(numbered)):
-        score = before[k] + after_numbered
-        tail = len(numbered) - k
-        if numbered[k] and tail >= MIN_SERIES_ENTRIES and after_numbered >= MIN_SERIES_SHARE * tail \
-                and score > best_score:
+    for k in range(len(flags)):
+        score = before[k] + after
+        tail = len(flags) - k
+        if flags[k] and tail >= MIN_SERIES_ENTRIES and after >= MIN_SERIES_SHARE * tail and score > best_score \
+                and allowed(k):
             best, best_score = k, score
-        after_numbered -= numbered[k]
-    if best is None:
-        return found
-    kept = found.entries[:best]
-    return replace(found, entries=kept, last_line=kept[-1].lines[-1].number if kept else found.first_line)
+        after -= flags[k]
+    return best
 
 
 def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
