@@ -3,22 +3,20 @@ where the bibliography ends (publisher back matter after it is not bibliography)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from audit.extract.blocks import Block, join_lines, split_blocks
 from audit.extract.layout_bibliography import layout_entry, print_lines
+from audit.extract.list_end import is_reference_like, without_trailing_matter
 from audit.extract.patterns import (
     AUTHOR_START,
     BACK_MATTER_HEADING,
     BIBLIOGRAPHY_HEADING,
-    DOI_LIKE,
     ENDNOTES_HEADING,
     ENTRY_LABEL,
     HEADING_DECORATION,
     LIST_BULLET,
-    NO_DATE,
     REPEATED_AUTHOR,
     URL_LIKE,
     YEAR,
@@ -31,13 +29,7 @@ MAX_HEADING_WORDS = 8
 MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not references
 MIN_REFERENCE_SHARE = 0.5  # a section stays in the bibliography if at least half its paragraphs are references
 LOOKAHEAD_PARAGRAPHS = 6  # paragraphs examined after a candidate heading
-# A working-paper series list at the back: "No. 3/1993", "Nr. 12/2003", "Heft 4/1999" on most entries.
-# or the series code leading the entry: "12/2003 Hans Weyer Title (June 2003)", "FS II 95-101 AUTHOR: Title".
-SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b"
-                           r"|^(?:[A-Z][A-Za-z.]{0,5}\s){0,3}\d{1,4}\s?[-/]\s?\d{1,4}\*?\s")
-MIN_SERIES_ENTRIES = 4
-MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
-MIN_SERIES_SHARE = 0.6
+MIN_DATED_SHARE = 0.5  # a reference list has a year (or an address, a DOI) on at least half its entries
 MIN_TRAILING_SHARE = 0.67  # ... and most of its entries must look like references (a year, a URL, a DOI)
 MIN_TRAILING_ENTRIES = 3  # without a heading, two reference-like paragraphs are too little to call a list
 TRAILING_SLACK_LINES = 3  # a page number or a closing line may follow a reference list that ends a text
@@ -92,13 +84,6 @@ def looks_like_heading(text: str) -> bool:
     if YEAR.search(title) or URL_LIKE.search(title) or AUTHOR_START.match(title):
         return False
     return True
-
-
-def is_reference_like(text: str) -> bool:
-    text = text.strip()
-    if len(text) < MIN_REFERENCE_CHARS:
-        return False
-    return bool(YEAR.search(text) or NO_DATE.search(text) or URL_LIKE.search(text) or DOI_LIKE.search(text))
 
 
 def _section_is_bibliographic(blocks: Sequence[Block]) -> bool:
@@ -184,62 +169,15 @@ def is_wrapped_text(doc: Document) -> bool:
     return short / len(filled) >= MIN_WRAPPED_SHARE
 
 
-def _is_table_row(text: str) -> bool:
-    """A row of a table or chart after the references ("1996 No Austria 1997 No", "(1985) 1998 1999"): too
-    few words for a reference, or more figures than letters."""
-    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 3]
-    letters = sum(c.isalpha() for c in text)
-    return len(words) < MIN_REFERENCE_WORDS or letters < sum(c.isdigit() for c in text)
+def _named(found) -> bool:
+    return bool(found.heading and BIBLIOGRAPHY_HEADING.match(found.heading))
 
 
-def _without_trailing_matter(found):
-    """The list up to where a publisher's series list ("No. 3/1993 Title. Author", "Nr. 12/2003"), a table or
-    other back matter starts: from there on most entries carry a series number, are table rows, or (from the
-    top of a page on) have no year, address or DOI, which references seldom lack."""
-    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
-    strong = [bool(SERIES_NUMBER.search(text[:60])) or _is_table_row(text) for text in texts]
-    weak = [not is_reference_like(text) for text in texts]
-    cut = _change_point(strong, lambda k: True)
-    kept = found.entries[:cut] if cut is not None else found.entries
-    if cut is None:  # entries without a year end the list only where a new page starts, with them or just before
-        cut = _change_point([a or b for a, b in zip(strong, weak, strict=True)],
-                            lambda k: _page_break_before(found.entries, k) is not None)
-        if cut is None:
-            return found
-        kept = list(found.entries[:cut])
-        if kept:  # the page's first lines that ran into the last reference belong to the back matter
-            lines = kept[-1].lines
-            kept[-1] = replace(kept[-1], lines=lines[:_page_break_before(found.entries, cut) or len(lines)])
-    return replace(found, entries=tuple(kept), last_line=kept[-1].lines[-1].number if kept else found.first_line)
-
-
-def _page_break_before(entries, k: int) -> int | None:
-    """Where a new page starts just before entry k: 0 when the entry itself starts the page, else the index
-    of the line within the entry before it that does (its first line excepted); None without one."""
-    if entries[k].lines[0].text.startswith("\f"):
-        return 0
-    if k:
-        return next((n for n, line in enumerate(entries[k - 1].lines) if n and line.text.startswith("\f")), None)
-    return None
-
-
-def _change_point(flags: Sequence[bool], allowed) -> int | None:
-    """The entry from which on most entries are flagged and before which few are (the best split)."""
-    if sum(flags) < MIN_SERIES_ENTRIES:
-        return None
-    before = [0]
-    for flag in flags:
-        before.append(before[-1] + (not flag))
-    after = sum(flags)
-    best, best_score = None, -1
-    for k in range(len(flags)):
-        score = before[k] + after
-        tail = len(flags) - k
-        if flags[k] and tail >= MIN_SERIES_ENTRIES and after >= MIN_SERIES_SHARE * tail and score > best_score \
-                and allowed(k):
-            best, best_score = k, score
-        after -= flags[k]
-    return best
+def _mostly_references(found) -> bool:
+    """A list most of whose entries have no year, address or DOI is a table or a list of items, not
+    references (a dissertation's appendix tables after its bibliography)."""
+    dated = sum(1 for item in found.entries if is_reference_like(join_lines(line.text for line in item.lines)))
+    return dated >= MIN_DATED_SHARE * len(found.entries)
 
 
 def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
@@ -262,10 +200,9 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     if trailing_only:
         lists = [found for found in lists[-1:] if _is_trailing_list(found, lines)]
     elif doc.format == "pdf":  # a paper, not a dissertation's chapters: only named lists and one at the end
-        lists = [found for found in lists if found.heading and BIBLIOGRAPHY_HEADING.match(found.heading)
-                 or found is lists[-1] and _is_trailing_list(found, lines)]
-    lists = [_without_trailing_matter(found) for found in lists]
-    lists = [found for found in lists if found.entries]
+        lists = [found for found in lists if _named(found) or found is lists[-1] and _is_trailing_list(found, lines)]
+    lists = [without_trailing_matter(found) for found in lists]
+    lists = [found for found in lists if found.entries and (_named(found) or _mostly_references(found))]
     if not lists:
         return NO_BIBLIOGRAPHY
 

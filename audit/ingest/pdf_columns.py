@@ -18,6 +18,10 @@ MAX_CROSSING_SHARE = 0.15  # a gutter may be crossed by at most this share of th
 MIN_LINES = 12  # fewer lines than this: not enough evidence for columns
 MIN_COLUMN_SHARE = 0.3  # each column must hold text on at least this share of the page's lines
 COLUMN_START_SLACK = 20.0  # points: right-column lines start this close to the gutter
+# A gap between two glyphs of a line narrower than this many font sizes is a word space, which the band may
+# hold; a gutter between columns set close together (a reference list in small type) is wider.
+WORD_GAP = 1.0
+SIZE_STEP = 0.5  # points: rows whose type size differs by more than this are set in different sizes
 
 
 def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, float] | None:
@@ -34,7 +38,7 @@ def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, 
         # the spaces between words of one line cover the band as well
         ordered = sorted(line, key=lambda g: g.x0)
         for left, right in zip(ordered, ordered[1:], strict=False):
-            if right.x0 - left.x1 < 2 * max(left.size, right.size):
+            if right.x0 - left.x1 < WORD_GAP * max(left.size, right.size):
                 covered.update(range(max(int(left.x1), lo), min(int(right.x0), hi) + 1))
         for x in covered:
             crossings[x - lo] += 1
@@ -62,19 +66,44 @@ def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, 
     return left_edge, right_edge
 
 
+def _size_changes(rows: Sequence[Sequence[Glyph]]) -> list[int]:
+    """Row indices where the type size changes (a reference list or an abstract set smaller than the body)."""
+    sizes = [max((g.size for g in row if g.text.strip()), default=0.0) for row in rows]
+    return [k for k in range(1, len(rows)) if abs(sizes[k] - sizes[k - 1]) > SIZE_STEP]
+
+
+def _columns_in_part(rows: Sequence[Sequence[Glyph]], width: float) -> tuple[tuple[float, float], range] | None:
+    """A gutter in the part of a page below or above a change of type size, where the page is set in one
+    column above (the end of the body text) and two below (its reference list in small type), or the
+    reverse; the largest such part wins."""
+    best = None
+    for k in _size_changes(rows):
+        for part in (range(k, len(rows)), range(0, k)):
+            if best is not None and len(part) <= len(best[1]):
+                continue
+            gutter = find_gutter([rows[i] for i in part], width)
+            if gutter is not None:
+                best = (gutter, part)
+    return best
+
+
 def page_segments(page: Page) -> list[list[Glyph]]:
     """The page's glyphs in reading-order groups: one group on a single-column page."""
     rows = group_lines(page.glyphs)
     gutter = find_gutter(rows, page.width)
+    inside = range(len(rows))
     if gutter is None:
-        return [list(page.glyphs)]
+        partial = _columns_in_part(rows, page.width)
+        if partial is None:
+            return [list(page.glyphs)]
+        gutter, inside = partial
     left_edge, right_edge = gutter
     middle = (left_edge + right_edge) / 2
     spanning: list[list[Glyph]] = []
     left: list[Glyph] = []
     right: list[Glyph] = []
-    for row in rows:
-        if any(g.x0 < right_edge and g.x1 > left_edge and g.text.strip() for g in row):
+    for index, row in enumerate(rows):
+        if index not in inside or any(g.x0 < right_edge and g.x1 > left_edge and g.text.strip() for g in row):
             spanning.append(row)
             continue
         for glyph in row:

@@ -14,7 +14,10 @@ from audit.zoning.line_facts import LineFacts, bucket, text_cues
 NEIGHBOUR_CUES = ("gap_before", "len=", "f=", "e=", "s1=", "years=", "author_start", "year_early", "label",
                   "bib_heading", "number_only", "repeat_author", "in:", "func=", "allcaps", "notestart", "pages",
                   "indent")
-HEADING_DISTANCES = (1, 3, 10, 40, 150, 600)
+# Lines since the last bibliography heading: only "just under it" is told apart. Farther buckets taught the
+# zone model that a list stops some forty lines down (chapter bibliographies are short), which cut long
+# reference sections in two.
+HEADING_DISTANCES = (1, 3, 10)
 
 
 def _relative_length(length: int, typical: float) -> int:

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from audit.evaldocs.corpus import LabelledText, ReferenceSection, read_refsection, read_ttx
 from audit.extract.blocks import join_lines
+from audit.extract.patterns import BIBLIOGRAPHY_HEADING
 from audit.sequence_crf import train_crf
 from audit.zoning.features import entry_features, zone_features
-from audit.zoning.line_facts import measure_lines
+from audit.zoning.line_facts import heading_title, measure_lines
 
 ZONE_LABELS = ("ref", "text", "title", "meta")
 LAYOUTS = ("hanging", "blank", "plain", "first-line")
@@ -170,8 +171,11 @@ def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequen
     out = []
     for layout in ("plain", LAYOUTS[index % 2]):
         lines, _, _ = lay_out(section, layout, index)
-        kept, feats = zone_features(measure_lines(lines))
-        out.append(Sequence_(feats, ["ref"] * len(kept)))
+        facts = measure_lines(lines)
+        kept, feats = zone_features(facts)
+        # the section's own heading ("References") is a heading, not a reference line
+        labels = ["title" if BIBLIOGRAPHY_HEADING.match(heading_title(facts[k].text)) else "ref" for k in kept]
+        out.append(Sequence_(feats, labels))
     return out
 
 

@@ -1,0 +1,95 @@
+"""Where a reference list ends (`audit.extract.list_end`), on lists written for one behaviour each: the
+line models are left out, so that each test sees exactly the entries it names."""
+
+from __future__ import annotations
+
+from audit.extract.list_end import without_trailing_matter
+from audit.models import Line
+from audit.zoning import ListEntry, ReferenceList
+
+REFERENCES = [f"{name}, Anne. 20{k:02d}. A study of rivers number {k}. Water Journal {k}: 1-20."
+              for k, name in enumerate(["Adams", "Baker", "Chen", "Dupont", "Evans", "Fisher", "Garcia", "Hughes",
+                                        "Ivanov", "Jones"], start=1)]
+
+
+def listing(*parts: list[str], sections: tuple[str | None, ...] = ()) -> ReferenceList:
+    """A list of one-line entries; a part after the first starts on a new page (a form feed)."""
+    entries = []
+    for p, part in enumerate(parts):
+        for k, text in enumerate(part):
+            feed = "\f" if p and not k else ""
+            section = sections[p] if p < len(sections) else None
+            entries.append(ListEntry(section, (Line(len(entries) + 1, 0, feed + text),)))
+    return ReferenceList("References", None, 1, len(entries), (), tuple(entries))
+
+
+def names(found: ReferenceList) -> list[str]:
+    return [item.lines[0].text.lstrip("\f").split(",")[0].split()[0] for item in without_trailing_matter(found).entries]
+
+
+def test_a_list_of_references_is_left_whole():
+    assert names(listing(REFERENCES[:5], REFERENCES[5:])) == [r.split(",")[0] for r in REFERENCES]
+
+
+def test_a_series_list_with_numbers_is_cut_off_wherever_it_starts():
+    series = [f"No. {k}/199{k} A working paper title number {k}. Author Name{k}" for k in range(1, 7)]
+    assert names(listing(REFERENCES[:4] + series)) == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_series_codes_at_the_entry_start_are_series_numbers():
+    for code in ("{k}/200{k}", "FS II 95-10{k}", "WP 05/{k}"):
+        series = [code.format(k=k) + f" Author Name{k} A working paper title number {k}" for k in range(1, 7)]
+        assert names(listing(REFERENCES[:4] + series)) == ["Adams", "Baker", "Chen", "Dupont"], code
+
+
+def test_issue_numbers_inside_references_are_not_series_numbers():
+    cited = [f"Zeller, Karl, 200{k}: Article {k}, in: Technology Review {k}/200{k}: 20-41" for k in range(1, 7)]
+    assert len(without_trailing_matter(listing(REFERENCES[:4] + cited)).entries) == 10
+
+
+def test_a_table_after_the_references_is_cut_off():
+    rows = [f"Country{k} 199{k} No (198{k}) 2000 2001" for k in range(1, 6)]
+    assert names(listing(REFERENCES[:4] + rows)) == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_short_vancouver_references_are_not_table_rows():
+    short = [f"{k}. Kim J, Lee K. Nature. 201{k};375:1{k}3-9." for k in range(1, 8)]
+    assert len(without_trailing_matter(listing(short)).entries) == 7
+
+
+UNDATED = [f"Writer{k}, Anne. The title of a discussion paper, number {k}. Cologne: The Institute."
+           for k in range(1, 7)]
+
+
+def test_undated_entries_from_a_new_page_on_end_the_list():
+    assert names(listing(REFERENCES[:4], UNDATED)) == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_undated_entries_on_the_same_page_are_kept():
+    assert len(without_trailing_matter(listing(REFERENCES[:4] + UNDATED)).entries) == 10
+
+
+OTHER_TITLES = [f"{name}, Karl, 200{k}: Another paper in the publisher's series, number {k}."
+                for k, name in enumerate(["Weber", "Schulz", "Mayer", "Keller", "Bauer", "Fischer"], start=1)]
+
+
+def test_dated_entries_out_of_alphabetical_order_from_a_new_page_on_end_a_sorted_list():
+    assert names(listing(REFERENCES, OTHER_TITLES)) == [r.split(",")[0] for r in REFERENCES]
+
+
+def test_a_new_alphabetical_section_on_a_new_page_is_kept():
+    found = listing(REFERENCES, sorted(OTHER_TITLES), sections=("Primary sources", "Secondary sources"))
+    assert len(without_trailing_matter(found).entries) == 16
+
+
+def test_a_numbered_list_goes_by_number_not_by_name():
+    numbered = [f"{k}. {name}" for k, name in enumerate([*REFERENCES, *OTHER_TITLES], start=1)]
+    assert len(without_trailing_matter(listing(numbered[:10], numbered[10:])).entries) == 16
+
+
+def test_the_back_matter_lines_that_ran_into_the_last_reference_are_dropped():
+    last = ListEntry(None, (Line(4, 0, REFERENCES[3]), Line(5, 0, "\fDiscussion Papers of the Institute")))
+    entries = (*listing(REFERENCES[:3]).entries, last,
+               *(ListEntry(None, (Line(6 + k, 0, text),)) for k, text in enumerate(UNDATED)))
+    cut = without_trailing_matter(ReferenceList("References", None, 1, 11, (), entries))
+    assert len(cut.entries) == 4 and [line.number for line in cut.entries[-1].lines] == [4]
