@@ -26,6 +26,7 @@ class Location:
     number: int | None = None  # note number
     index: int | None = None  # bibliography entry index
     page: int | None = None  # 1-based page, in a paged input (PDF, PDF text with form feeds)
+    page_line: int | None = None  # 1-based line on that page, in a PDF (its body text's printed lines)
     # where in the text as read, when the rule knows it: places the location on its page (not reported)
     offset: int | None = field(default=None, compare=False)
 

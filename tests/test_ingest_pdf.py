@@ -14,6 +14,7 @@ from audit.ingest.pdf_layout import Glyph, build_line
 from audit.ingest.pdf_notes import DoubtfulMarker
 from audit.pipeline import audit_document
 from audit.render.json_report import report_to_dict
+from audit.textnorm import FROM_SUPERSCRIPT
 from tests.factories import title_only_parse
 
 fpdf = pytest.importorskip("fpdf")
@@ -413,6 +414,10 @@ def test_locations_in_a_pdf_give_the_page(tmp_path, validate_report):
     w.text(" and stayed high.")
     w.foot(["2 UNODC, World Drug Report, 2009, p. 7.", "3 A note that no marker refers to, 2010."])
     doc = ingest(w.save(tmp_path / "pages.pdf"))
+    # the printed body lines are kept, each pointing at the stretch of the text it became
+    assert {line.page for line in doc.layout_lines} == {1, 2}
+    assert all(" ".join(doc.text[ln.span.start:ln.span.end].split()).translate(FROM_SUPERSCRIPT) == ln.text
+               for ln in doc.layout_lines)
     report = audit_document(doc, AuditConfig(offline=True, no_urls=True), parse=title_only_parse)
     unreferenced = [f.finding for f in report.findings if f.finding.rule == "note-without-marker"]
     assert [(loc.kind, loc.number, loc.page) for f in unreferenced for loc in f.locations] == [("note", 3, 2)]

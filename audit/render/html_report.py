@@ -269,7 +269,8 @@ class _PageBuilder:
 
     def where(self, location: Location) -> Link:
         page = f", page {location.page}" if location.page is not None else ""
-        line = f"{page}, line {location.line}" if location.line is not None else page
+        number = location.page_line if location.page_line is not None else location.line  # a PDF's line on its page
+        line = f"{page}, line {number}" if number is not None else page
         if location.kind == "note" and location.number is not None:
             return _link(f"note {location.number}{line}", self.note_anchor.get(location.number))
         if location.kind == "bibliography" and location.index is not None:

@@ -25,6 +25,8 @@ def location_to_json(location: Location) -> dict[str, Any]:
         out["line"] = location.line
     if location.page is not None:
         out["page"] = location.page
+    if location.page_line is not None:
+        out["page_line"] = location.page_line
     return out
 
 

@@ -19,13 +19,14 @@ def _cell(text: str | None) -> str:
 
 def _where(location: Location) -> str:
     page = f"page {location.page}, " if location.page is not None else ""
+    line = location.page_line if location.page_line is not None else location.line  # a PDF's line on its page
     if location.kind == "note":
-        return f"note {location.number} ({page}line {location.line})"
+        return f"note {location.number} ({page}line {line})"
     if location.kind == "bibliography":
-        return f"bibliography entry {location.index} ({page}line {location.line})"
+        return f"bibliography entry {location.index} ({page}line {line})"
     if location.kind == "body":
-        return f"text, {page}line {location.line}"
-    return f"URL ({page}line {location.line})" if location.line else "URL"
+        return f"text, {page}line {line}"
+    return f"URL ({page}line {line})" if location.line else "URL"
 
 
 def _finding_row(item: NumberedFinding) -> str:
