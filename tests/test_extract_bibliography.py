@@ -13,10 +13,19 @@ ENTRY_B = "Jones, Mary, “An Article”, *Journal of Stuff*, vol. 2, no. 1, 200
 
 @pytest.mark.parametrize("heading", ["Bibliography", "References", "Works cited", "Bibliographie",
                                      "Literaturverzeichnis", "Bibliografía", "Riferimenti bibliografici",
-                                     "## 7. References", "**BIBLIOGRAPHY**", "Références bibliographiques"])
+                                     "## 7. References", "**BIBLIOGRAPHY**", "Références bibliographiques",
+                                     "7. Literatur / Verweise", "References and further reading",
+                                     "Quellen und Literatur"])
 def test_headings(heading):
     bib = extract_bibliography(text_document(f"Body text.\n\n{heading}\n\n{ENTRY_A}\n\n{ENTRY_B}\n"))
     assert [e.text for e in bib.entries] == [ENTRY_A, ENTRY_B]
+
+
+def test_a_methods_section_is_not_a_bibliography_heading():
+    from audit.extract.patterns import BIBLIOGRAPHY_HEADING
+
+    assert not BIBLIOGRAPHY_HEADING.match("Sources and methods")
+    assert not BIBLIOGRAPHY_HEADING.match("References to the war in the press")
 
 
 def test_sections_and_back_matter():

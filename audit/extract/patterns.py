@@ -60,7 +60,11 @@ BIBLIOGRAPHY_HEADING = re.compile(
     r"bibliographie|références|références bibliographiques|sources et bibliographie|ouvrages cités|"
     r"literatur|literaturverzeichnis|quellen|quellen und literatur|quellenverzeichnis|"
     r"bibliografía|referencias|referencias bibliográficas|obras citadas|fuentes|"
-    r"bibliografia|riferimenti bibliografici|fonti|opere citate|referências)$",
+    r"bibliografia|riferimenti bibliografici|fonti|opere citate|referências)"
+    # one of them joined to another word: "Literatur / Verweise", "References and further reading"
+    r"(?:\s*(?:/|&|,|\bund\b|\band\b|\bet\b)\s*(?:further reading|(?:weitere |further )?"
+    r"(?:verweise|quellen|literatur|sources|references|bibliography|notes|links|web ?sites|internet|"
+    r"filmography|discography|datasets|data sources|documents|archives|archivalien)))?$",
     re.IGNORECASE)
 ENDNOTES_HEADING = re.compile(r"^(?:notes|endnotes|end notes|notes and references|anmerkungen|"
                               r"endnoten|fußnoten|notas|note)$", re.IGNORECASE)

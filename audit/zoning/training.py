@@ -2,7 +2,8 @@
 
 - Zones: the 14 dissertations of `finder/` (a label on every line: ref, text, title, meta; blank lines are
   left out of the sequence and become features of their neighbours), each also reflowed into one paragraph
-  per line and double-spaced, the other two ways documents reach us as text.
+  per line and double-spaced, the other two ways documents reach us as text, and with its reference lines
+  set further in than its body text (journals that indent their lists; a PDF's list right of the text edge).
 - Entry starts: the 128 reference sections of `refsections/` (one `<bibl>` per entry). Their lines come
   without indentation, so each section is also laid out again as documents print reference lists: hanging
   indent, a blank line between entries, first-line indent. That teaches the model layout cues the raw
@@ -89,6 +90,14 @@ def double_spaced(doc: LabelledText) -> LabelledText:
     lines = tuple(x for line in doc.lines for x in (line, ""))
     labels = tuple(x for label in doc.labels for x in (label, "blank"))
     return LabelledText(doc.name + "-double", lines, labels)
+
+
+def indented_references(doc: LabelledText, indent: int = 6) -> LabelledText:
+    """The document with its reference lines set further in than the body text, as some journals print
+    their reference lists (and as a PDF's lines read when the list sits right of the text's left edge)."""
+    lines = tuple(" " * indent + line if label == "ref" and line.strip() else line
+                  for line, label in zip(doc.lines, doc.labels, strict=True))
+    return LabelledText(doc.name + "-indented", lines, doc.labels)
 
 
 def zone_sequence(doc: LabelledText) -> Sequence_:
@@ -182,7 +191,8 @@ def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequen
 def train_zones(docs: Iterable[LabelledText], sections: Sequence[ReferenceSection], path: Path) -> Path:
     """Each document as its PDF-to-text lines and reflowed into paragraphs (uses the entry model in force),
     and each reference section."""
-    seqs = [zone_sequence(variant) for d in docs for variant in (d, reflow(d), double_spaced(d))]
+    seqs = [zone_sequence(variant) for d in docs
+            for variant in (d, reflow(d), double_spaced(d), indented_references(d))]
     seqs += [s for k, section in enumerate(sections) for s in section_zone_sequences(section, k)]
     return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ZONE_PARAMS)
 
