@@ -17,7 +17,7 @@ from audit.collection_urls import SharedUrlChecks, check_collection_urls
 from audit.config import AuditConfig
 from audit.errors import UnreadableInput
 from audit.pipeline import run_audit
-from audit.render import RENDERERS
+from audit.render import RENDERERS, render_pieces
 from audit.report import Report
 
 # done, total, failed so far
@@ -37,12 +37,12 @@ def default_jobs() -> int:
 
 
 def write_reports(report: Report, path: Path, target: Path, formats: Sequence[str]) -> None:
-    """Render and write each format in turn: only one rendering is in memory at a time."""
+    """Render and write each format in turn, piece by piece: no whole rendering is held in memory."""
     from audit.commands import write_atomically  # commands imports this module
 
     for fmt in formats:
         if fmt in RENDERERS:
-            write_atomically(target / f"{path.stem}.{fmt}", RENDERERS[fmt](report))
+            write_atomically(target / f"{path.stem}.{fmt}", render_pieces(fmt, report))
 
 
 def audit_one(path: Path, config: AuditConfig, out_dir: Path | None,

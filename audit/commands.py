@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,14 +55,18 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     return found
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves a partial report."""
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a partial report. `text` may come
+    in pieces (a report rendered piece by piece), written as they come."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.chmod(tmp, REPORT_MODE)  # mkstemp makes the file private; reports are meant to be shared
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

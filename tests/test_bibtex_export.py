@@ -462,6 +462,8 @@ def test_round_trip_random_text(ascii: bool) -> None:
         pytest.param(pat.PAGE_DASH, "12 – 30", " – ", id="page-dash"),
         pytest.param(pat.VERBATIM_ESCAPE, r"a\%20", r"\%", id="verbatim-escape"),
         pytest.param(pat.LATEX_TOKEN, r"x\c{c}", r"\c{c}", id="latex-token"),
+        pytest.param(pat.NEEDS_ESCAPE, "50% more", "%", id="needs-escape"),
+        pytest.param(pat.NEEDS_ESCAPE, "pp. 3--4", "--", id="needs-escape-dashes"),
     ],
 )
 def test_patterns(pattern, text: str, found: str) -> None:

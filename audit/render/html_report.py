@@ -7,7 +7,7 @@ The page is laid out from the Report alone. This module turns the Report into sm
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -388,10 +388,19 @@ def url_bars(urls: Sequence[UrlView]) -> tuple[Bar, ...]:
 
 
 def render_html(report: Report) -> str:
+    return "".join(stream_html(report))
+
+
+def stream_html(report: Report) -> Iterator[str]:
+    """The page in pieces as the template produces them, for writing without holding the whole page."""
+    return _ENV.get_template("report.html.j2").generate(**_page_context(report))
+
+
+def _page_context(report: Report) -> dict[str, Any]:
     page = _PageBuilder(report)
     groups = page.finding_groups()
     urls = page.urls()
-    context = {
+    return {
         "report": report,
         "stem": Path(report.path).stem,
         "bib_href": quote(f"{Path(report.path).stem}.bib"),
@@ -408,7 +417,6 @@ def render_html(report: Report) -> str:
         "urls": urls,
         "bibtex_changes": report.bibtex_changes,
     }
-    return _ENV.get_template("report.html.j2").render(**context)
 
 
 @dataclass(frozen=True, slots=True)
