@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit.collection import write_reports
+from audit.models import Work
+from audit.registry.records import RegistryStatus, Verdict
 from audit.render import RENDERERS, STREAMERS, render_pieces
 from audit.render.json_report import report_to_dict
 from audit.report import NoteRecord
@@ -44,3 +46,19 @@ def test_written_reports_equal_the_renderings(tmp_path: Path) -> None:
     write_reports(report, Path("paper.txt"), tmp_path, ("json", "html", "md", "bib"))
     for fmt in ("json", "html", "md", "bib"):
         assert (tmp_path / f"paper.{fmt}").read_text(encoding="utf-8") == RENDERERS[fmt](report)
+
+
+@pytest.mark.parametrize("score", [87.5, 0.0, 100.0, 33.3, None])
+def test_registry_scores_are_written_as_json_writes_them(score) -> None:
+    verdict = Verdict(RegistryStatus.VERIFIED, "crossref", "10.1/x", score, reason="matched")
+    report = rich_report(registry={"w1": verdict})
+    assert "".join(STREAMERS["json"](report)) == json.dumps(report_to_dict(report), ensure_ascii=False,
+                                                             indent=2) + "\n"
+
+
+def test_values_orjson_refuses_are_written_by_the_standard_library() -> None:
+    # A lone surrogate (an undecodable byte kept by surrogateescape) and an integer beyond 64 bits.
+    works = (Work("w1", "k", "book", {"title": "Bad \udce9 byte", "volume": 2 ** 70}, (), ()),)
+    report = rich_report(works=works)
+    assert "".join(STREAMERS["json"](report)) == json.dumps(report_to_dict(report), ensure_ascii=False,
+                                                             indent=2) + "\n"

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from audit.emphasis import strip_emphasis
 from audit.findings import Finding, Location
 from audit.models import Citation, Fields, Work
@@ -121,4 +123,14 @@ def stream_json(report: Report) -> Iterator[str]:
 
 
 def _encoded(value: Any, *, depth: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, indented `depth` levels, encoded by orjson.
+
+    orjson (in C) writes the same text as the standard library for every value a report holds (strings,
+    integers, booleans, null, and scores rounded to one decimal) at a tenth of the time; the two differ
+    only for floats below 1e-4 (orjson writes 0.00001, json 1e-05), which no report field can hold. What
+    orjson refuses (integers beyond 64 bits, lone surrogates, non-string keys) goes to the standard library."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
