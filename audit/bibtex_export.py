@@ -320,6 +320,9 @@ def _name_key(name: str) -> str:
     if is_corporate(name):
         return corporate_key(name)
     name = (split_person_list(name) or (name,))[0]
+    surname, comma, given = name.partition(",")
+    if comma and surname.isalpha() and "," not in given and not any(c in given for c in "{}\\~"):
+        return fold(strip_particles(surname))  # "Surname, Given": one word before the comma is pybtex's last name
     try:
         surname = " ".join(Person(name).last_names) or name
     except PybtexError:  # too many commas and the like: fall back to the last word

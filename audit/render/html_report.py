@@ -25,7 +25,8 @@ from audit.report import Report
 _TEMPLATES = Path(__file__).with_name("templates")
 _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True,
                    default_for_string=True, enabled_extensions=("j2", "html")),
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                   auto_reload=False)  # templates ship with the package: no stat() of every include per work
 
 # Dead links first: they need the author's attention; inconclusive and unchecked ones last.
 URL_STATUS_ORDER = ("DEAD", "SOFT_404", "MOVED_TO_ROOT", "MALFORMED", "BLOCKED", "REDIRECTED", "ALIVE",
