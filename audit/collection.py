@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audit.collection_urls import SharedUrlChecks, check_collection_urls
 from audit.config import AuditConfig
 from audit.errors import UnreadableInput
-from audit.pipeline import run_audit
-from audit.render import RENDERERS, render_pieces
-from audit.report import Report
+
+if TYPE_CHECKING:  # the audit is imported when a document is audited: a re-run with nothing to do skips it
+    from audit.collection_urls import SharedUrlChecks
+    from audit.report import Report
 
 # done, total, failed so far
 CollectionProgress = Callable[[int, int, int], None]
@@ -39,10 +40,19 @@ def default_jobs() -> int:
 def write_reports(report: Report, path: Path, target: Path, formats: Sequence[str]) -> None:
     """Render and write each format in turn, piece by piece: no whole rendering is held in memory."""
     from audit.commands import write_atomically  # commands imports this module
+    from audit.render import RENDERERS, render_pieces
 
     for fmt in formats:
         if fmt in RENDERERS:
             write_atomically(target / f"{path.stem}.{fmt}", render_pieces(fmt, report))
+
+
+def run_audit(path: Path, config: AuditConfig, **stages: object) -> Report:
+    """The pipeline's `run_audit`, imported when a document is first audited (a re-run with nothing to audit
+    never loads the pipeline, its readers and rules)."""
+    from audit.pipeline import run_audit as audit_pipeline
+
+    return audit_pipeline(path, config, **stages)
 
 
 def audit_one(path: Path, config: AuditConfig, out_dir: Path | None,
@@ -75,6 +85,8 @@ def audit_documents(documents: Sequence[Path], config: AuditConfig, *, out_dir: 
         failed += outcome.error is not None
         if progress:
             progress(len(outcomes), total, failed)
+
+    from audit.collection_urls import check_collection_urls
 
     shared = check_collection_urls(documents, config)  # every distinct URL once, for all documents
     if scheduler:

@@ -8,12 +8,13 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
 from audit.collection_report import build_collection
 from audit.config import AuditConfig
 from audit.errors import ExitCode, UnreadableInput, exit_code_for
-from audit.ingest import is_supported, supported_suffixes
+from audit.formats import is_supported, supported_suffixes
 from audit.manifest import (
     MANIFEST_NAME,
     DocumentSummary,
@@ -25,11 +26,13 @@ from audit.manifest import (
     manifest_text,
     summarise,
 )
-from audit.pipeline import export_works, run_audit
-from audit.render import RENDERERS
 from audit.render.html_report import render_index
-from audit.render.json_report import report_to_dict
-from audit.report import Report
+
+if TYPE_CHECKING:
+    from audit.report import Report
+
+# The audit itself (pipeline, rules, readers, renderers) is imported where a document is audited, not here:
+# a re-run that finds every document unchanged hashes files, reads the manifest and writes the index only.
 
 Echo = Callable[[str], None]
 DEFAULT_OUT = "reports"
@@ -74,6 +77,8 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
 
 
 def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
+    from audit.render import RENDERERS
+
     return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
 
 
@@ -107,6 +112,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             and is_current(manifest.get(str(d)), hashes[d], target, config)}
     todo = [d for d in documents if d not in kept]
     if len(documents) == 1 and todo and not scheduler:  # one document: its errors are the run's (exit 3 or 4)
+        from audit.pipeline import run_audit
+
         report = run_audit(documents[0], config, progress=progress)
         if target is not None:
             write_reports(report, documents[0], target, config.formats)
@@ -146,7 +153,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
     if failures:
         warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:
-        write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
+        if todo:  # with every document kept, the manifest on disk is already this one
+            write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
         collection = None
         if len(documents) > 1:
             summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
@@ -156,6 +164,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
         if "html" in config.formats:
             write_index(listed, target, collection)
     if to_stdout:
+        from audit.render.json_report import report_to_dict
+
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if internal:
@@ -171,6 +181,8 @@ def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bo
                 enrich: bool = False) -> int:
     """Cleaned BibTeX of every work in one document, to a file or stdout; `enrich` adds what the registries
     confirm (DOIs, corrected fields), each change listed on stderr."""
+    from audit.pipeline import export_works, run_audit
+
     documents = expand_paths([path])
     if len(documents) != 1:
         raise UnreadableInput(f"{path}: give one document, not a directory of {len(documents)}")

@@ -13,13 +13,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit import __version__
 from audit.config import AuditConfig
 from audit.findings import Severity
-from audit.matching import record_names, title_key, years_of
 from audit.models import Work
-from audit.report import Report
+
+if TYPE_CHECKING:  # a re-run that only reads the manifest imports none of the audit
+    from audit.report import Report
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SCHEMA = "citeaudit-manifest/1"
@@ -52,6 +54,8 @@ def summarise(report: Report) -> DocumentSummary:
 
 def _work_key(work: Work) -> tuple[str, str] | None:
     """Surname of the first author, year and the first words of the title: one work in several documents."""
+    from audit.matching import record_names, title_key, years_of  # only when a document was audited
+
     names = record_names(work.fields)
     title = title_key(str(work.fields.get("title", "")))
     year = min(years_of(str(work.fields.get("date", ""))), default="")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from audit.render.html_report import render_html, stream_html
 from audit.render.json_report import render_json, stream_json
 from audit.render.markdown_report import render_markdown
-from audit.report import Report
+
+if TYPE_CHECKING:  # annotations only: the renderers import none of the audit (see audit/commands.py)
+    from audit.report import Report
 
 
 def render_bibtex(report: Report) -> str:

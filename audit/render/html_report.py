@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -20,7 +20,9 @@ from audit.findings import Location
 from audit.manifest import DocumentSummary, summarise
 from audit.models import Citation
 from audit.render.diff_marks import Segment, diff_values
-from audit.report import Report
+
+if TYPE_CHECKING:  # the collection index is written without importing the audit's rules
+    from audit.report import Report
 
 _TEMPLATES = Path(__file__).with_name("templates")
 _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True,

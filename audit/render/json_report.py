@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from audit.emphasis import strip_emphasis
 from audit.findings import Finding, Location
 from audit.models import Citation, Fields, Work
-from audit.report import EntryRecord, NoteRecord, Report
+
+if TYPE_CHECKING:  # annotations only: the renderers import none of the audit (see audit/commands.py)
+    from audit.report import EntryRecord, NoteRecord, Report
 
 
 def fields_to_json(fields: Fields) -> dict[str, Any]:
