@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
 from audit.collection_report import build_collection
 from audit.config import AuditConfig
-from audit.errors import ExitCode, UnreadableInput, exit_code_for
+from audit.errors import ExitCode, UnreadableInput
 from audit.formats import is_supported, supported_suffixes
 from audit.manifest import (
     MANIFEST_NAME,
@@ -119,37 +119,40 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             write_reports(report, documents[0], target, config.formats)
         outcomes = [Outcome(documents[0], report)]
     else:
+        # With reports written to a folder, workers send back each document's summary, not its report.
         outcomes = audit_documents(todo, config, out_dir=target, jobs=jobs, progress=collection_progress,
-                                   scheduler=scheduler) if todo else []
+                                   scheduler=scheduler, keep_reports=target is None) if todo else []
     by_path = {o.path: o for o in outcomes}
     reports: list[Report] = []
-    listed: list[Report | DocumentSummary] = []
-    unreadable = internal = kept_fail = False
+    listed: list[DocumentSummary] = []
+    unreadable = internal = failing = False
     failures: list[str] = []
     for path in documents:
         if path in kept:
             warn(f"{path}: unchanged since the last run; its reports are kept (--force audits it again)")
             listed.append(kept[path].summary)
-            kept_fail |= fails(kept[path].summary, config.fail_on)
+            failing |= fails(kept[path].summary, config.fail_on)
             continue
         outcome = by_path[path]
-        if outcome.report is None:
+        if outcome.error is not None:
             warn(f"citeaudit: {outcome.error}")
-            failures.append(outcome.error or str(path))
+            failures.append(outcome.error)
             unreadable |= outcome.unreadable
             internal |= not outcome.unreadable
             continue
-        report = outcome.report
-        reports.append(report)
-        listed.append(report)
-        for notice in report.notices:
+        summary = outcome.summary or summarise(outcome.report)
+        if outcome.report is not None:
+            reports.append(outcome.report)
+        listed.append(summary)
+        failing |= fails(summary, config.fail_on)
+        for notice in summary.notices:
             warn(f"{path}: {notice}")
         if target is not None:
-            counts = report.severity_counts
-            warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
+            counts = summary.severity_counts
+            warn(f"{path}: {summary.notes} notes, {summary.entries} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
             if hashes[path]:
-                manifest[str(path)] = make_entry(path, hashes[path], report, config)
+                manifest[str(path)] = make_entry(path, hashes[path], summary, config)
     if failures:
         warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:
@@ -157,9 +160,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
         collection = None
         if len(documents) > 1:
-            summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
             collection = build_collection(
-                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures)
+                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in listed], failures)
             write_atomically(target / "collection.json", json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
         if "html" in config.formats:
             write_index(listed, target, collection)
@@ -172,9 +174,8 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
         return int(ExitCode.INTERNAL_ERROR)
     if unreadable:
         return int(ExitCode.UNREADABLE_INPUT)
-    if kept_fail:
-        return int(ExitCode.FINDINGS)
-    return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))
+    # `fails` reads a summary's counts by severity with exit_code_for's rule, for kept and audited documents.
+    return int(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
 def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bool, echo: Echo, warn: Echo,

@@ -18,7 +18,8 @@ from audit.errors import ConfigError
 
 
 def audit_on_dask(documents: Sequence[Path], config: AuditConfig, *, out_dir: Path | None, scheduler: str,
-                  shared: SharedUrlChecks | None, progress: CollectionProgress | None = None) -> list[Outcome]:
+                  shared: SharedUrlChecks | None, progress: CollectionProgress | None = None,
+                  keep_reports: bool = True) -> list[Outcome]:
     """One task per document on the scheduler at `scheduler`; outcomes gathered in the order given."""
     try:
         client = Client(scheduler, timeout="10s")
@@ -27,7 +28,8 @@ def audit_on_dask(documents: Sequence[Path], config: AuditConfig, *, out_dir: Pa
     outcomes: dict[int, Outcome] = {}
     failed = 0
     with client:
-        futures = [client.submit(audit_one, path, config, out_dir, shared, pure=False) for path in documents]
+        futures = [client.submit(audit_one, path, config, out_dir, shared, keep_reports, pure=False)
+                   for path in documents]
         position = {future.key: index for index, future in enumerate(futures)}
         for future in as_completed(futures):
             index = position[future.key]

@@ -96,10 +96,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_entry(path: Path, sha256: str, report: Report, config: AuditConfig) -> ManifestEntry:
+def make_entry(path: Path, sha256: str, report: Report | DocumentSummary, config: AuditConfig) -> ManifestEntry:
     formats = config.formats
     main = next((f for f in ("html", "json", "md", "bib") if f in formats), formats[0])
-    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summarise(report),
+    summary = report if isinstance(report, DocumentSummary) else summarise(report)
+    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summary,
                          options_fingerprint(config))
 
 

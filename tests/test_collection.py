@@ -234,3 +234,17 @@ def test_collection_index_has_totals_rules_link_rot_and_shared_works(tmp_path):
     assert len(soup.select("#shared-works tbody tr")) == len(collection["shared_works"])
     assert [tr.find("td").get_text() for tr in soup.select("#link-rot tbody tr")] == [
         row["year"] for row in collection["link_rot_by_access_year"]]
+
+
+def test_workers_send_back_the_summary_not_the_report(tmp_path):
+    from audit.manifest import summarise
+
+    folder = _collection(tmp_path)
+    documents = sorted(folder.iterdir())
+    config = AuditConfig(offline=True)
+    full = audit_documents(documents, config, out_dir=tmp_path / "full", jobs=1)
+    slim = audit_documents(documents, config, out_dir=tmp_path / "slim", jobs=2, keep_reports=False)
+    for whole, small in zip(full, slim, strict=True):
+        assert small.report is None and small.error == whole.error
+        if whole.error is None:
+            assert small.summary == whole.summary == summarise(whole.report)
