@@ -95,15 +95,18 @@ def protect_title(title: str, *, ascii: bool) -> tuple[str, tuple[str, ...], tup
         if not token or token.isspace():
             out.append(token)
             continue
-        parts = WORD_CORE.match(token)
-        assert parts is not None  # the pattern matches any string
-        core = parts["core"]
-        letters = [c for c in core if c.isalpha()]
+        if token.isalpha():  # most words: no quotes or punctuation around them, every character a letter
+            lead, core, trail, letters = "", token, "", token
+        else:
+            parts = WORD_CORE.match(token)
+            assert parts is not None  # the pattern matches any string
+            lead, core, trail = parts["lead"], parts["core"], parts["trail"]
+            letters = "".join(c for c in core if c.isalpha())
         needs = bool(letters) and (
             any(c.isupper() for c in letters[1:]) or (not first and letters[0].isupper())
         )
         first = False
-        pieces = [parts["lead"], core, parts["trail"]]
+        pieces = [lead, core, trail]
         if not plain:
             escaped = [escape_text(piece, ascii=ascii) for piece in pieces]
             pieces = [latex for latex, _ in escaped]
