@@ -126,10 +126,10 @@ def write_entry(bib_type: str, key: str, fields: Sequence[tuple[str, str]]) -> s
 
 
 def _missing(item: ExportItem) -> str | None:
-    if not any(_text(v) for v in item.fields.values()):
+    present = {f for f, v in item.fields.items() if _text(v)}
+    if not present:
         return "no fields found"
     need = _REQUIRED.get(item.type, _REQUIRED["other"])
-    present = {f for f, v in item.fields.items() if _text(v)}
     if not YEAR.search(_text(item.fields.get("date", ""))):
         present.discard("date")  # "n.d." is written out, but the item still lacks a date
     gaps = [" or ".join(alts) for alts in need if not present.intersection(alts)]
