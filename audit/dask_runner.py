@@ -28,8 +28,11 @@ def audit_on_dask(documents: Sequence[Path], config: AuditConfig, *, out_dir: Pa
     outcomes: dict[int, Outcome] = {}
     failed = 0
     with client:
-        futures = [client.submit(audit_one, path, config, out_dir, shared, keep_reports, pure=False)
-                   for path in documents]
+        # One map call submits every task in one message; the collection's URL verdicts go to each worker once,
+        # not inside every task.
+        url_stage = client.scatter(shared, broadcast=True) if shared is not None else None
+        futures = client.map(audit_one, list(documents), config=config, out_dir=out_dir, url_stage=url_stage,
+                             keep_report=keep_reports, pure=False)
         position = {future.key: index for index, future in enumerate(futures)}
         for future in as_completed(futures):
             index = position[future.key]
