@@ -92,9 +92,11 @@ def audit_documents(documents: Sequence[Path], config: AuditConfig, *, out_dir: 
         if progress:
             progress(len(outcomes), total, failed)
 
-    from audit.collection_urls import check_collection_urls
+    shared = None
+    if not (config.offline or config.no_urls):  # offline, the URL stage (and the pipeline) is not imported here
+        from audit.collection_urls import check_collection_urls
 
-    shared = check_collection_urls(documents, config)  # every distinct URL once, for all documents
+        shared = check_collection_urls(documents, config)  # every distinct URL once, for all documents
     if scheduler:
         from audit.dask_runner import audit_on_dask  # Dask is imported only when a scheduler is given
 
