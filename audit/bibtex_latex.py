@@ -11,7 +11,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from audit.bibtex_patterns import LATEX_TOKEN, VERBATIM_ESCAPE, WHITESPACE_RUN, WORD_CORE
+from audit.bibtex_patterns import LATEX_TOKEN, NEEDS_ESCAPE, VERBATIM_ESCAPE, WHITESPACE_RUN, WORD_CORE
 
 # Characters LaTeX treats specially, as written in text fields.
 _SPECIALS: dict[str, str] = {
@@ -47,6 +47,8 @@ _LETTER_NAMES: dict[str, str] = {
 
 def escape_text(text: str, *, ascii: bool) -> tuple[str, tuple[str, ...]]:
     """LaTeX for `text`, and (ASCII mode) the characters that have no LaTeX form and were kept as UTF-8."""
+    if (not ascii or text.isascii()) and not NEEDS_ESCAPE.search(text):
+        return text, ()  # most values: nothing to escape, and the loop below is the export's hot spot
     kept: list[str] = []
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text) if ascii else text:
@@ -88,23 +90,27 @@ def protect_title(title: str, *, ascii: bool) -> tuple[str, tuple[str, ...], tup
     protected: list[str] = []
     kept: list[str] = []
     first = True
+    plain = (not ascii or title.isascii()) and not NEEDS_ESCAPE.search(title)  # no piece needs escaping
     for token in WHITESPACE_RUN.split(title):
         if not token or token.isspace():
             out.append(token)
             continue
-        parts = WORD_CORE.match(token)
-        assert parts is not None  # the pattern matches any string
-        core = parts["core"]
-        letters = [c for c in core if c.isalpha()]
+        if token.isalpha():  # most words: no quotes or punctuation around them, every character a letter
+            lead, core, trail, letters = "", token, "", token
+        else:
+            parts = WORD_CORE.match(token)
+            assert parts is not None  # the pattern matches any string
+            lead, core, trail = parts["lead"], parts["core"], parts["trail"]
+            letters = "".join(c for c in core if c.isalpha())
         needs = bool(letters) and (
             any(c.isupper() for c in letters[1:]) or (not first and letters[0].isupper())
         )
         first = False
-        pieces = []
-        for piece in (parts["lead"], core, parts["trail"]):
-            latex, kept_here = escape_text(piece, ascii=ascii)
-            kept.extend(kept_here)
-            pieces.append(latex)
+        pieces = [lead, core, trail]
+        if not plain:
+            escaped = [escape_text(piece, ascii=ascii) for piece in pieces]
+            pieces = [latex for latex, _ in escaped]
+            kept.extend(ch for _, kept_here in escaped for ch in kept_here)
         if needs:
             protected.append(core)
             pieces[1] = "{" + pieces[1] + "}"

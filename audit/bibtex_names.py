@@ -128,7 +128,8 @@ def corporate_key(name: str) -> str:
 
 def significant_words(text: str) -> list[str]:
     """Folded words of a title or name, leading articles and elisions (l', d') skipped."""
-    words = [fold(ELISION.sub("", w)) for w in WORD.findall(text)]
+    # An elision needs an apostrophe: most words skip the pattern (called for every title of a bibliography).
+    words = [fold(ELISION.sub("", w) if "'" in w or "’" in w else w) for w in WORD.findall(text)]
     words = [w for w in words if w]
     start = 0
     while start < len(words) - 1 and words[start] in SKIP_WORDS:

@@ -20,6 +20,8 @@ LATEX_TOKEN = re.compile(
     r"|\\(?P<letter>ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j|ldots|guillemotleft|guillemotright)(?![A-Za-z])(?:\{\}|\s*)"
     r"|(?P<brace>[{}])|(?P<dash>---?)|(?P<tie>~)"
 )
+# "50% & more", "pp. 3--4": text `escape_text` must change (LaTeX specials, or two hyphens that would merge)
+NEEDS_ESCAPE = re.compile(r"[\\{}~^%&#_$]|--")
 # "\%", "\#" in url and doi, the only escapes verbatim fields carry
 VERBATIM_ESCAPE = re.compile(r"\\([%#&_$])")
 # a title split into words and the whitespace between them: "EU  policy" -> "EU", "  ", "policy"

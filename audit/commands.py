@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.collection import CollectionProgress, Outcome, audit_documents, write_reports
 from audit.collection_report import build_collection
 from audit.config import AuditConfig
-from audit.errors import ExitCode, UnreadableInput, exit_code_for
-from audit.ingest import is_supported, supported_suffixes
+from audit.errors import ExitCode, UnreadableInput
+from audit.formats import is_supported, supported_suffixes
 from audit.manifest import (
     MANIFEST_NAME,
     DocumentSummary,
@@ -25,11 +26,13 @@ from audit.manifest import (
     manifest_text,
     summarise,
 )
-from audit.pipeline import export_works, run_audit
-from audit.render import RENDERERS
 from audit.render.html_report import render_index
-from audit.render.json_report import report_to_dict
-from audit.report import Report
+
+if TYPE_CHECKING:
+    from audit.report import Report
+
+# The audit itself (pipeline, rules, readers, renderers) is imported where a document is audited, not here:
+# a re-run that finds every document unchanged hashes files, reads the manifest and writes the index only.
 
 Echo = Callable[[str], None]
 DEFAULT_OUT = "reports"
@@ -55,14 +58,18 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     return found
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves a partial report."""
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write via a temporary file and rename, so a failure never leaves a partial report. `text` may come
+    in pieces (a report rendered piece by piece), written as they come."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.chmod(tmp, REPORT_MODE)  # mkstemp makes the file private; reports are meant to be shared
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -70,6 +77,8 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def render_outputs(report: Report, formats: Sequence[str]) -> dict[str, str]:
+    from audit.render import RENDERERS
+
     return {fmt: RENDERERS[fmt](report) for fmt in formats if fmt in RENDERERS}
 
 
@@ -103,70 +112,78 @@ def audit_command(paths: Sequence[str], config: AuditConfig, *, out_dir: str | N
             and is_current(manifest.get(str(d)), hashes[d], target, config)}
     todo = [d for d in documents if d not in kept]
     if len(documents) == 1 and todo and not scheduler:  # one document: its errors are the run's (exit 3 or 4)
+        from audit.pipeline import run_audit
+
         report = run_audit(documents[0], config, progress=progress)
         if target is not None:
             write_reports(report, documents[0], target, config.formats)
         outcomes = [Outcome(documents[0], report)]
     else:
+        # With reports written to a folder, workers send back each document's summary, not its report.
         outcomes = audit_documents(todo, config, out_dir=target, jobs=jobs, progress=collection_progress,
-                                   scheduler=scheduler) if todo else []
+                                   scheduler=scheduler, keep_reports=target is None) if todo else []
     by_path = {o.path: o for o in outcomes}
     reports: list[Report] = []
-    listed: list[Report | DocumentSummary] = []
-    unreadable = internal = kept_fail = False
+    listed: list[DocumentSummary] = []
+    unreadable = internal = failing = False
     failures: list[str] = []
     for path in documents:
         if path in kept:
             warn(f"{path}: unchanged since the last run; its reports are kept (--force audits it again)")
             listed.append(kept[path].summary)
-            kept_fail |= fails(kept[path].summary, config.fail_on)
+            failing |= fails(kept[path].summary, config.fail_on)
             continue
         outcome = by_path[path]
-        if outcome.report is None:
+        if outcome.error is not None:
             warn(f"citeaudit: {outcome.error}")
-            failures.append(outcome.error or str(path))
+            failures.append(outcome.error)
             unreadable |= outcome.unreadable
             internal |= not outcome.unreadable
             continue
-        report = outcome.report
-        reports.append(report)
-        listed.append(report)
-        for notice in report.notices:
+        summary = outcome.summary or summarise(outcome.report)
+        if outcome.report is not None:
+            reports.append(outcome.report)
+        listed.append(summary)
+        failing |= fails(summary, config.fail_on)
+        for notice in summary.notices:
             warn(f"{path}: {notice}")
         if target is not None:
-            counts = report.severity_counts
-            warn(f"{path}: {len(report.notes)} notes, {len(report.bibliography)} bibliography entries, "
+            counts = summary.severity_counts
+            warn(f"{path}: {summary.notes} notes, {summary.entries} bibliography entries, "
                  f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info -> {target}/")
             if hashes[path]:
-                manifest[str(path)] = make_entry(path, hashes[path], report, config)
+                manifest[str(path)] = make_entry(path, hashes[path], summary, config)
     if failures:
         warn(f"citeaudit: {len(failures)} of {len(documents)} documents could not be audited (see above)")
     if target is not None:
-        write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
+        if todo:  # with every document kept, the manifest on disk is already this one
+            write_atomically(target / MANIFEST_NAME, manifest_text(manifest.values()))
         collection = None
         if len(documents) > 1:
-            summaries = [d if isinstance(d, DocumentSummary) else summarise(d) for d in listed]
             collection = build_collection(
-                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in summaries], failures)
+                [(d, manifest[d.path].report if d.path in manifest else d.path) for d in listed], failures)
             write_atomically(target / "collection.json", json.dumps(collection, ensure_ascii=False, indent=2) + "\n")
         if "html" in config.formats:
             write_index(listed, target, collection)
     if to_stdout:
+        from audit.render.json_report import report_to_dict
+
         payload = report_to_dict(reports[0]) if len(reports) == 1 else [report_to_dict(r) for r in reports]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
     if internal:
         return int(ExitCode.INTERNAL_ERROR)
     if unreadable:
         return int(ExitCode.UNREADABLE_INPUT)
-    if kept_fail:
-        return int(ExitCode.FINDINGS)
-    return int(exit_code_for((f.finding for r in reports for f in r.findings), config.fail_on))
+    # `fails` reads a summary's counts by severity with exit_code_for's rule, for kept and audited documents.
+    return int(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
 def bib_command(path: str, config: AuditConfig, *, output: str | None, ascii: bool, echo: Echo, warn: Echo,
                 enrich: bool = False) -> int:
     """Cleaned BibTeX of every work in one document, to a file or stdout; `enrich` adds what the registries
     confirm (DOIs, corrected fields), each change listed on stderr."""
+    from audit.pipeline import export_works, run_audit
+
     documents = expand_paths([path])
     if len(documents) != 1:
         raise UnreadableInput(f"{path}: give one document, not a directory of {len(documents)}")

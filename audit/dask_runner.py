@@ -18,7 +18,8 @@ from audit.errors import ConfigError
 
 
 def audit_on_dask(documents: Sequence[Path], config: AuditConfig, *, out_dir: Path | None, scheduler: str,
-                  shared: SharedUrlChecks | None, progress: CollectionProgress | None = None) -> list[Outcome]:
+                  shared: SharedUrlChecks | None, progress: CollectionProgress | None = None,
+                  keep_reports: bool = True) -> list[Outcome]:
     """One task per document on the scheduler at `scheduler`; outcomes gathered in the order given."""
     try:
         client = Client(scheduler, timeout="10s")
@@ -27,7 +28,11 @@ def audit_on_dask(documents: Sequence[Path], config: AuditConfig, *, out_dir: Pa
     outcomes: dict[int, Outcome] = {}
     failed = 0
     with client:
-        futures = [client.submit(audit_one, path, config, out_dir, shared, pure=False) for path in documents]
+        # One map call submits every task in one message; the collection's URL verdicts go to each worker once,
+        # not inside every task.
+        url_stage = client.scatter(shared, broadcast=True) if shared is not None else None
+        futures = client.map(audit_one, list(documents), config=config, out_dir=out_dir, url_stage=url_stage,
+                             keep_report=keep_reports, pure=False)
         position = {future.key: index for index, future in enumerate(futures)}
         for future in as_completed(futures):
             index = position[future.key]

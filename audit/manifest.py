@@ -13,13 +13,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit import __version__
 from audit.config import AuditConfig
 from audit.findings import Severity
-from audit.matching import record_names, title_key, years_of
 from audit.models import Work
-from audit.report import Report
+
+if TYPE_CHECKING:  # a re-run that only reads the manifest imports none of the audit
+    from audit.report import Report
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SCHEMA = "citeaudit-manifest/1"
@@ -52,6 +54,8 @@ def summarise(report: Report) -> DocumentSummary:
 
 def _work_key(work: Work) -> tuple[str, str] | None:
     """Surname of the first author, year and the first words of the title: one work in several documents."""
+    from audit.matching import record_names, title_key, years_of  # only when a document was audited
+
     names = record_names(work.fields)
     title = title_key(str(work.fields.get("title", "")))
     year = min(years_of(str(work.fields.get("date", ""))), default="")
@@ -92,10 +96,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_entry(path: Path, sha256: str, report: Report, config: AuditConfig) -> ManifestEntry:
+def make_entry(path: Path, sha256: str, report: Report | DocumentSummary, config: AuditConfig) -> ManifestEntry:
     formats = config.formats
     main = next((f for f in ("html", "json", "md", "bib") if f in formats), formats[0])
-    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summarise(report),
+    summary = report if isinstance(report, DocumentSummary) else summarise(report)
+    return ManifestEntry(str(path), sha256, __version__, f"{path.stem}.{main}", tuple(formats), summary,
                          options_fingerprint(config))
 
 
@@ -123,9 +128,12 @@ def is_current(entry: ManifestEntry | None, sha256: str, out_dir: Path, config: 
 
 
 def manifest_text(entries: Iterable[ManifestEntry]) -> str:
-    documents = [{**asdict(e), "formats": list(e.formats)} for e in entries]
-    return json.dumps({"schema": MANIFEST_SCHEMA, "tool_version": __version__, "documents": documents},
-                      ensure_ascii=False, indent=2) + "\n"
+    """One document per line: the file is the tool's own record (the work keys of a thousand documents), and
+    encoding it indented took the standard library's slow path while the worker processes sat idle."""
+    documents = [json.dumps({**asdict(e), "formats": list(e.formats)}, ensure_ascii=False) for e in entries]
+    listed = "[\n" + ",\n".join(documents) + "\n]" if documents else "[]"
+    head = f'"schema": {json.dumps(MANIFEST_SCHEMA)}, "tool_version": {json.dumps(__version__)}'
+    return f'{{{head}, "documents": {listed}}}\n'
 
 
 def fails(summary: DocumentSummary, fail_on: str) -> bool:

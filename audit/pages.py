@@ -8,6 +8,7 @@ the page, from the printed lines the reader kept.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,6 +18,7 @@ from audit.findings import Finding, Location
 from audit.models import Document
 
 FORM_FEED = "\f"
+FORM_FEEDS = re.compile(FORM_FEED)
 
 
 class PageMap:
@@ -30,7 +32,7 @@ class PageMap:
         if self.doc.page_starts:
             ordered = sorted(self.doc.page_starts)
             return [o for o, _ in ordered], [p for _, p in ordered]
-        feeds = [i + 1 for i, ch in enumerate(self.doc.text) if ch == FORM_FEED]
+        feeds = [match.end() for match in FORM_FEEDS.finditer(self.doc.text)]  # not a loop over every character
         if not feeds:
             return [], []
         return [0, *feeds], list(range(1, len(feeds) + 2))

@@ -11,6 +11,12 @@ from audit.textnorm import fold
 
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&\-]{1,15})\)")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.)+$|^[A-ZÀ-Þ]$")
+# Compiled once: analyse_name runs for every name of a bibliography (re.sub with a string pattern
+# looks its pattern up again on each call).
+_ROLE_SUFFIX = re.compile(r"\s*\((?:eds?|dir|hrsg|coord|trans|comp)\.?\)\s*$", re.IGNORECASE)
+_ET_AL_SUFFIX = re.compile(r",?\s+et al\.?$")
+_LEADING_INITIAL = re.compile(r"^[A-Z]\.")
+_GIVEN_SEPARATOR = re.compile(r"[\s.\-]+")
 _PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "al", "el", "bin",
               "ibn", "ter", "ten", "dos", "das"}
 _STOP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "et", "für", "und", "der", "to"}
@@ -38,7 +44,7 @@ class PersonName:
 
 def _initials(given: str) -> tuple[str, ...]:
     letters = []
-    for token in re.split(r"[\s.\-]+", given):
+    for token in _GIVEN_SEPARATOR.split(given):
         if token and token[0].isalpha():
             letters.append(token[0].upper())
     return tuple(letters)
@@ -59,15 +65,17 @@ def _corporate(written: str) -> PersonName:
     return PersonName(written, bare, "", (), True, frozenset(a for a in aliases if a))
 
 
-@lru_cache(maxsize=1 << 16)  # the same names recur throughout a bibliography; PersonName is immutable
+# Names recur, and clustering, the name rule and the manifest each analyse every name of a bibliography: a
+# cache smaller than a large bibliography's names would miss on every pass. PersonName is immutable.
+@lru_cache(maxsize=1 << 18)
 def analyse_name(written: str) -> PersonName:
     """Split a name as written into surname and given names; corporate names stay whole."""
     text = " ".join(written.replace("*", "").split()).strip(" ,;")
-    text = re.sub(r"\s*\((?:eds?|dir|hrsg|coord|trans|comp)\.?\)\s*$", "", text, flags=re.IGNORECASE)
-    text = re.sub(r",?\s+et al\.?$", "", text)
+    text = _ROLE_SUFFIX.sub("", text)
+    text = _ET_AL_SUFFIX.sub("", text)
     if not text:
         return PersonName(written, "", "", (), False, frozenset())
-    if is_corporate(text) and not re.match(r"^[A-Z]\.", text):
+    if is_corporate(text) and not _LEADING_INITIAL.match(text):
         return _corporate(text)
     if "," in text:
         surname, given = (part.strip() for part in text.split(",", 1))

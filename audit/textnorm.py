@@ -19,6 +19,8 @@ _MARKUP = re.compile(r"[*_]{1,2}")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose: most names and titles, and the character loop below is costly
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -24,14 +24,18 @@ SIZES = (5_000, 10_000, 50_000, 100_000)
 TARGET_50K_SECONDS, TARGET_GROWTH, TARGET_MEMORY_MB = 20.0, 12.0, 1024.0
 TARGET_PRECISION, TARGET_RECALL = 0.97, 0.95
 CLI = Path(__file__).resolve().parent.parent / "cli.py"
-# Runs the CLI in a child and reports its peak resident memory (ru_maxrss is in KiB on Linux).
+# Runs the CLI in a child and reports its peak resident memory (ru_maxrss is in KiB on Linux) and the CPU
+# seconds of the run and of its worker processes: on a machine others are using, CPU time is the figure
+# their load distorts least (wall time waits for the cores they hold).
 _MEASURED = ("import resource, runpy, sys\n"
              "sys.argv = sys.argv[1:]\n"
              "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
              "finally:\n"
-             "    print(f'maxrss_kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
-             "    print(f'children_maxrss_kib={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}',"
-             " file=sys.stderr)\n")
+             "    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+             "    print(f'maxrss_kib={me.ru_maxrss}', file=sys.stderr)\n"
+             "    print(f'children_maxrss_kib={kids.ru_maxrss}', file=sys.stderr)\n"
+             "    print(f'cpu_seconds={me.ru_utime + me.ru_stime:.2f}', file=sys.stderr)\n"
+             "    print(f'children_cpu_seconds={kids.ru_utime + kids.ru_stime:.2f}', file=sys.stderr)\n")
 
 
 def run_cli_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
@@ -47,6 +51,11 @@ def run_cli_measured(args: list[str], cwd: Path) -> tuple[float, float, str]:
     return seconds, rss / 1024, done.stderr
 
 
+def measured(stderr: str, name: str) -> float:
+    """A figure `_MEASURED` printed: cpu_seconds, children_cpu_seconds, children_maxrss_kib …"""
+    return next((float(line.split("=")[1]) for line in stderr.splitlines() if line.startswith(f"{name}=")), 0.0)
+
+
 def duplicate_pairs(report_path: Path) -> set[tuple[int, int]]:
     """Pairs of entry indices the report calls duplicates."""
     report = json.loads(report_path.read_text(encoding="utf-8"))
@@ -59,26 +68,27 @@ def duplicate_pairs(report_path: Path) -> set[tuple[int, int]]:
     return pairs
 
 
-def audit_size(count: int, folder: Path) -> tuple[float, float, tuple[float, float]]:
+def audit_size(count: int, folder: Path) -> tuple[float, float, float, tuple[float, float]]:
+    """Wall seconds, peak MB, CPU seconds and duplicate (precision, recall) of one whole audit."""
     bib = make_bib(count)
     path = folder / f"synthetic{count}.bib"
     path.write_text(bib.text, encoding="utf-8")
     out = folder / f"out{count}"
-    seconds, memory, _ = run_cli_measured(["audit", str(path), "--offline",
-                                           "--out", str(out)], folder)
+    seconds, memory, stderr = run_cli_measured(["audit", str(path), "--offline",
+                                                "--out", str(out)], folder)
     quality = score_pairs(duplicate_pairs(out / f"{path.stem}.json"), bib.true_pairs())
     path.unlink()
-    return seconds, memory, quality
+    return seconds, memory, measured(stderr, "cpu_seconds"), quality
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:
     times: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in sizes:
-            seconds, memory, (precision, recall) = audit_size(count, Path(tmp))
+            seconds, memory, cpu, (precision, recall) = audit_size(count, Path(tmp))
             times[count] = seconds
-            print(f"bench_audit_scale: {count:>7} entries: whole audit {seconds:6.1f} s, peak {memory:5.0f} MB, "
-                  f"duplicates precision {precision:.3f} recall {recall:.3f}")
+            print(f"bench_audit_scale: {count:>7} entries: whole audit {seconds:6.1f} s (CPU {cpu:6.1f} s), "
+                  f"peak {memory:5.0f} MB, duplicates precision {precision:.3f} recall {recall:.3f}")
             if count == 50_000:
                 ok = seconds < TARGET_50K_SECONDS and precision >= TARGET_PRECISION and recall >= TARGET_RECALL
                 print(f"  50k target (< {TARGET_50K_SECONDS:.0f} s, P >= {TARGET_PRECISION}, "

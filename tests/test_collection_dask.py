@@ -48,3 +48,29 @@ def test_nothing_of_dask_is_imported_without_a_scheduler(tmp_path):
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed'))))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_collection_url_verdicts_reach_every_dask_task(tmp_path):
+    # The collection's URL checks are scattered to the workers once, not sent inside every task.
+    distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install -e '.[dask]'")
+    from audit.collection_urls import SharedUrlChecks
+    from audit.config import AuditConfig
+    from audit.dask_runner import audit_on_dask
+    from audit.urls import ArchiveResult, ArchiveStatus, UrlStatus
+    from audit.urls.records import UrlRecord
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(
+            "A claim.¹\n\n¹ J. Smith, *Water*, 2001, https://example.org/shared (accessed 3 May 2020).\n",
+            encoding="utf-8")
+    url = "https://example.org/shared"
+    dead = UrlRecord(url, url, "2020-05-03", UrlStatus.DEAD, 404, None, ArchiveResult(ArchiveStatus.NOT_ARCHIVED),
+                     (), reason="answers 404")
+    shared = SharedUrlChecks({url: dead}, None)
+    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
+        outcomes = audit_on_dask(sorted(folder.iterdir()), AuditConfig(), out_dir=None,
+                                 scheduler=cluster.scheduler_address, shared=shared)
+    assert [o.path.name for o in outcomes] == ["a.txt", "b.txt"]
+    assert all({u.status for u in o.report.urls} == {UrlStatus.DEAD} for o in outcomes)

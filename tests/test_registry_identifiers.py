@@ -128,3 +128,21 @@ def test_identifiers_of_fields_need_no_cue() -> None:
     assert [(i.kind, i.value, i.valid) for i in found] == [("doi", "10.1038/nature14539", True),
                                                           ("isbn", "9780226458083", True)]
     assert identifiers_of_fields("https://doi.org/10.1038/x", None)[0].value == "10.1038/x"
+
+
+@pytest.mark.parametrize("text", [
+    "Smith, J. (2001) Title. Journal 3: 1-9.",  # no cue at all: every scan stops early
+    "ArXiv:1706.03762v5 and arXıv:1706.03762 and ARXIV.org/abs/1706.03762",
+    "isbn 0-19-953556-X; ıSBN 978-0-19-953556-9", "PMID: 12345678 pmid 7", "HDL:1721.1/12345",
+    "URN:NBN:de:bvb:19-146642", "10.1000/xyz123 and doi 10 .1088/abc",
+])
+def test_cue_scans_never_drop_an_identifier(text: str) -> None:
+    # find_identifiers skips a pattern when its cue word is absent; the result equals running every pattern.
+    from audit.registry import id_patterns as P
+    from audit.registry.identifiers import _arxiv, _simple, find_dois, find_identifiers, find_isbns
+
+    every = [*find_dois(text), *find_isbns(text), *_simple(text, P.ARXIV, "arxiv", _arxiv),
+             *_simple(text, P.PMID, "pmid", lambda t: (t.lstrip("0") or t, "")),
+             *_simple(text, P.HANDLE, "handle", lambda t: (t.rstrip(P.TRAILING), "")),
+             *_simple(text, P.URN_NBN, "urn-nbn", lambda t: (t.lower(), ""))]
+    assert find_identifiers(text) == tuple(dict.fromkeys(every))

@@ -14,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 
 from audit.errors import UnreadableInput
+from audit.formats import SUFFIX_FORMATS, is_supported, supported_suffixes  # noqa: F401 - this module's interface
 from audit.ingest.bibtex_doc import read_bibtex_document
 from audit.ingest.decode import decode_bytes
 from audit.ingest.docx_doc import read_docx
@@ -23,7 +24,7 @@ from audit.ingest.markdown import read_markdown
 from audit.ingest.patterns import BIBTEX_START, HTML_START, LATEX_SIGNATURE
 from audit.ingest.pdf_doc import read_pdf
 from audit.ingest.plain_text import read_plain_text
-from audit.models import Document, DocumentFormat
+from audit.models import Document
 
 TextReader = Callable[[str, str, str, str], Document]  # (path, text, sha256, encoding)
 BinaryReader = Callable[[str, bytes, str], Document]  # (path, data, sha256)
@@ -31,27 +32,11 @@ BinaryReader = Callable[[str, bytes, str], Document]  # (path, data, sha256)
 READERS: dict[str, TextReader] = {"text": read_plain_text, "markdown": read_markdown, "html": read_html,
                                   "latex": read_latex}
 BINARY_READERS: dict[str, BinaryReader] = {"bibtex": read_bibtex_document, "docx": read_docx, "pdf": read_pdf}
-SUFFIX_FORMATS: dict[str, DocumentFormat] = {
-    ".txt": "text", ".text": "text", "": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".tex": "latex", ".ltx": "latex", ".latex": "latex",
-    ".bib": "bibtex", ".bibtex": "bibtex",
-    ".docx": "docx", ".pdf": "pdf",
-}
 # Formats citeaudit knows but cannot read yet: a clear message instead of garbage findings.
 NOT_YET_SUPPORTED = {".doc": "Word (.doc)", ".odt": "OpenDocument", ".rtf": "RTF"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 4096
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and Office files encrypted with a password
-
-
-def supported_suffixes() -> frozenset[str]:
-    return frozenset(s for s in SUFFIX_FORMATS if s)
-
-
-def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in supported_suffixes()
 
 
 def _sniff_binary(data: bytes, name: str, suffix: str) -> str | None:

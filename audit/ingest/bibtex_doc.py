@@ -24,6 +24,7 @@ from audit.ingest.patterns import (
     BIB_ENTRY_START,
     BIB_FIELD_NAME,
     BIB_TRAILING,
+    UNDECODED_BYTE,
 )
 from audit.ingest.plain_text import index_lines
 from audit.models import Document, SourceEntry, UnreadablePart
@@ -187,7 +188,7 @@ def split_bibtex(text: str, source: str, *, first_line: int = 1) -> tuple[
         if key_guess and len(key_guess) < 80 and "\n" not in key_guess:
             label = f"BibTeX entry '{key_guess}'"
         try:
-            if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in raw):
+            if UNDECODED_BYTE.search(raw):  # a regex: a character loop here cost seconds on 50,000 entries
                 raise _EntryError("it holds bytes that are not valid UTF-8")
             if end is None:
                 raise _EntryError("missing closing brace (the entry runs into the next one)" if i + 1 < len(starts)

@@ -37,6 +37,7 @@ _FIELDS = {"title": "title", "journal": "container-title", "journaltitle": "cont
            "school": "publisher", "organization": "publisher", "type": "genre", "url": "url", "urldate": "accessed",
            "doi": "doi", "isbn": "isbn", "note": "note", "howpublished": "note"}
 _VERBATIM = frozenset({"url", "doi"})
+_FIELD_RANK = {source: rank for rank, source in enumerate(_FIELDS)}
 
 
 def bibtex_reference(entry: SourceEntry) -> ParsedReference:
@@ -45,8 +46,9 @@ def bibtex_reference(entry: SourceEntry) -> ParsedReference:
         if name in entry.fields:
             fields[name] = tuple(latex_to_text(n) for n in entry.fields[name].replace("\n", " ").split(" and ")
                                  if n.strip())
-    for source, target in _FIELDS.items():
-        value = entry.fields.get(source, "").strip()
+    # The entry's own fields in _FIELDS order (the first source of a target wins), not all of _FIELDS per entry.
+    for source in sorted((name for name in entry.fields if name in _FIELD_RANK), key=_FIELD_RANK.__getitem__):
+        value, target = entry.fields[source].strip(), _FIELDS[source]
         if value and target not in fields:
             fields[target] = value if source in _VERBATIM else latex_to_text(value)
     kind = _TYPES.get(entry.type, "webpage" if entry.type == "misc" and "url" in entry.fields else "other")

@@ -23,6 +23,8 @@ BIB_FIELD_NAME = re.compile(r"\s*,?\s*(?P<name>[^\s=,{}\"#()]+)\s*=\s*")
 BIB_BARE_VALUE = re.compile(r"[^\s,#{}\"()]+")
 BIB_CONCAT = re.compile(r"\s*#\s*")
 BIB_TRAILING = re.compile(r"[\s,]*")
+# Bytes that were not UTF-8, kept by errors="surrogateescape" as lone surrogates U+DC80..U+DCFF.
+UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
 # "pages = {12--15}" or "p. 12" in a citation suffix: the pinpoint
 PAGE_SUFFIX = re.compile(r"^(?:pp?\.|pages?|S\.|at)?\s*(?P<pin>[0-9ivxlcIVXLC]+(?:\s?[-–—]+\s?[0-9ivxlcIVXLC]+)?)"
                          r"(?:\s?ff?\.)?$")

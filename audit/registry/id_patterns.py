@@ -53,3 +53,11 @@ URN_NBN = re.compile(r"\burn:nbn:(?P<token>[a-z]{2}(?:-[a-z0-9]+)?:[a-z0-9:._\-]
 
 # Characters that end a written identifier but belong to the sentence around it.
 TRAILING = ".,;:)]}'\"’”»"
+
+# Cue words each pattern above cannot match without, scanned first because most citations have no
+# identifier at all and the patterns are slow to fail. Case-insensitive regexes rather than str.lower(),
+# so the scan accepts whatever the pattern's re.I accepts (the dotless ı, the Kelvin sign K).
+ISBN_CUE = re.compile("isbn", re.I)
+ARXIV_CUE = re.compile("arxiv", re.I)
+HANDLE_CUE = re.compile("hdl", re.I)
+URN_NBN_CUE = re.compile("urn:nbn", re.I)

@@ -29,10 +29,15 @@ class Identifier:
 
 def find_identifiers(text: str) -> tuple[Identifier, ...]:
     """Every identifier in one citation or entry text, in order of kind, without duplicates."""
-    found = [*find_dois(text), *find_isbns(text), *_simple(text, P.ARXIV, "arxiv", _arxiv),
-             *_simple(text, P.PMID, "pmid", lambda t: (t.lstrip("0") or t, "")),
-             *_simple(text, P.HANDLE, "handle", lambda t: (t.rstrip(P.TRAILING), "")),
-             *_simple(text, P.URN_NBN, "urn-nbn", lambda t: (t.lower(), ""))]
+    found = [*find_dois(text), *find_isbns(text)]
+    if P.ARXIV_CUE.search(text):
+        found += _simple(text, P.ARXIV, "arxiv", _arxiv)
+    if "PMID" in text:
+        found += _simple(text, P.PMID, "pmid", lambda t: (t.lstrip("0") or t, ""))
+    if P.HANDLE_CUE.search(text):
+        found += _simple(text, P.HANDLE, "handle", lambda t: (t.rstrip(P.TRAILING), ""))
+    if P.URN_NBN_CUE.search(text):
+        found += _simple(text, P.URN_NBN, "urn-nbn", lambda t: (t.lower(), ""))
     return tuple(dict.fromkeys(found))
 
 
@@ -93,6 +98,8 @@ def _joined_across_break(text: str, end: int, token: str) -> tuple[str, int]:
 
 def find_dois(text: str) -> list[Identifier]:
     out: list[Identifier] = []
+    if "10" not in text:
+        return out  # every DOI starts "10": most texts are done with here
     taken: list[tuple[int, int]] = []
     for pattern, cued in ((P.DOI_CUED, True), (P.DOI_BARE, False)):
         for match in pattern.finditer(text):
@@ -147,7 +154,9 @@ def isbn10_to_13(digits: str) -> str:
 
 
 def find_isbns(text: str) -> list[Identifier]:
-    out = []
+    out: list[Identifier] = []
+    if not P.ISBN_CUE.search(text):
+        return out
     for match in P.ISBN_CUED.finditer(text):
         written = " ".join(match.group(0).split())
         digits = P.NOT_ISBN_DIGIT.sub("", match.group("token").upper())

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from audit.render.html_report import render_html
-from audit.render.json_report import render_json
+from audit.render.html_report import render_html, stream_html
+from audit.render.json_report import render_json, stream_json
 from audit.render.markdown_report import render_markdown
-from audit.report import Report
+
+if TYPE_CHECKING:  # annotations only: the renderers import none of the audit (see audit/commands.py)
+    from audit.report import Report
 
 
 def render_bibtex(report: Report) -> str:
@@ -18,3 +21,11 @@ def render_bibtex(report: Report) -> str:
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "json": render_json, "md": render_markdown, "html": render_html, "bib": render_bibtex,
 }
+# The large formats also come in pieces, so a report is written without holding its whole text.
+STREAMERS: dict[str, Callable[[Report], Iterable[str]]] = {"json": stream_json, "html": stream_html}
+
+
+def render_pieces(fmt: str, report: Report) -> Iterable[str]:
+    """The report in format `fmt`, in pieces whose concatenation is `RENDERERS[fmt](report)`."""
+    streamer = STREAMERS.get(fmt)
+    return streamer(report) if streamer else (RENDERERS[fmt](report),)

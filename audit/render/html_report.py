@@ -7,11 +7,11 @@ The page is laid out from the Report alone. This module turns the Report into sm
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -20,12 +20,15 @@ from audit.findings import Location
 from audit.manifest import DocumentSummary, summarise
 from audit.models import Citation
 from audit.render.diff_marks import Segment, diff_values
-from audit.report import Report
+
+if TYPE_CHECKING:  # the collection index is written without importing the audit's rules
+    from audit.report import Report
 
 _TEMPLATES = Path(__file__).with_name("templates")
 _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(default=True,
                    default_for_string=True, enabled_extensions=("j2", "html")),
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                   auto_reload=False)  # templates ship with the package: no stat() of every include per work
 
 # Dead links first: they need the author's attention; inconclusive and unchecked ones last.
 URL_STATUS_ORDER = ("DEAD", "SOFT_404", "MOVED_TO_ROOT", "MALFORMED", "BLOCKED", "REDIRECTED", "ALIVE",
@@ -389,10 +392,19 @@ def url_bars(urls: Sequence[UrlView]) -> tuple[Bar, ...]:
 
 
 def render_html(report: Report) -> str:
+    return "".join(stream_html(report))
+
+
+def stream_html(report: Report) -> Iterator[str]:
+    """The page in pieces as the template produces them, for writing without holding the whole page."""
+    return _ENV.get_template("report.html.j2").generate(**_page_context(report))
+
+
+def _page_context(report: Report) -> dict[str, Any]:
     page = _PageBuilder(report)
     groups = page.finding_groups()
     urls = page.urls()
-    context = {
+    return {
         "report": report,
         "stem": Path(report.path).stem,
         "bib_href": quote(f"{Path(report.path).stem}.bib"),
@@ -409,7 +421,6 @@ def render_html(report: Report) -> str:
         "urls": urls,
         "bibtex_changes": report.bibtex_changes,
     }
-    return _ENV.get_template("report.html.j2").render(**context)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from audit.findings import Location
-from audit.report import NumberedFinding, Report
+
+if TYPE_CHECKING:  # annotations only: the renderers import none of the audit (see audit/commands.py)
+    from audit.report import NumberedFinding, Report
 
 _SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Information"}
 

@@ -79,11 +79,20 @@ def index_volumes(ctx: AuditContext) -> VolumeIndex:
     """Entries by the first letters of their title, so finding a chapter's volume compares a few titles,
     not the whole bibliography (the clustering's blocking, for the same reason)."""
     index: VolumeIndex = {}
+    made = _entry_title_keys(ctx)
     for number, parsed in ctx.entry_fields.items():
-        key = title_key(str(parsed.fields.get("title", "")))
+        key = made[number] if number in made else title_key(str(parsed.fields.get("title", "")))
         if key:
             index.setdefault(key[:BLOCK_PREFIX], []).append((number, parsed, key))
     return index
+
+
+def _entry_title_keys(ctx: AuditContext) -> dict[int, str]:
+    """Title keys of the entries by index, as the clustering already made them from the same fields."""
+    if ctx.clustering is None:
+        return {}
+    return {int(r.ref[1:]): r.title for records in ctx.clustering.members.values() for r in records
+            if r.ref.startswith("e")}
 
 
 def _volume_entry(volumes: VolumeIndex, work: Work) -> int | None:

@@ -192,11 +192,11 @@ class NameEvidence:
     given: frozenset[str]
 
 
-def _evidence(ctx: AuditContext, segments: dict[int, str]) -> NameEvidence:
+def _evidence(ctx: AuditContext, splits: dict[int, list[str]]) -> NameEvidence:
     surnames: set[str] = set()
     given: set[str] = set()
-    for segment in segments.values():
-        for name in _split_segment(segment):
+    for names in splits.values():
+        for name in names:
             if "," in name:
                 family, first = name.split(",", 1)
                 surnames.add(fold(family))
@@ -256,13 +256,14 @@ def _punctuation(segment: str) -> str | None:
 def check_name_format(ctx: AuditContext) -> Iterator[Finding]:
     segments = {e.index: _names_segment(e, ctx) for e in ctx.entries if not e.repeats_author}
     segments = {i: s for i, s in segments.items() if s and not is_corporate(s) and s[:1] not in "\"“«*"}
-    firsts = [_split_segment(s)[0].replace(",", " ,").split() for s in segments.values() if _split_segment(s)]
+    splits = {i: _split_segment(s) for i, s in segments.items()}  # split once: read three times below
+    firsts = [names[0].replace(",", " ,").split() for names in splits.values() if names]
     persons = [t for t in firsts if len(t) > 1 and _tokens_ok([w for w in t if w != ","])]
     n_inverted = sum(1 for t in persons if "," in t)
     inverted = n_inverted >= MIN_INVERTED and n_inverted >= INVERTED_SHARE * len(persons)
     convention = (f"this bibliography writes the first author 'Surname, Given' ({n_inverted} of {len(persons)} "
                   "entries)" if inverted else "this bibliography has no single name-order convention")
-    evidence = _evidence(ctx, segments)
+    evidence = _evidence(ctx, splits)
     for entry in ctx.entries:
         segment = segments.get(entry.index)
         if segment is None:
@@ -273,7 +274,7 @@ def check_name_format(ctx: AuditContext) -> Iterator[Finding]:
             yield Finding("name-format", Severity.INFO,
                           f"Names in entry {entry.index} have stray spacing around a comma or doubled spaces",
                           here, (segment,), fixed)
-        for position, name in enumerate(_split_segment(segment)):
+        for position, name in enumerate(splits[entry.index]):
             if is_corporate(name):
                 continue
             problem = _name_problem(sp.SPACES.sub(" ", name), position == 0, inverted, evidence)

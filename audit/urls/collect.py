@@ -40,8 +40,9 @@ def collect_urls(sites: Iterable[UrlSite]) -> tuple[UrlRef, ...]:
     """Every URL occurrence in the sites, in order, repaired and normalised, with its access date."""
     refs: list[UrlRef] = []
     for site in sites:
-        dates = find_access_dates(site.text)
-        for found in find_urls(site.text):
+        urls = find_urls(site.text)
+        dates = find_access_dates(site.text) if urls else []  # most sites hold no URL: no date to look for
+        for found in urls:
             location = site.location
             if location.kind == "body" and location.line is not None:
                 location = replace(location, line=location.line + site.text.count("\n", 0, found.start))
