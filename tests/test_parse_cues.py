@@ -35,7 +35,12 @@ from audit.parse.segments import split_segments
         pytest.param("H. Müller, Die Politik, Berlin 2010, S. 12.", "note", {}, "12",
                      "H. Müller, Die Politik, Berlin 2010", id="note-german-seite"),
         pytest.param("Collins, “T”, J, vol. 61, March 2009, pp. 249-281.", "bibliography", {}, None,
-                     "Collins, “T”, J, vol. 61, March 2009, pp. 249-281", id="bibliography-keeps-pages"),
+                     "Collins, “T”, J, vol. 61, March 2009, pp. 249-281.", id="bibliography-keeps-pages"),
+        # Nothing cut: the text stays as written (the CRF learnt PDF spacing such as "merger ,Phys .Rev").
+        pytest.param("A. B, Waves from a merger ,Phys .Rev .Lett .116 ( 2016).", "bibliography", {}, None,
+                     "A. B, Waves from a merger ,Phys .Rev .Lett .116 ( 2016).", id="untouched-without-a-cut"),
+        pytest.param("A. B, Waves ,Phys .Rev .Lett .116 ( 2016), doi:10.1000/x1.", "bibliography",
+                     {"doi": "10.1000/x1"}, None, "A. B, Waves ,Phys .Rev .Lett .116 ( 2016)", id="tidied-after-a-cut"),
     ],
 )
 def test_find_cues(text: str, context: str, fields: dict, pinpoint: str | None, rest: str) -> None:

@@ -36,6 +36,20 @@ CASES = [
          "location": "Armonk, New York", "publisher": "M.E. Sharpe", "date": "2007"}, "84",
         id="oxford-note-chapter-with-pinpoint"),
     pytest.param(
+        "Devakumar J., “Caste Clashes and Dalits Rights”, in Social Scientist, 35, 11/12 (2007), pp. 39-54.",
+        "bibliography", "article",
+        {"title": "Caste Clashes and Dalits Rights", "container-title": "Social Scientist", "volume": "35",
+         "issue": "11/12", "date": "2007", "pages": "39-54"}, None, id="comma-volume-then-issue-with-year"),
+    pytest.param(
+        "Hooman, J., \"Specification of Real-Time Systems\", PhD Thesis, Eindhoven, the Netherlands, 1991.",
+        "bibliography", "thesis", {"location": "Eindhoven, the Netherlands", "date": "1991"}, None,
+        id="comma-place-with-its-country"),
+    pytest.param(
+        "Adam, Véronique, « Formes et reflets du songe », Cahiers Tristan L’Hermite, 22, 2000, p. 47-61.",
+        "bibliography", "article",
+        {"container-title": "Cahiers Tristan L’Hermite", "volume": "22", "date": "2000", "pages": "47-61"}, None,
+        id="comma-bare-volume-before-the-year"),
+    pytest.param(
         "Collins, Kathleen, \"Regionalism in Central Asia\", *Europe-Asia Studies*, vol. 61, no. 2, March 2009, "
         "pp. 249-281.", "bibliography", "article",
         {"author": ("Collins, Kathleen",), "title": "Regionalism in Central Asia",

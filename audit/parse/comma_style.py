@@ -9,6 +9,8 @@ the CRF instead (see `parse/__init__.py`).
 
 from __future__ import annotations
 
+import re
+
 from audit import patterns
 from audit.parse.names import is_corporate, split_names
 from audit.parse.segments import split_segments, strip_marks, unemphasise, unquote
@@ -57,9 +59,21 @@ def _is_month(segment: str) -> bool:
     return bool(patterns.MONTH.match(strip_marks(segment)))
 
 
+# "65 (1995)", "45/4 (1950)", "11/12 (2007)": a volume or issue number with the year in brackets.
+_NUMBER_YEAR = re.compile(r"^(\d{1,4}(?:/\d{1,4})?)\s*\(((?:1[5-9]|20)\d\d)\)$")
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# What follows a place as its state or country: "WA", "N.Y.", "the Netherlands".
+_REGION = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.|the\s+[A-Z][a-z]+)$")
+
+
 def _shape(segment: str) -> tuple[str, str]:
     """The segment's kind and its value, judged by its shape alone."""
     s = strip_marks(segment)
+    match = _NUMBER_YEAR.match(s)
+    if match:
+        return "number-year", match.group(1) + "\n" + match.group(2)
+    if _BARE_NUMBER.match(s) and not patterns.YEAR.fullmatch(s):
+        return "number", s
     for pattern, kind in ((patterns.VOLUME, "volume"), (patterns.ISSUE, "issue")):
         match = pattern.match(s)
         if match:
@@ -172,6 +186,12 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
             _join(fields, "note", issue_title)
         elif kind == "in-editor":
             fields["editor"] = split_names(value)
+        elif kind in ("number", "number-year"):  # "Journal, 35, 11/12 (2007)": the volume, then the issue
+            number, _, year = value.partition("\n")
+            key = "volume" if "volume" not in fields else "issue" if "issue" not in fields else "note"
+            _join(fields, key, number)
+            if year:
+                _join(fields, "date", year)
         elif kind in ("location", "publisher", "note", "genre", "collection-title", "date"):
             _join(fields, kind, value)
         elif kind == "unknown":
@@ -187,7 +207,10 @@ def _resolve_unknowns(kinds: list[tuple[str, str]]) -> None:
     for i, (kind, value) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < len(kinds) else None
         prev = kinds[i - 1][0] if i > 0 else None
-        if kind == "unknown":
+        if kind in ("publisher", "unknown") and prev == "location" and _REGION.match(value):
+            kinds[i - 1] = ("location", kinds[i - 1][1] + ", " + value)  # "Seattle, WA", "Eindhoven, the Netherlands"
+            kinds[i] = ("skip", "")
+        elif kind == "unknown":
             words = value.split()
             if len(words) <= 3 and all(w[:1].isupper() for w in words) and nxt in ("location", "publisher",
                                                                                     "unknown"):

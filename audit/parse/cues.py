@@ -6,6 +6,7 @@ structural parser and the CRF only see what the rules could not decide.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from audit import patterns
@@ -21,13 +22,15 @@ class Cues:
     signal: str | None = None
 
 
+_LONE_COMMA = re.compile(r"\s+,(?=\s|$)")
 _ACCESS_WORDS = ("access", "retriev", "consult", "abgerufen", "zugegriffen", "visited", "recuperado")
 
 
 def tidy(text: str) -> str:
     """Collapse spaces and drop dangling separators left where a cue was cut out."""
     text = patterns.SPACES.sub(" ", text).strip()
-    text = text.replace(" ,", ",").replace(",,", ",").replace(", .", ".")
+    # Only a comma the cut left standing alone; a PDF's ",Phys" glued to its word stays as it is.
+    text = _LONE_COMMA.sub(",", text).replace(",,", ",").replace(", .", ".")
     return patterns.TRAILING_PUNCT.sub("", text).strip()
 
 
@@ -93,9 +96,13 @@ def find_cues(text: str, *, context: str = "bibliography") -> Cues:
     signal = pinpoint = None
     if context == "note":
         rest, signal = take_signal(rest)
-    rest, found = take_identifiers(rest)
-    rest = tidy(rest)
+    # Tidy only where something was cut: the CRF learnt on the text as written, so gluing a
+    # PDF's "merger ,Phys .Rev" into "merger,Phys" or dropping the final period costs it tokens.
+    cut, found = take_identifiers(rest)
+    if found:
+        rest = tidy(cut)
     if context == "note":
-        rest, pinpoint = take_pinpoint(rest)
-        rest = tidy(rest)
+        cut, pinpoint = take_pinpoint(rest)
+        if pinpoint is not None:
+            rest = tidy(cut)
     return Cues(rest=rest, fields=found, pinpoint=pinpoint, signal=signal)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from audit import patterns
 from audit.parse.dataset import segments_of
 from audit.parse.features import ends_sentence
@@ -124,6 +126,27 @@ def repair_labels(tokens: list[str] | tuple[str, ...], labels: list[str]) -> lis
     return labels
 
 
+# "59:1237-1251", "92(5):3097-105": one whitespace token that holds the volume (issue) and the pages;
+# GROBID and AnyStyle label the whole token by most of its characters, so it arrives as one run.
+_VOLUME_PAGES = re.compile(r"^(?:vol\.?\s*)?(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[\w-]+)\))?\s*:\s*"
+                           r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)[.,;]?$")
+
+
+def _volume_pages(text: str) -> dict[str, str]:
+    match = _VOLUME_PAGES.match(strip_marks(text).strip("()[] "))
+    if not match:
+        return {}
+    found = {key: value for key, value in match.groupdict().items() if value}
+    found["pages"] = _clean_pages(found["pages"])
+    return found
+
+
+def _identifier(name: str, text: str) -> str:
+    """The identifier itself, without its lead ("doi:", "https://doi.org/", "ISBN", "Available at:")."""
+    found = {"doi": patterns.DOI, "isbn": patterns.ISBN, "url": patterns.URL}[name].search(text)
+    return found.group(1) if found else text.strip("<>().,; ")
+
+
 def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
     """citeaudit fields from one tagged reference; later runs of a label are appended."""
     fields: dict = {}
@@ -137,7 +160,7 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
             if names:
                 fields[name] = fields.get(name, []) + names
             continue
-        block = block_fields(text) if name in ("volume", "date", "pages") else None
+        block = (block_fields(text) or _volume_pages(text)) if name in ("volume", "date", "pages") else None
         if block:  # "2010;375(9):123-30", one token that AnyStyle labels volume
             for key, value in block.items():
                 fields.setdefault(key, value)
@@ -155,7 +178,7 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
         elif name == "pages":
             value = _clean_pages(text)
         elif name in ("url", "doi", "isbn"):
-            value = text.strip("<>().,; ")
+            value = _identifier(name, text)
         else:
             value = strip_marks(text.strip("()[]"))
         if not value:
