@@ -34,6 +34,11 @@ def tidy(text: str) -> str:
     return patterns.TRAILING_PUNCT.sub("", text).strip()
 
 
+def join_url_breaks(text: str) -> str:
+    """Close the spaces a line break left inside a URL ("http://www. gesis.org/en/" → "http://www.gesis.org/en/")."""
+    return patterns.URL_BROKEN.sub(lambda m: patterns.SPACES.sub("", m.group(0)), text)
+
+
 def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
     """Cut out access dates, DOIs, ISBNs and URLs (in that order: a DOI URL is a DOI)."""
     found: dict[str, str] = {}
@@ -51,6 +56,8 @@ def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
     if match:
         found["isbn"] = match.group(1)
         text = text[: match.start()] + text[match.end():]
+    if "http" in lower or "www." in lower or "ftp:" in lower:
+        text = join_url_breaks(text)
     match = patterns.URL.search(text) if ("http" in lower or "www." in lower or "ftp:" in lower) else None
     if match:
         found["url"] = match.group(1)

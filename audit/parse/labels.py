@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from audit import patterns
+from audit.parse.cues import join_url_breaks
 from audit.parse.dataset import segments_of
 from audit.parse.features import ends_sentence
 from audit.parse.names import split_names
@@ -143,6 +144,8 @@ def _volume_pages(text: str) -> dict[str, str]:
 
 def _identifier(name: str, text: str) -> str:
     """The identifier itself, without its lead ("doi:", "https://doi.org/", "ISBN", "Available at:")."""
+    if name == "url":
+        text = join_url_breaks(text)
     found = {"doi": patterns.DOI, "isbn": patterns.ISBN, "url": patterns.URL}[name].search(text)
     return found.group(1) if found else text.strip("<>().,; ")
 
