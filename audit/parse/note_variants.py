@@ -48,6 +48,12 @@ def _pinpoint(lang: str, rng: random.Random) -> str:
     return rng.choice(choices[lang])
 
 
+def _balanced(word: str) -> str:
+    """A word whose bracket the edge strip took gets it back: "30(3)," → "30(3" → "30(3)"."""
+    opened, closed = word.count("("), word.count(")")
+    return word + ")" if opened > closed else "(" + word if closed > opened else word
+
+
 def _field_words(tokens: Sequence[str], labels: Sequence[str]) -> dict[str, list[str]]:
     """The words of each label's first run, without edge punctuation and role words ("In:", "(eds.)")."""
     fields: dict[str, list[str]] = {}
@@ -63,9 +69,11 @@ def _field_words(tokens: Sequence[str], labels: Sequence[str]) -> dict[str, list
         if label in ("volume", "pages"):  # the template writes its own "vol." / "S." / "pp."
             while len(words) > 1 and words[0].lower().strip(".,:") in _LOCATOR_WORDS:
                 words = words[1:]
-        if words:
-            words[0] = words[0].lstrip(_EDGE) or words[0]
-            words[-1] = words[-1].rstrip(_EDGE) or words[-1]
+        if len(words) == 1:
+            words[0] = _balanced(words[0].strip(_EDGE) or words[0])
+        elif words:
+            words[0] = _balanced(words[0].lstrip(_EDGE) or words[0])
+            words[-1] = _balanced(words[-1].rstrip(_EDGE) or words[-1])
         words = [w for w in words if w.strip(_EDGE)]
         if words:
             fields[label] = words
