@@ -111,3 +111,7 @@ def test_identifiers_lose_their_lead_words() -> None:
     labels = ["doi", "url", "url", "url", "url", "isbn", "isbn"]
     fields = fields_from_labels(tokens, labels)
     assert fields == {"doi": "10.1000/abc", "url": "http://www.x.org/a.html", "isbn": "978-3-16-148410-0"}
+
+
+def test_volume_with_its_lead_and_issue_in_one_token() -> None:
+    assert fields_from_labels("vol. 30(3),".split(), ["volume", "volume"]) == {"volume": "30", "issue": "3"}

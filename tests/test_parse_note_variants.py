@@ -80,3 +80,11 @@ def test_brackets_inside_a_field_survive_the_edge_strip(lang: str) -> None:
     assert note is not None
     text = " ".join(note.tokens)
     assert "30(3)" in text and "((" not in text and "))" not in text
+
+
+def test_an_issue_number_is_not_written_as_a_volume() -> None:
+    article = _seq(("author", "Bazin, G."), ("date", "(1931)."), ("title", "Bibliographie."),
+                   ("journal", "Formes,"), ("volume", "no. 20,"), ("pages", "107."))
+    note = render_note(article, random.Random(3), "fr")
+    assert note is not None
+    assert "vol. no." not in " ".join(note.tokens)

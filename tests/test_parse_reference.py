@@ -45,6 +45,16 @@ CASES = [
         "bibliography", "thesis", {"location": "Eindhoven, the Netherlands", "date": "1991"}, None,
         id="comma-place-with-its-country"),
     pytest.param(
+        "Cfr. Bugnion, V., «A game of climate chicken», «Environmental Law» vol. 30(3) (2000), pp. 491-525, p. 4.",
+        "note", "article",
+        {"title": "A game of climate chicken", "container-title": "Environmental Law", "volume": "30", "issue": "3",
+         "date": "2000", "pages": "491-525"}, "4", id="italian-quoted-journal-with-its-volume"),
+    pytest.param(
+        "Voir Chan, D., « Barriers to care planning », Palliative Medicine vol. 23(7) (2009), pp. 642-648, p. 645.",
+        "note", "article",
+        {"title": "Barriers to care planning", "container-title": "Palliative Medicine", "volume": "23", "issue": "7",
+         "date": "2009", "pages": "642-648"}, "645", id="french-journal-and-volume-in-one-segment"),
+    pytest.param(
         "Adam, Véronique, « Formes et reflets du songe », Cahiers Tristan L’Hermite, 22, 2000, p. 47-61.",
         "bibliography", "article",
         {"container-title": "Cahiers Tristan L’Hermite", "volume": "22", "date": "2000", "pages": "47-61"}, None,

@@ -60,7 +60,13 @@ def _is_month(segment: str) -> bool:
 
 
 # "65 (1995)", "45/4 (1950)", "11/12 (2007)": a volume or issue number with the year in brackets.
-_NUMBER_YEAR = re.compile(r"^(\d{1,4}(?:/\d{1,4})?)\s*\(((?:1[5-9]|20)\d\d)\)$")
+# Also with a lead and an issue: "vol. 30(3) (2000)".
+_NUMBER_YEAR = re.compile(r"^(?:vol(?:ume)?\.?\s*)?(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\w{1,6})\))?"
+                          r"\s*\(((?:1[5-9]|20)\d\d)\)$", re.I)
+# An Italian-style quoted journal with its volume in one segment: "«Environmental Law» vol. 30(3) (2000)".
+_QUOTED_HEAD = re.compile(r"^([«“\"„][^«»“”\"]{2,}[»”\"])\s+(\S.*)$")
+# A journal and its volume in one segment: "Palliative Medicine vol. 23(7) (2009)".
+_VOLUME_TAIL = re.compile(r"^([^\d«»“”\"]*[^\s\d«»“”\"])\s+(vol(?:ume)?\.\s*\d.*)$", re.I)
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 # What follows a place as its state or country: "WA", "N.Y.", "the Netherlands".
 _REGION = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.|the\s+[A-Z][a-z]+)$")
@@ -71,7 +77,7 @@ def _shape(segment: str) -> tuple[str, str]:
     s = strip_marks(segment)
     match = _NUMBER_YEAR.match(s)
     if match:
-        return "number-year", match.group(1) + "\n" + match.group(2)
+        return "number-year", "\n".join(part or "" for part in match.groups())
     if _BARE_NUMBER.match(s) and not patterns.YEAR.fullmatch(s):
         return "number", s
     for pattern, kind in ((patterns.VOLUME, "volume"), (patterns.ISSUE, "issue")):
@@ -174,6 +180,15 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         if quoted is not None and not any(k == "container-title" for k, _ in kinds):
             kinds.append(("container-title", strip_marks(quoted)))
             continue
+        head = _QUOTED_HEAD.match(seg)
+        if head and not any(k == "container-title" for k, _ in kinds) and unquote(head.group(1)) is not None:
+            kinds.append(("container-title", strip_marks(unquote(head.group(1)) or "")))
+            kinds.append(_shape(head.group(2)))
+            continue
+        tail = _VOLUME_TAIL.match(seg)
+        if tail and not any(k == "container-title" for k, _ in kinds) and "container-title" not in fields:
+            kinds += [("container-title", strip_marks(tail.group(1))), _shape(tail.group(2))]
+            continue
         kinds.append(_shape(seg))
     if quoted_title and kinds and kinds[0][0] == "unknown":
         kinds[0] = ("container-title", kinds[0][1])  # italics lost: `“Article”, Journal, vol. 3`
@@ -187,9 +202,11 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         elif kind == "in-editor":
             fields["editor"] = split_names(value)
         elif kind in ("number", "number-year"):  # "Journal, 35, 11/12 (2007)": the volume, then the issue
-            number, _, year = value.partition("\n")
+            number, issue, year = (value.split("\n") + ["", ""])[:3]
             key = "volume" if "volume" not in fields else "issue" if "issue" not in fields else "note"
             _join(fields, key, number)
+            if issue and "issue" not in fields:
+                fields["issue"] = issue
             if year:
                 _join(fields, "date", year)
         elif kind in ("location", "publisher", "note", "genre", "collection-title", "date"):

@@ -47,6 +47,9 @@ def _clean_pages(text: str) -> str:
     return s.replace("–", "-").replace("—", "-").replace(" - ", "-").strip()
 
 
+_VOLUME_LEAD = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|band|tome|t\.|jg\.)\s*", re.I)
+
+
 def _volume_fields(text: str) -> dict[str, str]:
     s = strip_marks(text.replace("[", "").replace("]", ""))
     if s.startswith("(") and s.endswith(")"):
@@ -62,6 +65,10 @@ def _volume_fields(text: str) -> dict[str, str]:
     for part in parts:
         vol = patterns.VOLUME.match(part)
         issue = patterns.ISSUE.match(part)
+        inner = patterns.VOLUME_ISSUE.match(_VOLUME_LEAD.sub("", part))
+        if inner and "volume" not in out:  # "vol. 30(3)"
+            out.update(volume=inner.group(1), issue=inner.group(2))
+            continue
         if vol:
             out.setdefault("volume", vol.group(1).rstrip(".:"))
         elif issue:

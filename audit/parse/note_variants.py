@@ -17,6 +17,7 @@ abbreviated); rendering from the labelled runs keeps the labels exact by constru
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from audit.parse.dataset import LabelledSequence, segments_of
@@ -26,6 +27,7 @@ _EDGE = " ,.;:()[]“”\"'«»„‘’*"
 _ROLE_WORDS = frozenset(("in", "in:", "ed", "eds", "ed.", "eds.", "editor", "editors", "edited", "by", "hrsg",
                          "hrsg.", "hg.", "(hrsg.)", "(hg.)", "(ed.)", "(eds.)", "(ed)", "(eds)", "(editors)",
                          "(editor)", "dir.", "(dir.)", "a", "cura", "di", "(a", "di)", "(éd.)", "(éds.)"))
+_ISSUE_LEAD = re.compile(r"^(?:no|nos|nr|n°|nº|n|num|núm|heft|h|issue|v|vol|t|tome|bd)\b\.?", re.I)
 _LOCATOR_WORDS = frozenset(("vol", "v", "volume", "bd", "jg", "pp", "p", "s", "pages", "page", "seiten"))
 
 SIGNALS = {
@@ -128,7 +130,8 @@ def _templates(lang: str, kind: str, f: dict[str, list[str]], rng: random.Random
         journal = " ".join(f["journal"])
         out.append(("journal", f"«{journal}»" if lang == "it" else journal))
         if has("volume"):
-            out += [("volume", ("vol. " if lang != "en" else "") + " ".join(f["volume"]))]
+            lead = "vol. " if lang != "en" and not _ISSUE_LEAD.match(f["volume"][0]) else ""  # not "vol. no. 4"
+            out += [("volume", lead + " ".join(f["volume"]))]
         if has("date"):
             out.append(("date", "(" + " ".join(f["date"]) + ")"))
     else:
