@@ -55,6 +55,11 @@ CASES = [
         {"title": "Barriers to care planning", "container-title": "Palliative Medicine", "volume": "23", "issue": "7",
          "date": "2009", "pages": "642-648"}, "645", id="french-journal-and-volume-in-one-segment"),
     pytest.param(
+        "Monk, Claire, «Men in the 90s», in Robert Murphy (a cura di), British Cinema in the 90s, British Film "
+        "Institute, 2000, pp. 156-166, p. 36.", "note", "chapter",
+        {"editor": ("Robert Murphy",), "title": "Men in the 90s", "container-title": "British Cinema in the 90s",
+         "date": "2000", "pages": "156-166"}, "36", id="italian-book-after-its-editors"),
+    pytest.param(
         "Adam, Véronique, « Formes et reflets du songe », Cahiers Tristan L’Hermite, 22, 2000, p. 47-61.",
         "bibliography", "article",
         {"container-title": "Cahiers Tristan L’Hermite", "volume": "22", "date": "2000", "pages": "47-61"}, None,

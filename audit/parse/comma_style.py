@@ -192,6 +192,10 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         kinds.append(_shape(seg))
     if quoted_title and kinds and kinds[0][0] == "unknown":
         kinds[0] = ("container-title", kinds[0][1])  # italics lost: `“Article”, Journal, vol. 3`
+    for i in range(1, len(kinds)):  # `in R. Murphy (a cura di), British Cinema in the 90s`: the book after its editors
+        if kinds[i - 1][0] == "in-editor" and kinds[i][0] == "unknown" \
+                and all(k != "container-title" for k, _ in kinds):
+            kinds[i] = ("container-title", kinds[i][1])
     _resolve_unknowns(kinds)
     for kind, value in kinds:
         if kind in ("translator", "editor"):
