@@ -295,7 +295,10 @@ def parse_comma_style(text: str) -> dict | None:
     if index is None:
         for i, seg in enumerate(segments):  # `Conference "Into EurAsia"`: a genre word, then the title
             quoted = patterns.QUOTED.search(seg)
-            if quoted and seg.index(quoted.group(0)) > 0 and seg[0] not in "“\"":
+            # Only a short genre word before the title ("Conference"), not names or a year closed by a
+            # period ("D. Quass. \"Title\"", "Rogoff, Ken. 2014. “Title”"): those are the CRF's.
+            lead = seg[: seg.index(quoted.group(0))].strip() if quoted else ""
+            if quoted and lead and seg[0] not in "“\"" and not lead.endswith((".", ":")) and len(lead.split()) <= 3:
                 fields["genre"] = strip_marks(seg[: seg.index(quoted.group(0))])
                 segments[i] = quoted.group(0)
                 index = i
