@@ -66,9 +66,12 @@ ROLE_WORD = re.compile(r"^(?:eds?\.?|editors?\.?|hrsg\.?|hg\.?|dir\.?|trans\.?|c
 # Markdown emphasis "*Title*" (also "_Title_")
 EMPHASIS = re.compile(r"\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)")
 # "vol. 10", "Vol. 3", "Bd. 4", "t. 2", "volume 5"
-VOLUME = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|tome|t\.|band|vols?\.)\s*([\w./-]+)$", re.I)
+# (the number starts with a digit or a Roman numeral: "Volkswagen" and "Bandura" are no volumes)
+VOLUME = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|tome|t\.|band|vols?\.)(?:\s+|(?<=\.)|(?=\d))"
+                    r"(?=\d|[ivxlc]+\b)([\w./-]+)$", re.I)
 # "no. 1", "No. 25", "n° 72", "nr. 3", "issue 4", "Heft 2", "núm. 5"
-ISSUE = re.compile(r"^(?:no\.?|nos\.|n°|nº|nr\.?|num\.|núm\.|issue|heft|h\.)\s*([\w./-]+)$", re.I)
+ISSUE = re.compile(r"^(?:no\.?|nos\.|n°|nº|nr\.?|num\.|núm\.|issue|heft|h\.)(?:\s+|(?<=[.°º])|(?=\d))"
+                   r"(?=\d|[ivxlc]+\b)([\w./-]+)$", re.I)
 # "10(3)", "12 (2)": volume with issue in parentheses
 VOLUME_ISSUE = re.compile(r"^(\d+[A-Za-z]?)\s*\(([^)]+)\)$")
 # "(ed.)", "(eds.)", "(Hrsg.)", "(dir.)", "(a cura di)", "(coord.)", "(rapporteurs)"
