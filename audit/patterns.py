@@ -11,6 +11,8 @@ import re
 
 # "https://x.org/a?b=1", "<http://x.org>", "www.unodc.org/documents" (angle brackets not included)
 URL = re.compile(r"<?((?:https?://|ftp://|www\.)[^\s<>]+[^\s<>.,;:)\]])>?")
+# A URL broken at a line end after "/", ".", "-" or "_" (PDF text): "http://www. gesis.org/en/", "x.dk/ regnskab/a.htm"
+URL_BROKEN = re.compile(r"(?:https?://|ftp://|www\.)\S*(?:[/._-]\s+(?!https?:|www\.)[A-Za-z][\w~%-]*[/.][\w~%?=&#-]\S*)+")
 # "doi:10.1000/xyz123", "https://doi.org/10.1000/xyz", "10.1016/j.cell.2009.01.002"
 DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]])", re.I)
 # "ISBN 978-0-19-953556-9", "ISBN: 0-19-953556-X"
@@ -27,7 +29,7 @@ ACCESSED = re.compile(
 )
 # "Retrieved from", "Available at:", "Disponible sur", "Online:" just before a URL
 URL_LEAD = re.compile(r"(?:,\s*|\.\s*|\s)(?:retrieved\s+from|available\s+(?:at|from|online)|online|"
-                      r"disponible\s+(?:sur|en)|verfügbar\s+unter|URL)\s*:?\s*$", re.I)
+                      r"disponible\s+(?:sur|en)|(?:verfügbar|abrufbar|online)\s+unter|URL)\s*:?\s*$", re.I)
 # A year 1500-2099 as a date cue: "2010", "(2004a)", "2008/2009"
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # Vancouver's publication block: "2010;375(9):123-30", "2003 Mar 5;289(9):1107-16", "2011;12:45"
@@ -64,9 +66,12 @@ ROLE_WORD = re.compile(r"^(?:eds?\.?|editors?\.?|hrsg\.?|hg\.?|dir\.?|trans\.?|c
 # Markdown emphasis "*Title*" (also "_Title_")
 EMPHASIS = re.compile(r"\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)")
 # "vol. 10", "Vol. 3", "Bd. 4", "t. 2", "volume 5"
-VOLUME = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|tome|t\.|band|vols?\.)\s*([\w./-]+)$", re.I)
+# (the number starts with a digit or a Roman numeral: "Volkswagen" and "Bandura" are no volumes)
+VOLUME = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|tome|t\.|band|vols?\.)(?:\s+|(?<=\.)|(?=\d))"
+                    r"(?=\d|[ivxlc]+\b)([\w./-]+)$", re.I)
 # "no. 1", "No. 25", "n° 72", "nr. 3", "issue 4", "Heft 2", "núm. 5"
-ISSUE = re.compile(r"^(?:no\.?|nos\.|n°|nº|nr\.?|num\.|núm\.|issue|heft|h\.)\s*([\w./-]+)$", re.I)
+ISSUE = re.compile(r"^(?:no\.?|nos\.|n°|nº|nr\.?|num\.|núm\.|issue|heft|h\.)(?:\s+|(?<=[.°º])|(?=\d))"
+                   r"(?=\d|[ivxlc]+\b)([\w./-]+)$", re.I)
 # "10(3)", "12 (2)": volume with issue in parentheses
 VOLUME_ISSUE = re.compile(r"^(\d+[A-Za-z]?)\s*\(([^)]+)\)$")
 # "(ed.)", "(eds.)", "(Hrsg.)", "(dir.)", "(a cura di)", "(coord.)", "(rapporteurs)"

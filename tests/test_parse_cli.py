@@ -130,6 +130,8 @@ def test_eval_reports_each_source_and_leaves_each_out(tmp_path: Path) -> None:
     within, left_out = result.output.split("Leave one source out")
     for source in ("anystyle", "grobid"):
         assert f"  {source} " in within and f"  {source} " in left_out
+    assert "  anystyle/tiny " in within  # each AnyStyle file on its own, beside its family
+    assert "anystyle/tiny" not in left_out.split("End to end")[0]  # a whole family is left out at a time
     assert "notes-" in within  # footnote variants rendered from the test folds are scored on their own
     assert "End to end" in result.output
 

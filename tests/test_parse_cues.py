@@ -35,7 +35,20 @@ from audit.parse.segments import split_segments
         pytest.param("H. Müller, Die Politik, Berlin 2010, S. 12.", "note", {}, "12",
                      "H. Müller, Die Politik, Berlin 2010", id="note-german-seite"),
         pytest.param("Collins, “T”, J, vol. 61, March 2009, pp. 249-281.", "bibliography", {}, None,
-                     "Collins, “T”, J, vol. 61, March 2009, pp. 249-281", id="bibliography-keeps-pages"),
+                     "Collins, “T”, J, vol. 61, March 2009, pp. 249-281.", id="bibliography-keeps-pages"),
+        pytest.param("Moschner, M., 2008: Sampling. http://www. gesis.org/en/data/ (25.06.2010)", "bibliography",
+                     {"url": "http://www.gesis.org/en/data/"}, None, "Moschner, M., 2008: Sampling. (25.06.2010)",
+                     id="url-broken-at-a-line-end"),
+        pytest.param("Auriga (2009): Bericht, online unter: http://www.auriga.dk/dk/ regnskab/2009.htm", "bibliography",
+                     {"url": "http://www.auriga.dk/dk/regnskab/2009.htm"}, None, "Auriga (2009): Bericht",
+                     id="url-broken-after-a-slash-with-german-lead"),
+        pytest.param("X. http://x.org/ 12.3.2010", "bibliography", {"url": "http://x.org/"}, None, "X. 12.3.2010",
+                     id="a-date-after-a-url-is-not-its-path"),
+        # Nothing cut: the text stays as written (the CRF learnt PDF spacing such as "merger ,Phys .Rev").
+        pytest.param("A. B, Waves from a merger ,Phys .Rev .Lett .116 ( 2016).", "bibliography", {}, None,
+                     "A. B, Waves from a merger ,Phys .Rev .Lett .116 ( 2016).", id="untouched-without-a-cut"),
+        pytest.param("A. B, Waves ,Phys .Rev .Lett .116 ( 2016), doi:10.1000/x1.", "bibliography",
+                     {"doi": "10.1000/x1"}, None, "A. B, Waves ,Phys .Rev .Lett .116 ( 2016)", id="tidied-after-a-cut"),
     ],
 )
 def test_find_cues(text: str, context: str, fields: dict, pinpoint: str | None, rest: str) -> None:

@@ -91,3 +91,27 @@ def test_words_after_a_quoted_title_that_are_not_prose_stay() -> None:
     assert split_commentary(capitalised, ["title"] * 2) == ["title"] * 2
     long_tail = '"Floods" and the rivers of the north'.split()
     assert split_commentary(long_tail, ["title"] * 7) == ["title"] * 7
+
+
+def test_one_token_holding_volume_and_pages_gives_both() -> None:
+    fields = fields_from_labels("Immunity 1998; 8:723-732.".split(), ["journal", "date", "pages"])
+    assert (fields["volume"], fields["pages"]) == ("8", "723-732")
+    fields = fields_from_labels("J 92(5):3097-105.".split(), ["journal", "pages"])
+    assert (fields["volume"], fields["issue"], fields["pages"]) == ("92", "5", "3097-105")
+
+
+def test_plain_pages_and_volume_runs_stay_as_they_are() -> None:
+    fields = fields_from_labels("J 12, 45-67.".split(), ["journal", "volume", "pages"])
+    assert (fields["volume"], fields["pages"]) == ("12", "45-67")
+    assert "volume" not in fields_from_labels("pp. 3:4".split(), ["note", "note"])
+
+
+def test_identifiers_lose_their_lead_words() -> None:
+    tokens = "doi:10.1000/abc. Available at: http://www. x.org/a.html ISBN 978-3-16-148410-0".split()
+    labels = ["doi", "url", "url", "url", "url", "isbn", "isbn"]
+    fields = fields_from_labels(tokens, labels)
+    assert fields == {"doi": "10.1000/abc", "url": "http://www.x.org/a.html", "isbn": "978-3-16-148410-0"}
+
+
+def test_volume_with_its_lead_and_issue_in_one_token() -> None:
+    assert fields_from_labels("vol. 30(3),".split(), ["volume", "volume"]) == {"volume": "30", "issue": "3"}

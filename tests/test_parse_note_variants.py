@@ -70,3 +70,21 @@ def test_note_variants_take_a_seeded_share() -> None:
     first, again = note_variants(many, 0.25, seed=3), note_variants(many, 0.25, seed=3)
     assert first == again and 20 < len(first) < 80
     assert note_variants(many, 0.0) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "it"])
+def test_brackets_inside_a_field_survive_the_edge_strip(lang: str) -> None:
+    article = _seq(("author", "Smith, J."), ("date", "(2010)."), ("title", "Floods and rivers."),
+                   ("journal", "Water Research,"), ("volume", "30(3),"), ("pages", "1-9."))
+    note = render_note(article, random.Random(3), lang)
+    assert note is not None
+    text = " ".join(note.tokens)
+    assert "30(3)" in text and "((" not in text and "))" not in text
+
+
+def test_an_issue_number_is_not_written_as_a_volume() -> None:
+    article = _seq(("author", "Bazin, G."), ("date", "(1931)."), ("title", "Bibliographie."),
+                   ("journal", "Formes,"), ("volume", "no. 20,"), ("pages", "107."))
+    note = render_note(article, random.Random(3), "fr")
+    assert note is not None
+    assert "vol. no." not in " ".join(note.tokens)

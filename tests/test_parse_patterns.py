@@ -58,6 +58,10 @@ def test_pattern_example(pattern: re.Pattern[str], text: str, group: str) -> Non
         pytest.param(patterns.EDITOR_MARK, "Emerson (rapporteurs)", id="rapporteurs-not-editors"),
         pytest.param(patterns.CORPORATE, "Kathleen Collins", id="person-not-corporate"),
         pytest.param(patterns.QUOTED, "Russia's Strategic Goals", id="apostrophe-not-quote"),
+        pytest.param(patterns.ISSUE, "November", id="month-not-issue"),
+        pytest.param(patterns.ISSUE, "Nov", id="short-month-not-issue"),
+        pytest.param(patterns.VOLUME, "Volkswagen", id="word-not-volume"),
+        pytest.param(patterns.VOLUME, "Bandura", id="name-not-volume"),
     ],
 )
 def test_pattern_hard_negative(pattern: re.Pattern[str], text: str) -> None:

@@ -36,6 +36,35 @@ CASES = [
          "location": "Armonk, New York", "publisher": "M.E. Sharpe", "date": "2007"}, "84",
         id="oxford-note-chapter-with-pinpoint"),
     pytest.param(
+        "Devakumar J., “Caste Clashes and Dalits Rights”, in Social Scientist, 35, 11/12 (2007), pp. 39-54.",
+        "bibliography", "article",
+        {"title": "Caste Clashes and Dalits Rights", "container-title": "Social Scientist", "volume": "35",
+         "issue": "11/12", "date": "2007", "pages": "39-54"}, None, id="comma-volume-then-issue-with-year"),
+    pytest.param(
+        "Hooman, J., \"Specification of Real-Time Systems\", PhD Thesis, Eindhoven, the Netherlands, 1991.",
+        "bibliography", "thesis", {"location": "Eindhoven, the Netherlands", "date": "1991"}, None,
+        id="comma-place-with-its-country"),
+    pytest.param(
+        "Cfr. Bugnion, V., «A game of climate chicken», «Environmental Law» vol. 30(3) (2000), pp. 491-525, p. 4.",
+        "note", "article",
+        {"title": "A game of climate chicken", "container-title": "Environmental Law", "volume": "30", "issue": "3",
+         "date": "2000", "pages": "491-525"}, "4", id="italian-quoted-journal-with-its-volume"),
+    pytest.param(
+        "Voir Chan, D., « Barriers to care planning », Palliative Medicine vol. 23(7) (2009), pp. 642-648, p. 645.",
+        "note", "article",
+        {"title": "Barriers to care planning", "container-title": "Palliative Medicine", "volume": "23", "issue": "7",
+         "date": "2009", "pages": "642-648"}, "645", id="french-journal-and-volume-in-one-segment"),
+    pytest.param(
+        "Monk, Claire, «Men in the 90s», in Robert Murphy (a cura di), British Cinema in the 90s, British Film "
+        "Institute, 2000, pp. 156-166, p. 36.", "note", "chapter",
+        {"editor": ("Robert Murphy",), "title": "Men in the 90s", "container-title": "British Cinema in the 90s",
+         "date": "2000", "pages": "156-166"}, "36", id="italian-book-after-its-editors"),
+    pytest.param(
+        "Adam, Véronique, « Formes et reflets du songe », Cahiers Tristan L’Hermite, 22, 2000, p. 47-61.",
+        "bibliography", "article",
+        {"container-title": "Cahiers Tristan L’Hermite", "volume": "22", "date": "2000", "pages": "47-61"}, None,
+        id="comma-bare-volume-before-the-year"),
+    pytest.param(
         "Collins, Kathleen, \"Regionalism in Central Asia\", *Europe-Asia Studies*, vol. 61, no. 2, March 2009, "
         "pp. 249-281.", "bibliography", "article",
         {"author": ("Collins, Kathleen",), "title": "Regionalism in Central Asia",

@@ -9,6 +9,7 @@ import pytest
 from audit.errors import UnreadableInput
 from audit.parse.sources import (
     detect_format,
+    family_of,
     read_excite,
     read_grobid,
     read_sources,
@@ -95,7 +96,8 @@ def test_formats_are_detected_and_directories_read(tmp_path: Path) -> None:
                                     "</dataset>", encoding="utf-8")
     assert detect_format(tmp_path / "a.xml") == "anystyle"
     sequences = read_sources([tmp_path])
-    assert sorted({s.source for s in sequences}) == ["anystyle", "excite-en", "grobid"]
+    assert sorted({s.source for s in sequences}) == ["anystyle/a", "excite-en", "grobid"]
+    assert sorted({family_of(s.source) for s in sequences}) == ["anystyle", "excite-en", "grobid"]
     assert len(sample_per_source(sequences, 1)) == 3
 
 
@@ -114,3 +116,16 @@ def test_real_corpora_read_with_every_token_labelled() -> None:
     counts = {source: sum(s.source == source for s in sequences) for source in ("grobid", "excite-de")}
     assert counts["grobid"] > 8000 and counts["excite-de"] > 2000
     assert all(len(s.tokens) == len(s.labels) for s in sequences)
+
+
+def test_excite_leading_editor_without_an_editor_word_is_the_author(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "2.xml"
+    path.parent.mkdir()
+    path.write_text("<editor>Birmingham City Council</editor> (<year>1995</year>): <title>Housing</title>.\n"
+                    "<editor>Meier, Eva</editor> (Hrsg.) (<year>2003</year>): <title>Band</title>.\n"
+                    "<author>Roe, R.</author>: <title>T</title>, in: <editor>Ohm, O.</editor>: "
+                    "<source>Buch</source>.\n", encoding="utf-8")
+    council, meier, roe = read_excite(path, "excite-de")
+    assert council.labels[:3] == ("author", "author", "author")
+    assert meier.labels[:3] == ("editor", "editor", "editor")  # "(Hrsg.)" marks real editors
+    assert dict(_pairs(roe))["Ohm,"] == "editor"  # an editor after the author is left alone

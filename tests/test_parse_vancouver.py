@@ -42,3 +42,15 @@ def test_numbered_entry_through_the_parser() -> None:
 )
 def test_not_vancouver_shape_is_left_alone(text: str) -> None:
     assert parse_vancouver(text) is None
+
+
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("Neves CAB. Saúde: a cartografia do trabalho vivo. Cad. Saúde Pública. 2008; 24(8):1953-5.",
+     "Saúde: a cartografia do trabalho vivo", "Cad. Saúde Pública"),
+    ("Marco MA. Do modelo biomédico ao modelo biopsicossocial. Rev. Bras. Educ. Med. 2006; 30(1):60-72.",
+     "Do modelo biomédico ao modelo biopsicossocial", "Rev. Bras. Educ. Med"),
+    ("Kim J, Lee K. Floods in Korea. Water Res. 2010;44(2):12-19.", "Floods in Korea", "Water Res"),
+])
+def test_an_abbreviated_journal_with_periods_stays_whole(text: str, title: str, journal: str) -> None:
+    fields = parse_vancouver(text)
+    assert fields is not None and (fields["title"], fields["container-title"]) == (title, journal)

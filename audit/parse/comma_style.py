@@ -9,6 +9,8 @@ the CRF instead (see `parse/__init__.py`).
 
 from __future__ import annotations
 
+import re
+
 from audit import patterns
 from audit.parse.names import is_corporate, split_names
 from audit.parse.segments import split_segments, strip_marks, unemphasise, unquote
@@ -57,9 +59,27 @@ def _is_month(segment: str) -> bool:
     return bool(patterns.MONTH.match(strip_marks(segment)))
 
 
+# "65 (1995)", "45/4 (1950)", "11/12 (2007)": a volume or issue number with the year in brackets.
+# Also with a lead and an issue: "vol. 30(3) (2000)".
+_NUMBER_YEAR = re.compile(r"^(?:vol(?:ume)?\.?\s*)?(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\w{1,6})\))?"
+                          r"\s*\(((?:1[5-9]|20)\d\d)\)$", re.I)
+# An Italian-style quoted journal with its volume in one segment: "«Environmental Law» vol. 30(3) (2000)".
+_QUOTED_HEAD = re.compile(r"^([«“\"„][^«»“”\"]{2,}[»”\"])\s+(\S.*)$")
+# A journal and its volume in one segment: "Palliative Medicine vol. 23(7) (2009)".
+_VOLUME_TAIL = re.compile(r"^([^\d«»“”\"]*[^\s\d«»“”\"])\s+(vol(?:ume)?\.\s*\d.*)$", re.I)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# What follows a place as its state or country: "WA", "N.Y.", "the Netherlands".
+_REGION = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.|the\s+[A-Z][a-z]+)$")
+
+
 def _shape(segment: str) -> tuple[str, str]:
     """The segment's kind and its value, judged by its shape alone."""
     s = strip_marks(segment)
+    match = _NUMBER_YEAR.match(s)
+    if match:
+        return "number-year", "\n".join(part or "" for part in match.groups())
+    if _BARE_NUMBER.match(s) and not patterns.YEAR.fullmatch(s):
+        return "number", s
     for pattern, kind in ((patterns.VOLUME, "volume"), (patterns.ISSUE, "issue")):
         match = pattern.match(s)
         if match:
@@ -160,9 +180,22 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
         if quoted is not None and not any(k == "container-title" for k, _ in kinds):
             kinds.append(("container-title", strip_marks(quoted)))
             continue
+        head = _QUOTED_HEAD.match(seg)
+        if head and not any(k == "container-title" for k, _ in kinds) and unquote(head.group(1)) is not None:
+            kinds.append(("container-title", strip_marks(unquote(head.group(1)) or "")))
+            kinds.append(_shape(head.group(2)))
+            continue
+        tail = _VOLUME_TAIL.match(seg)
+        if tail and not any(k == "container-title" for k, _ in kinds) and "container-title" not in fields:
+            kinds += [("container-title", strip_marks(tail.group(1))), _shape(tail.group(2))]
+            continue
         kinds.append(_shape(seg))
     if quoted_title and kinds and kinds[0][0] == "unknown":
         kinds[0] = ("container-title", kinds[0][1])  # italics lost: `“Article”, Journal, vol. 3`
+    for i in range(1, len(kinds)):  # `in R. Murphy (a cura di), British Cinema in the 90s`: the book after its editors
+        if kinds[i - 1][0] == "in-editor" and kinds[i][0] == "unknown" \
+                and all(k != "container-title" for k, _ in kinds):
+            kinds[i] = ("container-title", kinds[i][1])
     _resolve_unknowns(kinds)
     for kind, value in kinds:
         if kind in ("translator", "editor"):
@@ -172,6 +205,14 @@ def _parse_after_title(fields: dict, segments: list[str], quoted_title: bool) ->
             _join(fields, "note", issue_title)
         elif kind == "in-editor":
             fields["editor"] = split_names(value)
+        elif kind in ("number", "number-year"):  # "Journal, 35, 11/12 (2007)": the volume, then the issue
+            number, issue, year = (value.split("\n") + ["", ""])[:3]
+            key = "volume" if "volume" not in fields else "issue" if "issue" not in fields else "note"
+            _join(fields, key, number)
+            if issue and "issue" not in fields:
+                fields["issue"] = issue
+            if year:
+                _join(fields, "date", year)
         elif kind in ("location", "publisher", "note", "genre", "collection-title", "date"):
             _join(fields, kind, value)
         elif kind == "unknown":
@@ -187,7 +228,10 @@ def _resolve_unknowns(kinds: list[tuple[str, str]]) -> None:
     for i, (kind, value) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < len(kinds) else None
         prev = kinds[i - 1][0] if i > 0 else None
-        if kind == "unknown":
+        if kind in ("publisher", "unknown") and prev == "location" and _REGION.match(value):
+            kinds[i - 1] = ("location", kinds[i - 1][1] + ", " + value)  # "Seattle, WA", "Eindhoven, the Netherlands"
+            kinds[i] = ("skip", "")
+        elif kind == "unknown":
             words = value.split()
             if len(words) <= 3 and all(w[:1].isupper() for w in words) and nxt in ("location", "publisher",
                                                                                     "unknown"):
@@ -251,7 +295,10 @@ def parse_comma_style(text: str) -> dict | None:
     if index is None:
         for i, seg in enumerate(segments):  # `Conference "Into EurAsia"`: a genre word, then the title
             quoted = patterns.QUOTED.search(seg)
-            if quoted and seg.index(quoted.group(0)) > 0 and seg[0] not in "“\"":
+            # Only a short genre word before the title ("Conference"), not names or a year closed by a
+            # period ("D. Quass. \"Title\"", "Rogoff, Ken. 2014. “Title”"): those are the CRF's.
+            lead = seg[: seg.index(quoted.group(0))].strip() if quoted else ""
+            if quoted and lead and seg[0] not in "“\"" and not lead.endswith((".", ":")) and len(lead.split()) <= 3:
                 fields["genre"] = strip_marks(seg[: seg.index(quoted.group(0))])
                 segments[i] = quoted.group(0)
                 index = i

@@ -6,6 +6,7 @@ structural parser and the CRF only see what the rules could not decide.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from audit import patterns
@@ -21,14 +22,21 @@ class Cues:
     signal: str | None = None
 
 
+_LONE_COMMA = re.compile(r"\s+,(?=\s|$)")
 _ACCESS_WORDS = ("access", "retriev", "consult", "abgerufen", "zugegriffen", "visited", "recuperado")
 
 
 def tidy(text: str) -> str:
     """Collapse spaces and drop dangling separators left where a cue was cut out."""
     text = patterns.SPACES.sub(" ", text).strip()
-    text = text.replace(" ,", ",").replace(",,", ",").replace(", .", ".")
+    # Only a comma the cut left standing alone; a PDF's ",Phys" glued to its word stays as it is.
+    text = _LONE_COMMA.sub(",", text).replace(",,", ",").replace(", .", ".")
     return patterns.TRAILING_PUNCT.sub("", text).strip()
+
+
+def join_url_breaks(text: str) -> str:
+    """Close the spaces a line break left inside a URL ("http://www. gesis.org/en/" → "http://www.gesis.org/en/")."""
+    return patterns.URL_BROKEN.sub(lambda m: patterns.SPACES.sub("", m.group(0)), text)
 
 
 def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
@@ -48,6 +56,8 @@ def take_identifiers(text: str) -> tuple[str, dict[str, str]]:
     if match:
         found["isbn"] = match.group(1)
         text = text[: match.start()] + text[match.end():]
+    if "http" in lower or "www." in lower or "ftp:" in lower:
+        text = join_url_breaks(text)
     match = patterns.URL.search(text) if ("http" in lower or "www." in lower or "ftp:" in lower) else None
     if match:
         found["url"] = match.group(1)
@@ -93,9 +103,13 @@ def find_cues(text: str, *, context: str = "bibliography") -> Cues:
     signal = pinpoint = None
     if context == "note":
         rest, signal = take_signal(rest)
-    rest, found = take_identifiers(rest)
-    rest = tidy(rest)
+    # Tidy only where something was cut: the CRF learnt on the text as written, so gluing a
+    # PDF's "merger ,Phys .Rev" into "merger,Phys" or dropping the final period costs it tokens.
+    cut, found = take_identifiers(rest)
+    if found:
+        rest = tidy(cut)
     if context == "note":
-        rest, pinpoint = take_pinpoint(rest)
-        rest = tidy(rest)
+        cut, pinpoint = take_pinpoint(rest)
+        if pinpoint is not None:
+            rest = tidy(cut)
     return Cues(rest=rest, fields=found, pinpoint=pinpoint, signal=signal)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from audit import patterns
+from audit.parse.cues import join_url_breaks
 from audit.parse.dataset import segments_of
 from audit.parse.features import ends_sentence
 from audit.parse.names import split_names
@@ -44,6 +47,9 @@ def _clean_pages(text: str) -> str:
     return s.replace("–", "-").replace("—", "-").replace(" - ", "-").strip()
 
 
+_VOLUME_LEAD = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.|band|tome|t\.|jg\.)\s*", re.I)
+
+
 def _volume_fields(text: str) -> dict[str, str]:
     s = strip_marks(text.replace("[", "").replace("]", ""))
     if s.startswith("(") and s.endswith(")"):
@@ -59,6 +65,10 @@ def _volume_fields(text: str) -> dict[str, str]:
     for part in parts:
         vol = patterns.VOLUME.match(part)
         issue = patterns.ISSUE.match(part)
+        inner = patterns.VOLUME_ISSUE.match(_VOLUME_LEAD.sub("", part))
+        if inner and "volume" not in out:  # "vol. 30(3)"
+            out.update(volume=inner.group(1), issue=inner.group(2))
+            continue
         if vol:
             out.setdefault("volume", vol.group(1).rstrip(".:"))
         elif issue:
@@ -124,6 +134,29 @@ def repair_labels(tokens: list[str] | tuple[str, ...], labels: list[str]) -> lis
     return labels
 
 
+# "59:1237-1251", "92(5):3097-105": one whitespace token that holds the volume (issue) and the pages;
+# GROBID and AnyStyle label the whole token by most of its characters, so it arrives as one run.
+_VOLUME_PAGES = re.compile(r"^(?:vol\.?\s*)?(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[\w-]+)\))?\s*:\s*"
+                           r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)[.,;]?$")
+
+
+def _volume_pages(text: str) -> dict[str, str]:
+    match = _VOLUME_PAGES.match(strip_marks(text).strip("()[] "))
+    if not match:
+        return {}
+    found = {key: value for key, value in match.groupdict().items() if value}
+    found["pages"] = _clean_pages(found["pages"])
+    return found
+
+
+def _identifier(name: str, text: str) -> str:
+    """The identifier itself, without its lead ("doi:", "https://doi.org/", "ISBN", "Available at:")."""
+    if name == "url":
+        text = join_url_breaks(text)
+    found = {"doi": patterns.DOI, "isbn": patterns.ISBN, "url": patterns.URL}[name].search(text)
+    return found.group(1) if found else text.strip("<>().,; ")
+
+
 def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
     """citeaudit fields from one tagged reference; later runs of a label are appended."""
     fields: dict = {}
@@ -137,7 +170,7 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
             if names:
                 fields[name] = fields.get(name, []) + names
             continue
-        block = block_fields(text) if name in ("volume", "date", "pages") else None
+        block = (block_fields(text) or _volume_pages(text)) if name in ("volume", "date", "pages") else None
         if block:  # "2010;375(9):123-30", one token that AnyStyle labels volume
             for key, value in block.items():
                 fields.setdefault(key, value)
@@ -155,7 +188,7 @@ def fields_from_labels(tokens: list[str], labels: list[str]) -> dict:
         elif name == "pages":
             value = _clean_pages(text)
         elif name in ("url", "doi", "isbn"):
-            value = text.strip("<>().,; ")
+            value = _identifier(name, text)
         else:
             value = strip_marks(text.strip("()[]"))
         if not value:

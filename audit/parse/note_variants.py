@@ -17,6 +17,7 @@ abbreviated); rendering from the labelled runs keeps the labels exact by constru
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from audit.parse.dataset import LabelledSequence, segments_of
@@ -26,6 +27,7 @@ _EDGE = " ,.;:()[]“”\"'«»„‘’*"
 _ROLE_WORDS = frozenset(("in", "in:", "ed", "eds", "ed.", "eds.", "editor", "editors", "edited", "by", "hrsg",
                          "hrsg.", "hg.", "(hrsg.)", "(hg.)", "(ed.)", "(eds.)", "(ed)", "(eds)", "(editors)",
                          "(editor)", "dir.", "(dir.)", "a", "cura", "di", "(a", "di)", "(éd.)", "(éds.)"))
+_ISSUE_LEAD = re.compile(r"^(?:no|nos|nr|n°|nº|n|num|núm|heft|h|issue|v|vol|t|tome|bd)\b\.?", re.I)
 _LOCATOR_WORDS = frozenset(("vol", "v", "volume", "bd", "jg", "pp", "p", "s", "pages", "page", "seiten"))
 
 SIGNALS = {
@@ -48,6 +50,12 @@ def _pinpoint(lang: str, rng: random.Random) -> str:
     return rng.choice(choices[lang])
 
 
+def _balanced(word: str) -> str:
+    """A word whose bracket the edge strip took gets it back: "30(3)," → "30(3" → "30(3)"."""
+    opened, closed = word.count("("), word.count(")")
+    return word + ")" if opened > closed else "(" + word if closed > opened else word
+
+
 def _field_words(tokens: Sequence[str], labels: Sequence[str]) -> dict[str, list[str]]:
     """The words of each label's first run, without edge punctuation and role words ("In:", "(eds.)")."""
     fields: dict[str, list[str]] = {}
@@ -63,9 +71,11 @@ def _field_words(tokens: Sequence[str], labels: Sequence[str]) -> dict[str, list
         if label in ("volume", "pages"):  # the template writes its own "vol." / "S." / "pp."
             while len(words) > 1 and words[0].lower().strip(".,:") in _LOCATOR_WORDS:
                 words = words[1:]
-        if words:
-            words[0] = words[0].lstrip(_EDGE) or words[0]
-            words[-1] = words[-1].rstrip(_EDGE) or words[-1]
+        if len(words) == 1:
+            words[0] = _balanced(words[0].strip(_EDGE) or words[0])
+        elif words:
+            words[0] = _balanced(words[0].lstrip(_EDGE) or words[0])
+            words[-1] = _balanced(words[-1].rstrip(_EDGE) or words[-1])
         words = [w for w in words if w.strip(_EDGE)]
         if words:
             fields[label] = words
@@ -120,7 +130,8 @@ def _templates(lang: str, kind: str, f: dict[str, list[str]], rng: random.Random
         journal = " ".join(f["journal"])
         out.append(("journal", f"«{journal}»" if lang == "it" else journal))
         if has("volume"):
-            out += [("volume", ("vol. " if lang != "en" else "") + " ".join(f["volume"]))]
+            lead = "vol. " if lang != "en" and not _ISSUE_LEAD.match(f["volume"][0]) else ""  # not "vol. no. 4"
+            out += [("volume", lead + " ".join(f["volume"]))]
         if has("date"):
             out.append(("date", "(" + " ".join(f["date"]) + ")"))
     else:

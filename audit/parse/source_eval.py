@@ -15,13 +15,14 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from audit.parse import parse_reference
 from audit.parse.crf import tag_tokens, train_sequences
 from audit.parse.dataset import LabelledSequence
 from audit.parse.evaluate import CVResult, Scores, format_cv, micro, score_fields, score_predictions
 from audit.parse.note_variants import note_variants
-from audit.parse.sources import NOTE_SHARE, read_sources, sample_per_source
+from audit.parse.sources import NOTE_SHARE, family_of, read_sources, sample_per_source
 
 # The fields the consistency rules compare; reported on their own line.
 KEY_FIELDS = ("author", "title", "container-title", "editor", "volume", "issue", "date", "pages", "publisher",
@@ -39,6 +40,7 @@ class SourceReport:
     end_to_end: dict[str, dict[str, Scores]] = field(default_factory=dict)
 
 
+T = TypeVar("T")
 Pairs = list[tuple[LabelledSequence, list[str]]]
 Parsed = list[tuple[LabelledSequence, dict]]
 
@@ -55,11 +57,18 @@ def _predict(train: Sequence[LabelledSequence], test: Sequence[LabelledSequence]
         return [(seq, tag_tokens(seq.tokens, model, seq.context)) for seq in test]
 
 
+def _grouped(items: list[tuple[LabelledSequence, T]]) -> dict[str, list[tuple[LabelledSequence, T]]]:
+    """Items by source, plus one group per family of several files ("anystyle" beside "anystyle/core" …)."""
+    groups: dict[str, list[tuple[LabelledSequence, T]]] = {}
+    for seq, value in items:
+        groups.setdefault(seq.source, []).append((seq, value))
+        if family_of(seq.source) != seq.source:
+            groups.setdefault(family_of(seq.source), []).append((seq, value))
+    return dict(sorted(groups.items()))
+
+
 def _by_source(pairs: Pairs, folds: int) -> dict[str, CVResult]:
-    groups: dict[str, Pairs] = {}
-    for seq, labels in pairs:
-        groups.setdefault(seq.source, []).append((seq, labels))
-    return {source: score_predictions(group, folds) for source, group in sorted(groups.items())}
+    return {source: score_predictions(group, folds) for source, group in _grouped(pairs).items()}
 
 
 def evaluate_sources(paths: Sequence[str | Path], *, folds: int = 5, seed: int = 0, limit: int | None = None,
@@ -76,6 +85,7 @@ def evaluate_sources(paths: Sequence[str | Path], *, folds: int = 5, seed: int =
     by_source: dict[str, list[int]] = {}
     for index, seq in enumerate(sequences):
         by_source.setdefault(seq.source, []).append(index)
+    families = sorted({family_of(seq.source) for seq in sequences})
     for indices in by_source.values():
         random.Random(seed).shuffle(indices)
         fold_of.update({index: k % folds for k, index in enumerate(indices)})
@@ -90,20 +100,17 @@ def evaluate_sources(paths: Sequence[str | Path], *, folds: int = 5, seed: int =
         pairs += _predict(train + (note_variants(train, notes, seed + k) if notes else []), test + test_notes, params,
                           parsed)
     left_out: dict[str, CVResult] = {}
-    if leave_one_out and len(by_source) > 1:
-        for source in sorted(by_source):
+    if leave_one_out and len(families) > 1:
+        for family in families:  # a whole corpus at a time: AnyStyle's files share their conventions
             if progress:
-                progress(f"leave out {source}")
-            train = [seq for seq in sequences if seq.source != source]
-            test = [seq for seq in sequences if seq.source == source]
+                progress(f"leave out {family}")
+            train = [seq for seq in sequences if family_of(seq.source) != family]
+            test = [seq for seq in sequences if family_of(seq.source) == family]
             extra = note_variants(train, notes, seed) if notes else []
-            left_out[source] = score_predictions(_predict(train + extra, test, params), 1)
-    groups: dict[str, Parsed] = {}
-    for seq, fields in parsed:
-        groups.setdefault(seq.source, []).append((seq, fields))
+            left_out[family] = score_predictions(_predict(train + extra, test, params), 1)
     return SourceReport(folds, _by_source(pairs, folds), score_predictions(pairs, folds), left_out,
                         min(folds, max_folds or folds),
-                        {source: score_fields(group) for source, group in sorted(groups.items())})
+                        {source: score_fields(group) for source, group in _grouped(parsed).items()})
 
 
 def score_model(paths: Sequence[str | Path], model: str | Path, *, limit: int | None = None, seed: int = 0,
@@ -116,12 +123,9 @@ def score_model(paths: Sequence[str | Path], model: str | Path, *, limit: int | 
     sequences = sample_per_source(read_sources(paths), limit, seed)
     test = sequences + (note_variants(sequences, notes, seed + 1000) if notes else [])
     pairs = [(seq, tag_tokens(seq.tokens, model, seq.context)) for seq in test]
-    groups: dict[str, Parsed] = {}
-    for seq in test:
-        fields = dict(parse_reference(seq.text, context=seq.context, model_path=model).fields)
-        groups.setdefault(seq.source, []).append((seq, fields))
+    parsed = [(seq, dict(parse_reference(seq.text, context=seq.context, model_path=model).fields)) for seq in test]
     return SourceReport(0, _by_source(pairs, 0), score_predictions(pairs, 0), {}, 0,
-                        {source: score_fields(group) for source, group in sorted(groups.items())})
+                        {source: score_fields(group) for source, group in _grouped(parsed).items()})
 
 
 def _f1(scores: dict[str, Scores], name: str) -> str:

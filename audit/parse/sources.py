@@ -196,6 +196,27 @@ def _excite_label(tag: str | None, text: str, has_volume: bool) -> str | None:
     return _EXCITE_PLAIN.get(tag)
 
 
+_EDITOR_WORDS = frozenset(("ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "herausgeber", "dir", "coord"))
+
+
+def _leading_editor_as_author(seq: LabelledSequence) -> LabelledSequence:
+    """EXCITE tags a corporate author that opens a reference as `editor` ("Birmingham City Council
+    (1995): …"); with no editor word in or right after that run it is the author, as AnyStyle labels it.
+    """
+    labels = seq.labels
+    start = 1 if labels[0] == "citation-number" else 0
+    if start >= len(labels) or labels[start] != "editor":
+        return seq
+    end = start
+    while end < len(labels) and labels[end] == "editor":
+        end += 1
+    words = {t.strip(".,;:()[]").lower() for t in seq.tokens[start:end + 2]}
+    if words & _EDITOR_WORDS:
+        return seq
+    return LabelledSequence(seq.tokens, (*labels[:start], *["author"] * (end - start), *labels[end:]), seq.source,
+                            seq.context)
+
+
 def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequence]:
     """One reference per line of an EXCITE `<id>.xml` file."""
     try:
@@ -210,7 +231,7 @@ def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequen
         runs = [(_excite_label(tag, part, has_volume), part) for tag, part in raw]
         seq = sequence_from_runs(runs, source)
         if seq is not None:
-            out.append(seq)
+            out.append(_leading_editor_as_author(seq))
     return out
 
 
@@ -227,11 +248,23 @@ def detect_format(path: Path) -> str:
 
 
 def source_name(path: Path, fmt: str) -> str:
-    """The source a file belongs to, for per-source scores: anystyle, grobid, excite-de or excite-en."""
+    """The source a file belongs to, for per-source scores: anystyle/FILE, grobid, excite-de or excite-en.
+
+    AnyStyle's files differ in kind (`core` and `good` are clean, `ugly` and `bad` are messy
+    inputs with noisy labels), so each is its own source within the `anystyle` family
+    (`family_of`); the family is scored together as well.
+    """
     if fmt == "excite":
         parent = path.parent.name.lower()
         return "excite-de" if parent.startswith("de") else "excite-en" if parent.startswith("en") else "excite"
+    if fmt == "anystyle":
+        return "anystyle/" + path.name.split(".")[0].removeprefix("anystyle-")
     return fmt
+
+
+def family_of(source: str) -> str:
+    """The corpus a source belongs to: "anystyle/ugly" → "anystyle"; other sources are their own family."""
+    return source.split("/", 1)[0]
 
 
 def _files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -33,6 +33,30 @@ def _fields_of(block: re.Match[str]) -> dict[str, str]:
     return found
 
 
+_SENTENCE_ENDS = re.compile(r"[.?!]\s+")
+_VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûü")
+
+
+def _abbreviated(word: str) -> bool:
+    """An NLM journal-word abbreviation: "J", "Rev", "Educ", "Neurosci" (capitalised, cut after a consonant)."""
+    core = word.rstrip(".")
+    return core.isalpha() and core[:1].isupper() and (len(core) <= 3 or len(core) <= 8
+                                                      and core[-1].lower() not in _VOWELS)
+
+
+def _journal_start(rest: str) -> re.Match[str] | None:
+    """The last sentence end not inside an abbreviated journal ("… vivo. Cad. Saúde Pública." ends at "vivo.").
+
+    None when every sentence end follows an abbreviation-like word (the last one is taken then).
+    """
+    ends = [m for m in _SENTENCE_ENDS.finditer(rest) if m.end() < len(rest)]
+    for match in reversed(ends):
+        word = rest[: match.start() + 1].rsplit(None, 1)[-1]
+        if rest[match.start()] != "." or not _abbreviated(word):
+            return match
+    return None
+
+
 def parse_vancouver(text: str) -> dict | None:
     """Fields of a reference in Vancouver shape, or None when the text is not clearly one."""
     text = text.strip()
@@ -46,6 +70,7 @@ def parse_vancouver(text: str) -> dict | None:
     end = _TITLE_END.search(rest)
     if not end:
         return None
+    end = _journal_start(rest) or end
     title, journal = rest[: end.start() + 1].strip(), rest[end.end():].strip().rstrip(".")
     if not journal or not title.rstrip(".?!"):
         return None
