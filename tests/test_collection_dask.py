@@ -74,3 +74,13 @@ def test_the_collection_url_verdicts_reach_every_dask_task(tmp_path):
                                  scheduler=cluster.scheduler_address, shared=shared)
     assert [o.path.name for o in outcomes] == ["a.txt", "b.txt"]
     assert all({u.status for u in o.report.urls} == {UrlStatus.DEAD} for o in outcomes)
+
+
+@pytest.mark.parametrize("count, workers", [(1, 2), (7, 2), (1000, 2), (33, 5), (0, 2)])
+def test_documents_go_to_dask_in_batches_that_cover_each_once_in_order(count, workers):
+    pytest.importorskip("distributed", reason="Dask is an optional extra: pip install -e '.[dask]'")
+    from audit.dask_runner import TASKS_PER_WORKER, _batches
+
+    batches = _batches(count, workers)
+    assert [i for batch in batches for i in batch] == list(range(count))
+    assert len(batches) <= max(count, 1) and (count < workers * TASKS_PER_WORKER or len(batches) >= workers)
