@@ -22,6 +22,8 @@ COLUMN_START_SLACK = 20.0  # points: right-column lines start this close to the 
 # hold; a gutter between columns set close together (a reference list in small type) is wider.
 WORD_GAP = 1.0
 SIZE_STEP = 0.5  # points: rows whose type size differs by more than this are set in different sizes
+STEADY_ROWS = 3  # a change of size counts where this many rows on each side keep their size
+MAX_PARTS_TRIED = 4  # the largest parts of a page tried for columns (each try reads every glyph)
 
 
 def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, float] | None:
@@ -67,35 +69,40 @@ def find_gutter(lines: Sequence[Sequence[Glyph]], width: float) -> tuple[float, 
 
 
 def _size_changes(rows: Sequence[Sequence[Glyph]]) -> list[int]:
-    """Row indices where the type size changes (a reference list or an abstract set smaller than the body)."""
+    """Row indices where the type size changes and stays changed for a few rows on either side (a reference
+    list or an abstract set smaller than the body; not a heading, a superscript or a formula)."""
     sizes = [max((g.size for g in row if g.text.strip()), default=0.0) for row in rows]
-    return [k for k in range(1, len(rows)) if abs(sizes[k] - sizes[k - 1]) > SIZE_STEP]
+
+    def steady(lo: int, hi: int) -> bool:
+        return 0 <= lo and hi <= len(sizes) and max(sizes[lo:hi]) - min(sizes[lo:hi]) <= SIZE_STEP
+
+    return [k for k in range(1, len(rows)) if abs(sizes[k] - sizes[k - 1]) > SIZE_STEP
+            and steady(k - STEADY_ROWS, k) and steady(k, k + STEADY_ROWS)]
 
 
 def _columns_in_part(rows: Sequence[Sequence[Glyph]], width: float) -> tuple[tuple[float, float], range] | None:
     """A gutter in the part of a page below or above a change of type size, where the page is set in one
     column above (the end of the body text) and two below (its reference list in small type), or the
     reverse; the largest such part wins."""
-    best = None
-    for k in _size_changes(rows):
-        for part in (range(k, len(rows)), range(0, k)):
-            if best is not None and len(part) <= len(best[1]):
-                continue
-            gutter = find_gutter([rows[i] for i in part], width)
-            if gutter is not None:
-                best = (gutter, part)
-    return best
+    parts = sorted((part for k in _size_changes(rows) for part in (range(k, len(rows)), range(0, k))
+                    if len(part) >= MIN_LINES), key=len, reverse=True)
+    for part in parts[:MAX_PARTS_TRIED]:
+        gutter = find_gutter([rows[i] for i in part], width)
+        if gutter is not None:
+            return gutter, part
+    return None
 
 
-def page_segments(page: Page) -> list[list[Glyph]]:
-    """The page's glyphs in reading-order groups: one group on a single-column page."""
+def page_segments(page: Page) -> list[list[list[Glyph]]]:
+    """The page's text rows in reading-order groups: one group on a single-column page (its rows as grouped
+    once; a column's rows are grouped again within it)."""
     rows = group_lines(page.glyphs)
     gutter = find_gutter(rows, page.width)
     inside = range(len(rows))
     if gutter is None:
         partial = _columns_in_part(rows, page.width)
         if partial is None:
-            return [list(page.glyphs)]
+            return [rows]
         gutter, inside = partial
     left_edge, right_edge = gutter
     middle = (left_edge + right_edge) / 2
@@ -109,8 +116,8 @@ def page_segments(page: Page) -> list[list[Glyph]]:
         for glyph in row:
             (left if glyph.x1 <= middle else right).append(glyph)
     if not left or not right:
-        return [list(page.glyphs)]
+        return [rows]
     columns_top = min(g.top for g in left + right)
     above = [g for row in spanning if min(g.top for g in row) < columns_top for g in row]
     below = [g for row in spanning if min(g.top for g in row) >= columns_top for g in row]
-    return [group for group in (above, left, right, below) if group]
+    return [group_lines(group) for group in (above, left, right, below) if group]

@@ -20,7 +20,7 @@ from statistics import median
 from audit.extract.patterns import BIBLIOGRAPHY_HEADING, HEADING_DECORATION
 from audit.ingest.patterns import DIGIT_RUN
 from audit.ingest.pdf_columns import page_segments
-from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule, group_lines
+from audit.ingest.pdf_geometry import Glyph, Link, Page, Rule
 from audit.ingest.pdf_notes import DoubtfulMarker, NoteStart, accept_markers, accept_note, read_note_start
 from audit.ingest.pdf_paragraphs import HEADING_SIZE, PlacedLine, join_line, join_paragraphs
 from audit.ingest.pdf_running import drop_running_heads
@@ -286,8 +286,7 @@ def _keep_markers(segments: list[tuple[int, list[TextLine]]], notes: Sequence[No
 
 def _page_lines(page: Page) -> list[list[TextLine]]:
     """The page's lines, per column segment, in reading order."""
-    segments = [[build_line(page.number, group, page.links) for group in group_lines(glyphs)]
-                for glyphs in page_segments(page)]
+    segments = [[build_line(page.number, row, page.links) for row in rows] for rows in page_segments(page)]
     return [[line for line in segment if line.tokens] for segment in segments]
 
 
