@@ -93,3 +93,14 @@ def test_the_back_matter_lines_that_ran_into_the_last_reference_are_dropped():
                *(ListEntry(None, (Line(6 + k, 0, text),)) for k, text in enumerate(UNDATED)))
     cut = without_trailing_matter(ReferenceList("References", None, 1, 11, (), entries))
     assert len(cut.entries) == 4 and [line.number for line in cut.entries[-1].lines] == [4]
+
+
+def test_a_series_list_with_order_numbers_is_cut_off():
+    series = [f"Author Name{k}, Title of working paper {k} (200{k}) Bestell-Nr. TUTS-WP-{k}-200{k}"
+              for k in range(1, 7)]
+    assert names(listing(REFERENCES[:4] + series)) == ["Adams", "Baker", "Chen", "Dupont"]
+
+
+def test_a_report_number_in_a_few_references_does_not_end_the_list():
+    cited = [*REFERENCES[:6], "Vertovec, Steven (2002) Networks. WPTC-02-02, Oxford.", *REFERENCES[6:]]
+    assert len(without_trailing_matter(listing(cited)).entries) == 11

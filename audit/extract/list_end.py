@@ -22,6 +22,8 @@ MIN_REFERENCE_CHARS = 25  # shorter paragraphs ("1/2006") are list labels, not r
 # or the series code leading the entry: "12/2003 Hans Weyer Title (June 2003)", "FS II 95-101 AUTHOR: Title".
 SERIES_NUMBER = re.compile(r"\b(?:No|Nr|Heft|Band|Bd|Vol)\.?\s?\d{1,3}\s?/\s?(?:1[89]|20)?\d\d\b"
                            r"|^(?:[A-Z][A-Za-z.]{0,5}\s){0,3}\d{1,4}\s?[-/]\s?\d{1,4}\*?\s")
+# ... or the series' order number anywhere in the entry: "Bestell-Nr. TUTS-WP-4-2007"
+SERIES_ORDER_NUMBER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{1,3}-(?:19|20)?\d\d\b")
 MIN_SERIES_ENTRIES = 4
 MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6
@@ -49,7 +51,8 @@ def _is_table_row(text: str) -> bool:
 def without_trailing_matter(found):
     """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
-    strong = [bool(SERIES_NUMBER.search(text[:60])) or _is_table_row(text) for text in texts]
+    strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text)) or _is_table_row(text)
+              for text in texts]
     cut = _change_point(strong)
     if cut is not None:
         kept = list(found.entries[:cut])
