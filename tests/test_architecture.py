@@ -18,6 +18,7 @@ OWNERS = {
     "requests_cache": "audit/urls/http_client.py",
     "bs4": "audit/ingest/html_doc.py",
     "jinja2": "audit/render/html_report.py",
+    "markupsafe": "audit/render/html_report.py",
     "orjson": "audit/render/json_report.py",
     "rapidfuzz": "audit/similarity.py",
     "pycrfsuite": "audit/sequence_crf.py",

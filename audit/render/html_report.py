@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from audit.findings import Location
 from audit.manifest import DocumentSummary, summarise
@@ -29,6 +30,7 @@ _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoes
                    default_for_string=True, enabled_extensions=("j2", "html")),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                    auto_reload=False)  # templates ship with the package: no stat() of every include per work
+_ENV.filters["links"] = lambda items: join_links(items)
 
 # Dead links first: they need the author's attention; inconclusive and unchecked ones last.
 URL_STATUS_ORDER = ("DEAD", "SOFT_404", "MOVED_TO_ROOT", "MALFORMED", "BLOCKED", "REDIRECTED", "ALIVE",
@@ -45,6 +47,17 @@ _SHORT_KINDS = frozenset({"short", "ibid", "op-cit", "loc-cit", "id", "supra"})
 class Link:
     text: str
     href: str | None  # "#note-17"; None when the target is not on the page (then it is plain text)
+
+    def __html__(self) -> str:
+        """The link as the templates print it: a Jinja macro per link was a tenth of a large report's time."""
+        if self.href:
+            return f'<a href="{escape(self.href)}">{escape(self.text)}</a>'
+        return f'<span class="nolink">{escape(self.text)}</span>'
+
+
+def join_links(items: Iterable[Link]) -> Markup:
+    """Links separated by commas (the `links` filter of the templates)."""
+    return Markup(", ").join(items)
 
 
 @dataclass(frozen=True, slots=True)
