@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.extract.blocks import Block, join_lines, split_blocks
-from audit.extract.layout_bibliography import layout_entry, print_lines
+from audit.extract.layout_bibliography import bib_entry, layout_entry, print_lines
 from audit.extract.list_end import is_reference_like, without_trailing_matter
 from audit.extract.patterns import (
     AUTHOR_START,
@@ -147,14 +147,9 @@ def _entry(index: int, section: str | None, lines: tuple[Line, ...], doc: Docume
     if bullet:  # list markup, not part of the reference
         first = lines[0]
         lines = (Line(first.number, first.start + bullet.end(), first.text[bullet.end():]), *lines[1:])
-    text = join_lines(line.text for line in lines)
-    label_match = ENTRY_LABEL.match(text)
-    label = label_match.group("label") if label_match else None
     start = lines[0].start + (len(lines[0].text) - len(lines[0].text.lstrip()))
     end = lines[-1].start + len(lines[-1].text.rstrip())
-    unlabelled = text[label_match.end():] if label_match else text
-    return BibEntry(index=index, section=section, text=text, span=Span(start, end, lines[0].number),
-                    label=label, repeats_author=bool(REPEATED_AUTHOR.match(unlabelled)))
+    return bib_entry(index, section, join_lines(line.text for line in lines), Span(start, end, lines[0].number))
 
 
 def is_wrapped_text(doc: Document) -> bool:

@@ -45,8 +45,13 @@ def layout_entry(index: int, section: str | None, layout: Sequence[LayoutLine], 
     if bullet:  # list markup, not part of the reference
         start += bullet.end()
         text = text[bullet.end():]
+    return bib_entry(index, section, text, Span(start, end, layout[0].span.line))
+
+
+def bib_entry(index: int, section: str | None, text: str, span: Span) -> BibEntry:
+    """An entry with its list label ("[12]", "12.") and whether it repeats the author before ("———.")."""
     label_match = ENTRY_LABEL.match(text)
     unlabelled = text[label_match.end():] if label_match else text
-    return BibEntry(index=index, section=section, text=text, span=Span(start, end, layout[0].span.line),
+    return BibEntry(index=index, section=section, text=text, span=span,
                     label=label_match.group("label") if label_match else None,
                     repeats_author=bool(REPEATED_AUTHOR.match(unlabelled)))

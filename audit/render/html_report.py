@@ -30,7 +30,6 @@ _ENV = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoes
                    default_for_string=True, enabled_extensions=("j2", "html")),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                    auto_reload=False)  # templates ship with the package: no stat() of every include per work
-_ENV.filters["links"] = lambda items: join_links(items)
 
 # Dead links first: they need the author's attention; inconclusive and unchecked ones last.
 URL_STATUS_ORDER = ("DEAD", "SOFT_404", "MOVED_TO_ROOT", "MALFORMED", "BLOCKED", "REDIRECTED", "ALIVE",
@@ -58,6 +57,9 @@ class Link:
 def join_links(items: Iterable[Link]) -> Markup:
     """Links separated by commas (the `links` filter of the templates)."""
     return Markup(", ").join(items)
+
+
+_ENV.filters["links"] = join_links
 
 
 @dataclass(frozen=True, slots=True)
