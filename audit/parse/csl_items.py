@@ -69,10 +69,10 @@ def _given(text: str) -> str:
 
 def _person(name: str, label: str) -> dict[str, str] | None:
     """{"family": marked, "given": …} for "Müller, Hans", "Hans Müller", "Kim JA"; None when unclear."""
+    if any(c.isdigit() for c in name) or not name.strip(_STRIP) or _INITIALS_RUN.match(name.replace(".", "").strip()):
+        return None  # "L." or "JA" alone: the gold name list was split unclearly
     if is_corporate(name):
         return {"family": mark(label, name)}
-    if any(c.isdigit() for c in name) or not name.strip(_STRIP):
-        return None
     if "," in name:
         family, given = (part.strip() for part in name.split(",", 1))
     else:
@@ -189,7 +189,9 @@ def _locate(chars: list[tuple[str, str | None]], pattern: re.Pattern[str], label
     return False
 
 
-def _value_pattern(value: str) -> re.Pattern[str]:
+def _value_pattern(value: str, variable: str) -> re.Pattern[str]:
+    if variable == "edition":  # "2nd ed.", "2. Aufl.", "2e éd."
+        return re.compile(rf"(?<!\w){re.escape(value)}(?!\d)")
     if _PAGES.match(value):  # a style may write "45–67", "45-7" or only the first page
         first = re.escape(re.split(r"\s*[-–—]", value)[0])
         return re.compile(rf"(?<!\w){first}(?:\s*[-–—]{{1,2}}\s*[A-Za-z]?\d+)?(?!\w)")
@@ -262,7 +264,7 @@ def align(rendered: str, item: dict, source: str, context: str = "bibliography",
     for variable, label in (("locator", "pinpoint"), ("volume", "volume"), ("issue", "volume"), ("page", "pages"),
                             ("edition", "edition")):
         value = locator if variable == "locator" else item.get(variable)
-        if value and CLOSE not in value and not _locate(chars, _value_pattern(value), label):
+        if value and CLOSE not in value and not _locate(chars, _value_pattern(value, variable), label):
             return None
     tokens, labels = label_runs([(label, char) for char, label in chars])
     if not tokens:

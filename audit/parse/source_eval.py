@@ -150,12 +150,30 @@ def _summary(title: str, results: dict[str, CVResult]) -> list[str]:
     return lines
 
 
+def _is_rendered(source: str) -> bool:
+    return source.startswith(("notes-", "csl"))
+
+
+def labelled_only(results: dict[str, CVResult]) -> dict[str, Scores]:
+    """Citeaudit-field scores summed over the labelled sources only (no rendered variants, no family totals),
+    so that settings which add rendered test references can be compared on the same references."""
+    names = [s for s in results if not _is_rendered(s) and not any(o.startswith(s + "/") for o in results)]
+    fields = {f for s in names for f in results[s].mapped_scores}
+    return {f: Scores(*(sum(getattr(results[s].mapped_scores.get(f, Scores(0, 0, 0)), a) for s in names)
+                        for a in ("tp", "fp", "fn"))) for f in sorted(fields)}
+
+
 def format_sources(report: SourceReport) -> str:
     """Plain text: per-source summaries (token F1, citeaudit-field F1, key fields), then the union's tables."""
     title = f"{report.folds}-fold within sources" if report.folds else "The given model, without training"
     if 0 < report.folds_run < report.folds:
         title += f", only the first {report.folds_run} fold(s) tested"
     lines = _summary(f"{title} (token F1 on AnyStyle labels; field F1 on citeaudit fields)", report.within)
+    labelled = labelled_only(report.within)
+    if labelled:
+        lines.append(f"  {'labelled':<12} {'':>6} {'':>8} {micro(labelled).f1:8.3f} "
+                     + " ".join(f"{_f1(labelled, name):>9}" for name in KEY_FIELDS)
+                     + "   (labelled sources only, without rendered variants)")
     if report.left_out:
         lines += ["", *_summary("Leave one source out (trained on the other sources)", report.left_out)]
     if report.end_to_end:
