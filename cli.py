@@ -257,7 +257,7 @@ def _crf_params(iterations: int | None) -> dict[str, object] | None:
 @click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
 @click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Share of the references also rendered as footnote citations for training.")
-@click.option("--csl", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+@click.option("--csl", type=click.FloatRange(0, 1), default=0.4, show_default=True,
               help="Share of the references also rendered through a CSL style (citeproc-py) for training.")
 @click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
@@ -281,7 +281,7 @@ def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, c
 @click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
 @click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Share of the references also rendered as footnote citations (train and test).")
-@click.option("--csl", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+@click.option("--csl", type=click.FloatRange(0, 1), default=0.4, show_default=True,
               help="Share of the references also rendered through a CSL style (train and test, sources csl/…).")
 @click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--leave-one-out/--no-leave-one-out", default=True,
