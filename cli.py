@@ -257,16 +257,18 @@ def _crf_params(iterations: int | None) -> dict[str, object] | None:
 @click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
 @click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Share of the references also rendered as footnote citations for training.")
+@click.option("--csl", type=click.FloatRange(0, 1), default=0.4, show_default=True,
+              help="Share of the references also rendered through a CSL style (citeproc-py) for training.")
 @click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, iterations: int | None,
+def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, csl: float, iterations: int | None,
           debug: bool) -> None:
     """Train the reference CRF on labelled references: AnyStyle XML, GROBID TEI or EXCITE files or folders."""
     from audit.parse.crf import train_model
 
     def body() -> int:
-        click.echo(f"wrote {train_model(data, output, limit=limit, notes=notes, params=_crf_params(iterations))}",
-                   err=True)
+        path = train_model(data, output, limit=limit, notes=notes, csl=csl, params=_crf_params(iterations))
+        click.echo(f"wrote {path}", err=True)
         return 0
 
     _guarded(debug, body)
@@ -279,6 +281,8 @@ def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, i
 @click.option("--limit", type=click.IntRange(10), default=None, help="Use at most this many references per source.")
 @click.option("--notes", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="Share of the references also rendered as footnote citations (train and test).")
+@click.option("--csl", type=click.FloatRange(0, 1), default=0.4, show_default=True,
+              help="Share of the references also rendered through a CSL style (train and test, sources csl/…).")
 @click.option("--iterations", type=click.IntRange(1), default=None, help="Most L-BFGS iterations (default 500).")
 @click.option("--leave-one-out/--no-leave-one-out", default=True,
               help="Also train on all sources but one and test on the one left out.")
@@ -287,16 +291,17 @@ def train(data: tuple[str, ...], output: str, limit: int | None, notes: float, i
 @click.option("--model", "model", default=None, type=click.Path(dir_okay=False),
               help="Score this trained model on the data instead (no training; use data it never saw).")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
-def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, notes: float, iterations: int | None,
+def evaluate(data: tuple[str, ...], folds: int, seed: int, limit: int | None, notes: float, csl: float,
+             iterations: int | None,
              leave_one_out: bool, max_folds: int | None, model: str | None, debug: bool) -> None:
     """Token and field F1 of the reference CRF per source: k-fold within sources, and leave one source out."""
     from audit.parse.source_eval import evaluate_sources, format_sources, score_model
 
     def body() -> int:
         if model:
-            report = score_model(data, model, limit=limit, seed=seed, notes=notes)
+            report = score_model(data, model, limit=limit, seed=seed, notes=notes, csl=csl)
         else:
-            report = evaluate_sources(data, folds=folds, seed=seed, limit=limit, notes=notes,
+            report = evaluate_sources(data, folds=folds, seed=seed, limit=limit, notes=notes, csl=csl,
                                       leave_one_out=leave_one_out, params=_crf_params(iterations),
                                       max_folds=max_folds, progress=_echo_err)
         click.echo(format_sources(report))

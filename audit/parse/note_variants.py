@@ -9,9 +9,9 @@ these note shapes (German, English, French, Italian; article, chapter, book), wi
 and labelled `signal` and `pinpoint`. The field words are the reference's own, so every token
 keeps its gold label; only the punctuation and the connecting words are the template's.
 
-CSL note styles through citeproc-py would render the same shapes, but their output would have
-to be aligned back to the labelled fields token by token (names are re-ordered and
-abbreviated); rendering from the labelled runs keeps the labels exact by construction.
+CSL note styles rendered through citeproc-py (`csl_render.py`) are a second source of such
+variants; these rule-rendered ones keep the reference's own words (no re-ordered or
+abbreviated names), so both are trained on.
 """
 
 from __future__ import annotations

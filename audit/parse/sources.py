@@ -4,7 +4,7 @@ The CRF tags AnyStyle's label set (`labels.LABEL_TO_FIELD` maps it to citeaudit'
 GROBID TEI `<bibl>` elements and EXCITE's inline-tagged lines are read into the same labels;
 the mapping is written down in `audit/parse/README.md`. Text outside any field element (the
 punctuation between fields, and words such as "In:", "pp." or "(Editors)") is labelled by one
-rule, `_fill_untagged`: a lead word or an opening bracket joins the field after it, anything
+rule, `fill_untagged`: a lead word or an opening bracket joins the field after it, anything
 else the field before it. A token that a tag boundary cuts ("Q<source>uarterly") takes the label
 of most of its letters and digits.
 """
@@ -21,9 +21,6 @@ from pathlib import Path
 from audit import patterns
 from audit.errors import UnreadableInput
 from audit.parse.dataset import LabelledSequence, read_dataset
-from audit.parse.note_variants import note_variants
-
-NOTE_SHARE = 0.2  # share of the labelled references also rendered as a footnote citation
 
 Run = tuple[str | None, str]  # (CRF label or None for untagged text, text)
 
@@ -66,7 +63,7 @@ _ORDINAL = re.compile(r"^\(?\d{1,2}(?:st|nd|rd|th|\.)?$", re.I)
 _EDITION_WORDS = frozenset(("ed", "edn", "edition", "aufl", "auflage", "éd", "édition"))
 
 
-def _fill_untagged(tokens: list[str], labels: list[str | None]) -> list[str]:
+def fill_untagged(tokens: list[str], labels: list[str | None]) -> list[str]:
     """Untagged tokens join the next field when they lead into it, else the previous field.
 
     Two label-noise rules: an untagged number before the first field is the citation number
@@ -95,7 +92,15 @@ def _fill_untagged(tokens: list[str], labels: list[str | None]) -> list[str]:
 
 
 def sequence_from_runs(runs: Iterable[Run], source: str = "") -> LabelledSequence | None:
-    """Whitespace tokens of the runs' text, each labelled by `_token_label` and `_fill_untagged`."""
+    """Whitespace tokens of the runs' text, each labelled by `_token_label` and `fill_untagged`."""
+    tokens, labels = label_runs(runs)
+    if not tokens or all(label is None for label in labels):
+        return None
+    return LabelledSequence(tuple(tokens), tuple(fill_untagged(tokens, labels)), source)
+
+
+def label_runs(runs: Iterable[Run]) -> tuple[list[str], list[str | None]]:
+    """Whitespace tokens of the runs' text, each with the label of most of its characters (None: untagged)."""
     tokens: list[str] = []
     labels: list[str | None] = []
     chars: list[tuple[str, str | None]] = []
@@ -113,9 +118,7 @@ def sequence_from_runs(runs: Iterable[Run], source: str = "") -> LabelledSequenc
             else:
                 chars.append((char, label))
     flush()
-    if not tokens or all(label is None for label in labels):
-        return None
-    return LabelledSequence(tuple(tokens), tuple(_fill_untagged(tokens, labels)), source)
+    return tokens, labels
 
 
 def _local(tag: str) -> str:
@@ -292,13 +295,6 @@ def sample_per_source(sequences: Sequence[LabelledSequence], limit: int | None,
         random.Random(seed).shuffle(group)
         out += group[:limit]
     return out
-
-
-def training_set(paths: Iterable[str | Path], *, limit: int | None = None, notes: float = NOTE_SHARE,
-                 seed: int = 0) -> list[LabelledSequence]:
-    """The union of the labelled files (at most `limit` per source) plus note-style variants of a share."""
-    sequences = sample_per_source(read_sources(paths), limit, seed)
-    return sequences + note_variants(sequences, notes, seed)
 
 
 def read_sources(paths: Iterable[str | Path]) -> list[LabelledSequence]:
