@@ -104,3 +104,34 @@ def test_a_series_list_with_order_numbers_is_cut_off():
 def test_a_report_number_in_a_few_references_does_not_end_the_list():
     cited = [*REFERENCES[:6], "Vertovec, Steven (2002) Networks. WPTC-02-02, Oxford.", *REFERENCES[6:]]
     assert len(without_trailing_matter(listing(cited)).entries) == 11
+
+
+def test_two_report_numbers_and_a_contact_line_at_the_end_do_not_end_the_list():
+    # Two working papers of one series near the end, a last reference, then the author's contact line.
+    tail = ["Vertovec, Steven (2001) Formations. WPTC-01-16 - ESRC Programme. Oxford.",
+            "Vertovec, Steven (2002) Networks. WPTC-02-02 - ESRC Programme. Oxford.",
+            "Zipf, George (1946) The P1 P2 / D Hypothesis. American Sociological Review 11: 677-686.",
+            "Kontakt: someone@example.org"]
+    assert names(listing(REFERENCES[:6] + tail)) == [*[r.split(",")[0] for r in REFERENCES[:6]],
+                                                     "Vertovec", "Vertovec", "Zipf"]
+
+
+def _multiline(texts: list[str]) -> ListEntry:
+    return ListEntry(None, tuple(Line(n + 1, 0, text) for n, text in enumerate(texts)))
+
+
+def test_a_chart_read_as_one_last_entry_is_dropped():
+    chart = ["Country Module Archived Study", "Australia 1996", "(2003) 1997", "1998", "1999 No", "USA 1997",
+             "(1984) 1998", "2000"]
+    entries = (*listing(REFERENCES[:3]).entries, _multiline(chart))
+    found = without_trailing_matter(ReferenceList("References", None, 1, 20, (), entries))
+    assert len(found.entries) == 3
+
+
+def test_a_last_reference_over_several_lines_is_kept():
+    # Hard negative: a long last entry, and a short undated one with enough words.
+    last = ["Zipf, George Kingsley (1946) The P1 * P2 / D Hypo-", "thesis. In: American Sociological",
+            "Review, Vol. 11, October,", "677-686."]
+    entries = (*listing(REFERENCES[:3]).entries, _multiline(last), _multiline(["UNODC. World Drug Report."]))
+    found = without_trailing_matter(ReferenceList("References", None, 1, 20, (), entries))
+    assert len(found.entries) == 5

@@ -27,6 +27,8 @@ SERIES_ORDER_NUMBER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{1,3}-(?:19|20)?
 MIN_SERIES_ENTRIES = 4
 MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6
+MIN_CHART_LINES = 4  # a last entry of this many lines or more, most of them table rows, is a chart
+CHART_ROW_SHARE = 0.6
 MIN_SORTED_SHARE = 0.8  # a list whose entries keep alphabetical order this often is sorted by author
 MIN_SORTED_ENTRIES = 8  # ... judged on this many entries at least
 _LABEL = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")  # "12. ", "[12] ", "(12) ", "12 "
@@ -48,6 +50,15 @@ def _is_table_row(text: str) -> bool:
     return len(words) < MIN_REFERENCE_WORDS or letters < sum(c.isdigit() for c in text)
 
 
+def _is_trailing_scrap(lines, text: str) -> bool:
+    """The last entry is a chart (several lines, most of them table rows: "USA 1997", "(1984) 1998") or a
+    short line with no year or address ("Kontakt: name@example.org") that the references ran into."""
+    if len(lines) >= MIN_CHART_LINES:
+        rows = sum(1 for line in lines if _is_table_row(line.text))
+        return rows >= CHART_ROW_SHARE * len(lines)
+    return _is_table_row(text) and not is_reference_like(text)
+
+
 def without_trailing_matter(found):
     """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
@@ -58,12 +69,14 @@ def without_trailing_matter(found):
         kept = list(found.entries[:cut])
     else:  # weaker signs end the list only where a new page starts, with its first entry or just before
         cut = _page_cut(found.entries, texts)
-        if cut is None:
-            return found
-        kept = list(found.entries[:cut])
-        if kept:  # the page's first lines that ran into the last reference belong to the back matter
+        kept = list(found.entries[:cut] if cut is not None else found.entries)
+        if kept and cut is not None:  # the page's first lines that ran into the last reference are back matter
             lines = kept[-1].lines
             kept[-1] = replace(kept[-1], lines=lines[:_page_break_before(found.entries, cut) or len(lines)])
+    while kept and _is_trailing_scrap(kept[-1].lines, texts[len(kept) - 1]):
+        kept.pop()
+    if len(kept) == len(found.entries) and cut is None:
+        return found
     return replace(found, entries=tuple(kept), last_line=kept[-1].lines[-1].number if kept else found.first_line)
 
 
@@ -118,7 +131,8 @@ def _page_break_before(entries, k: int) -> int | None:
 
 
 def _change_point(flags: Sequence[bool]) -> int | None:
-    """The entry from which on most entries are flagged and before which few are (the best split)."""
+    """The entry from which on most entries are flagged and before which few are (the best split); the tail
+    must hold a few flagged entries itself (two report numbers and a contact line are not a series list)."""
     if sum(flags) < MIN_SERIES_ENTRIES:
         return None
     before = [0]
@@ -129,7 +143,8 @@ def _change_point(flags: Sequence[bool]) -> int | None:
     for k in range(len(flags)):
         score = before[k] + after
         tail = len(flags) - k
-        if flags[k] and tail >= MIN_SERIES_ENTRIES and after >= MIN_SERIES_SHARE * tail and score > best_score:
+        if (flags[k] and tail >= MIN_SERIES_ENTRIES and after >= max(MIN_SERIES_ENTRIES, MIN_SERIES_SHARE * tail)
+                and score > best_score):
             best, best_score = k, score
         after -= flags[k]
     return best

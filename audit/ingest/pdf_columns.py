@@ -93,6 +93,20 @@ def _columns_in_part(rows: Sequence[Sequence[Glyph]], width: float) -> tuple[tup
     return None
 
 
+def _split_at_gutter(row: Sequence[Glyph], left_edge: float, right_edge: float) -> float | None:
+    """Where a row that reaches into the gutter still parts into two columns: the widest gap wider than a word
+    space that overlaps the gutter (a justified line's last letters or hyphen run a few points into it).
+    None for a line that really spans the gutter (a title, a full-width heading)."""
+    glyphs = sorted((g for g in row if g.text.strip()), key=lambda g: g.x0)
+    best: tuple[float, float] | None = None
+    for a, b in zip(glyphs, glyphs[1:], strict=False):
+        gap = b.x0 - a.x1
+        if gap >= WORD_GAP * max(a.size, b.size) and a.x1 < right_edge and b.x0 > left_edge:
+            if best is None or gap > best[0]:
+                best = (gap, (a.x1 + b.x0) / 2)
+    return best[1] if best else None
+
+
 def page_segments(page: Page) -> list[list[list[Glyph]]]:
     """The page's text rows in reading-order groups: one group on a single-column page (its rows as grouped
     once; a column's rows are grouped again within it)."""
@@ -109,12 +123,22 @@ def page_segments(page: Page) -> list[list[list[Glyph]]]:
     spanning: list[list[Glyph]] = []
     left: list[Glyph] = []
     right: list[Glyph] = []
+    crossing = [any(g.x0 < right_edge and g.x1 > left_edge and g.text.strip() for g in row) for row in rows]
+    # Rows between the first and the last that clear the gutter are column rows even when a letter runs into
+    # it; a crossing row above or below them (a title, a footer) spans the page.
+    clear = [i for i in inside if not crossing[i]]
+    between = range(clear[0], clear[-1] + 1) if clear else range(0)
     for index, row in enumerate(rows):
-        if index not in inside or any(g.x0 < right_edge and g.x1 > left_edge and g.text.strip() for g in row):
+        split: float | None = middle
+        if index not in inside:
+            split = None
+        elif crossing[index]:
+            split = _split_at_gutter(row, left_edge, right_edge) if index in between else None
+        if split is None:
             spanning.append(row)
             continue
         for glyph in row:
-            (left if glyph.x1 <= middle else right).append(glyph)
+            (left if glyph.x1 <= split else right).append(glyph)
     if not left or not right:
         return [rows]
     columns_top = min(g.top for g in left + right)
