@@ -89,3 +89,11 @@ def test_a_short_note_ending_a_quarter_of_the_pages_is_kept():
              for n in range(1, 13)}
     texts = _texts(drop_running_heads(_pages(12), lines))
     assert sum("Ebd., S." in t for t in texts) == 3
+
+
+def test_a_short_head_on_the_even_pages_only_is_dropped():
+    # "58 ZQF Heft 1/2014" heads the even pages, a little under half of them: a running head all the same.
+    lines = {n: [*([_line(n, 100, f"{56 + n} ZQF Heft 1/2014")] if n % 2 == 0 else []), *_body(n)]
+             for n in range(1, 22)}
+    texts = _texts(drop_running_heads(_pages(21), lines))
+    assert not any("ZQF" in t for t in texts)

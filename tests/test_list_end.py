@@ -135,3 +135,24 @@ def test_a_last_reference_over_several_lines_is_kept():
     entries = (*listing(REFERENCES[:3]).entries, _multiline(last), _multiline(["UNODC. World Drug Report."]))
     found = without_trailing_matter(ReferenceList("References", None, 1, 20, (), entries))
     assert len(found.entries) == 5
+
+
+def test_an_appendix_that_ran_into_the_list_ends_it():
+    appendix = ["Appendix Please tell us which other study the survey was fielded with (topic, survey name).",
+                *[f"{k} Country{k} Fielded together with the survey of 200{k} (Citizenship)." for k in range(1, 6)]]
+    assert names(listing(REFERENCES[:5] + appendix)) == [r.split(",")[0] for r in REFERENCES[:5]]
+
+
+def test_a_reference_mentioning_an_appendix_is_kept():
+    # Hard negative: the word inside a reference, not opening an entry.
+    cited = [*REFERENCES[:5], "Kim, Jae (2003). Appendix tables to the survey. Seoul: KDI.", *REFERENCES[5:]]
+    assert len(without_trailing_matter(listing(cited)).entries) == 11
+
+
+def test_a_licence_notice_after_the_references_is_dropped():
+    notice = ("This work is licensed under a Creative Commons Attribution 4.0 License: "
+              "creativecommons.org/licenses/by/4.0/")
+    assert len(without_trailing_matter(listing(REFERENCES[:4] + [notice])).entries) == 4
+    # hard negative: a dated reference about the licences stays
+    cited = "Lessig, Lawrence (2004). Free Culture. Creative Commons edition. New York: Penguin."
+    assert len(without_trailing_matter(listing(REFERENCES[:4] + [cited])).entries) == 5

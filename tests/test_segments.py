@@ -67,6 +67,20 @@ def test_chicago_bare_pages(text, pin):
     pytest.param("A. Smith, *Roads*, London, 2001. Online communities were small, 2003.",
                  ["A. Smith, *Roads*, London, 2001.", "Online communities were small, 2003."],
                  id="online-without-colon-is-not-joined"),
+    pytest.param("Eva Roth: Ein Ausgang des Krisenjahres 2005. Bilanz des Rates vom 15./16.12.2005. "
+                 "Abrufbar unter: http://example.org/roth.php.",
+                 ["Eva Roth: Ein Ausgang des Krisenjahres 2005. Bilanz des Rates vom 15./16.12.2005. "
+                  "Abrufbar unter: http://example.org/roth.php."], id="author-colon-title-then-subtitle"),
+    pytest.param("Europäische Kommission: Eurobarometer. Eurobarometer 64. Nationaler Bericht, Herbst 2005.",
+                 ["Europäische Kommission: Eurobarometer. Eurobarometer 64. Nationaler Bericht, Herbst 2005."],
+                 id="corporate-author-colon-title-over-sentences"),
+    pytest.param("Eva Roth: Flüsse im Wandel. Vgl. Hans Kraus: Wasser, Wien 2003.",
+                 ["Hans Kraus: Wasser, Wien 2003."], id="a-signal-opens-a-citation-of-its-own"),
+    pytest.param("Eva Roth: Flüsse, Wien 2003. Vgl. Hans Kraus: Wasser, Wien 2004.",
+                 ["Eva Roth: Flüsse, Wien 2003.", "Hans Kraus: Wasser, Wien 2004."], id="a-complete-citation-ends"),
+    pytest.param("Paul Luif, 2006: Österreich. In: Werner Weidenfeld (Hrsg.): Jahrbuch der Integration.",
+                 ["Paul Luif, 2006: Österreich. In: Werner Weidenfeld (Hrsg.): Jahrbuch der Integration."],
+                 id="in-container-continues-a-complete-looking-citation"),
 ])
 def test_full_stops_inside_unquoted_citations(note, expected):
     assert [s.text for s in split_citations(note)] == expected

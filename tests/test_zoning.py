@@ -85,3 +85,29 @@ def test_an_unnamed_list_of_undated_items_is_not_a_bibliography():
     survey = [f"She [He] sticks to her [his] word number {k}.           .9{k}" for k in range(1, 7)]
     assert not _mostly_references(listing(survey))
     assert _mostly_references(listing([r.replace("\n      ", " ") for r in REFERENCES] + survey[:3]))
+
+
+BULLETED = [
+    ("   • Cernea M.M., Putting people first: Sociological variables in rural development, World Bank &\n"
+     "      Oxford University Press, Oxford-Washington, 1985."),
+    ("   • Chakrabati A., Dhar A., Dislocation and Resettlement in Development: From third world to the\n"
+     "      world of the third, Routledge, Abingdon, 2010."),
+    "   • Hart D., The Volta River Project: A case study in politics and technology, Edinburgh, 1980.",
+    ("   • McDowell Ch., Understanding impoverishment. The consequences of development-induced\n"
+     "      displacement, Berghahn Books, New York, 1996."),
+    "   • Mehta L., Displaced By Development, SAGE Publications Ltd, New Delhi, 2009.",
+]
+
+
+def test_a_bulleted_list_under_a_heading_is_a_bibliography():
+    doc = text_document(_paper() + "\nBibliography:\n\n" + "\n".join(BULLETED) + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text.split()[0] for e in bib.entries] == ["Cernea", "Chakrabati", "Hart", "McDowell", "Mehta"]
+
+
+def test_a_bulleted_list_of_points_in_the_text_is_not():
+    # Hard negative: bullets in the body that are not references.
+    points = "\n".join(f"   • The {w} of the basin must be agreed before the next meeting of the states."
+                       for w in ("quotas", "maps", "gauges", "budget", "minutes"))
+    doc = text_document(_paper(6) + "\n" + points + "\n\n" + _paper(6))
+    assert extract_bibliography(doc).entries == ()

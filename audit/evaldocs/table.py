@@ -60,14 +60,16 @@ def _refsections(rows: Sequence[DocResult]) -> list[str]:
 
 def _pdfs(rows: Sequence[DocResult]) -> list[str]:
     out = ["## pdfs: gold reference strings found as one entry or note citation", "",
-           "| group | paper | found / gold | entries / gold | count error | notes | errors | warnings | seconds |",
-           "|---|---|---|---|---|---|---|---|---|"]
+           "| group | paper | found / gold | entries / gold | count error | notes | errors | warnings | "
+           "not in bibliography | seconds |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         found = r.found or (0, 0)
         entries = r.entries or (0, 0)
         warnings = sum(r.warnings_by_rule.values())
         out.append(f"| {r.group} | {r.name} | {found[0]}/{found[1]} | {entries[0]}/{entries[1]} | "
-                   f"{entry_count_error(r):.2f} | {r.notes} | {len(r.errors)} | {warnings} | {r.seconds:.2f} |")
+                   f"{entry_count_error(r):.2f} | {r.notes} | {len(r.errors)} | {warnings} | "
+                   f"{r.warnings_by_rule.get('not-in-bibliography', 0)} | {r.seconds:.2f} |")
     out.append("")
     for group in ("en", "de-end"):
         part = [r for r in rows if r.group == group]

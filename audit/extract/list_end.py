@@ -27,6 +27,9 @@ SERIES_ORDER_NUMBER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{1,3}-(?:19|20)?
 MIN_SERIES_ENTRIES = 4
 MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6
+APPENDIX = re.compile(r"^\W*(?:appendix|appendices|anhang|annex|anexo|allegato)\b", re.IGNORECASE)
+# An open-access journal's licence notice after the references ("This work is licensed under a Creative Commons …")
+LICENCE = re.compile(r"creative\s?commons|licen[cs]ed under|rel=\"license\"|lizenziert unter", re.IGNORECASE)
 MIN_CHART_LINES = 4  # a last entry of this many lines or more, most of them table rows, is a chart
 CHART_ROW_SHARE = 0.6
 MIN_SORTED_SHARE = 0.8  # a list whose entries keep alphabetical order this often is sorted by author
@@ -50,20 +53,29 @@ def _is_table_row(text: str) -> bool:
     return len(words) < MIN_REFERENCE_WORDS or letters < sum(c.isdigit() for c in text)
 
 
+def _is_chart(lines) -> bool:
+    """Several lines, most of them table rows ("USA 1997", "(1984) 1998"): a chart read as one entry."""
+    if len(lines) < MIN_CHART_LINES:
+        return False
+    return sum(1 for line in lines if _is_table_row(line.text)) >= CHART_ROW_SHARE * len(lines)
+
+
 def _is_trailing_scrap(lines, text: str) -> bool:
-    """The last entry is a chart (several lines, most of them table rows: "USA 1997", "(1984) 1998") or a
-    short line with no year or address ("Kontakt: name@example.org") that the references ran into."""
-    if len(lines) >= MIN_CHART_LINES:
-        rows = sum(1 for line in lines if _is_table_row(line.text))
-        return rows >= CHART_ROW_SHARE * len(lines)
-    return _is_table_row(text) and not is_reference_like(text)
+    """The last entry is a chart, a short line with no year or address ("Kontakt: name@example.org") or the
+    journal's licence notice (undated) that the references ran into."""
+    if _is_chart(lines) or LICENCE.search(text) and not YEAR.search(text):
+        return True
+    return len(lines) < MIN_CHART_LINES and _is_table_row(text) and not is_reference_like(text)
 
 
 def without_trailing_matter(found):
     """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
     strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text)) or _is_table_row(text)
-              for text in texts]
+              or _is_chart(item.lines) for item, text in zip(found.entries, texts, strict=True)]
+    appendix = next((k for k, text in enumerate(texts) if APPENDIX.match(text)), None)
+    if appendix is not None:  # an appendix that ran into the list: nothing after its heading is a reference
+        strong[appendix:] = [True] * (len(texts) - appendix)
     cut = _change_point(strong)
     if cut is not None:
         kept = list(found.entries[:cut])

@@ -186,6 +186,10 @@ QUOTED_TITLE_THEN_PAGE = re.compile(r"^[\"“«].*[,.][\"”»]\s+(?P<pin>\d{1,4
 CITATION_CONTINUES = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w\-]+(?:[ /-][A-ZÀ-Þ][\w\-]+)?(?::\s*\S|\s+(?:1[5-9]|20)\d\d\b)|"
                                 r"In:\s|(?:1[5-9]|20)\d\d\b|"
                                 r"(?:Hg|Hrsg|Ed|Eds|éd|dir)\.)")
+# "In: Werner Weidenfeld (Hrsg.): Jahrbuch …": a container never opens a citation of its own
+CONTAINER_CONTINUES = re.compile(r"^(?:In|in|Dans|dans):\s")
+# ... and one inside a note's text makes it a full reference: "Paul Luif, 2006: Österreich. In: Weidenfeld …"
+CONTAINER_INSIDE = re.compile(r"[.,]\s+(?:In|in|Dans|dans):\s+\S")
 # A sentence that only says where a cited work is online continues that citation: "Abrufbar unter: http://…",
 # "Available at: …", "Retrieved from …", "Online: …", a bare address, "Accessed 3 May 2020."
 ACCESS_CONTINUES = re.compile(r"^(?:(?:online\s+)?(?:abrufbar|verfügbar|erhältlich|zugänglich)"

@@ -13,6 +13,8 @@ from audit.extract.patterns import (
     AUTHOR_COLON_TITLE,
     BARE_PAGE,
     CITATION_CONTINUES,
+    CONTAINER_CONTINUES,
+    CONTAINER_INSIDE,
     CROSS_REF,
     EMBEDDED_SIGNAL,
     IBID,
@@ -164,7 +166,8 @@ def _kind(text: str) -> tuple[CitationKind, int | None]:
     has_title = _has_title(parts)
     if URL_LIKE.search(text) or len(parts) >= MIN_FULL_PARTS or (has_title and YEAR.search(text)):
         return "full", None
-    if YEAR.search(text) and (AUTHOR_COLON_TITLE.match(text) or PLACE_PUBLISHER_YEAR.search(text)):
+    if YEAR.search(text) and (AUTHOR_COLON_TITLE.match(text) or PLACE_PUBLISHER_YEAR.search(text)
+                              or CONTAINER_INSIDE.search(text)):
         return "full", None  # "Hans Müller: Grenzen. Berlin: Suhrkamp 2005": no commas, no quotes
     return "short", None
 
@@ -204,12 +207,24 @@ def _sentences(note_text: str) -> list[tuple[int, int]]:
         if merged:
             previous = note_text[merged[-1][0]:merged[-1][1]].strip()
             current = note_text[start:end].strip()
-            if ACCESS_CONTINUES.match(current) or CITATION_CONTINUES.match(current) and (
-                    AUTHOR_COLON_TITLE.match(previous) or not _is_citation_like(previous)):
+            if (ACCESS_CONTINUES.match(current) or CONTAINER_CONTINUES.match(current)
+                    or CITATION_CONTINUES.match(current) and (AUTHOR_COLON_TITLE.match(previous)
+                                                               or not _is_citation_like(previous))
+                    or _title_goes_on(previous, current)):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
     return merged
+
+
+def _title_goes_on(previous: str, current: str) -> bool:
+    """"Almut Metz: Ein Ausgang des Krisenjahres. Bilanz des Rates vom 15.12.2005. Abrufbar unter: …": after
+    an "Author: Title." opening with nothing else yet (no comma-separated place, date or pages), the next
+    sentence is the subtitle or the rest of the reference, unless it opens a citation of its own."""
+    if not AUTHOR_COLON_TITLE.match(previous) or len(top_level_parts(previous)) > 1 or URL_LIKE.search(previous):
+        return False
+    return not (SIGNAL.match(current + " ") or AUTHOR_COLON_TITLE.match(current) or IBID.match(current)
+                or ID_FORM.match(current))
 
 
 def split_citations(note_text: str) -> list[Segment]:

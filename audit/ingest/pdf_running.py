@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # A line at the same height on a quarter of the pages (and two) is a running head: left and right pages often
 # carry different ones ("4374 SECTION TITLE" / "AUTHOR: PAPER TITLE 4375"), each on half the pages.
 REPEATED_SHARE = 0.25
-# A short line ("Ebd., S. 12.", "Ibid.") may end a page's notes on a quarter of the pages; it must repeat on half.
+# A short line at the foot ("Ebd., S. 12.", "Ibid.") may end a page's notes on a quarter of the pages; there it
+# must repeat on half. Notes never open a page, so a short head ("58 ZQF Heft 1/2014") needs only a quarter.
 SHORT_LINE_LETTERS = 12
 SHORT_REPEATED_SHARE = 0.5
 MARGIN_SHARE = 0.08  # top and bottom share of the printed area where running heads, footers and page numbers sit
@@ -84,7 +85,7 @@ def drop_running_heads(pages: Sequence[Page], lines: dict[int, list[TextLine]]) 
             in_margin = area.near_edge(line, MARGIN_SHARE)
             edge = _edge_key(line, area)
             repeated = max(counts[_position_key(line)], edges[edge] if len(pages) >= MIN_PAGES_ANY_ORDER else 0)
-            short = edge is not None and len(edge[0]) < SHORT_LINE_LETTERS
+            short = edge is not None and not edge[1] and len(edge[0]) < SHORT_LINE_LETTERS
             if edge is not None and len(pages) >= 2 and repeated >= (short_threshold if short else threshold):
                 continue
             if in_margin and BARE_PAGE_NUMBER.match(line.text):

@@ -18,6 +18,9 @@ NEIGHBOUR_CUES = ("gap_before", "len=", "f=", "e=", "s1=", "years=", "author_sta
 # zone model that a list stops some forty lines down (chapter bibliographies are short), which cut long
 # reference sections in two.
 HEADING_DISTANCES = (1, 3, 10)
+OPENING_CUES = frozenset(("author_start", "repeat_author", "label.", "label[]"))
+MIN_STYLE_OPENINGS = 3  # a list's indentation style is judged on this many lines that open like a reference
+STYLE_SHARE = 0.75  # ... this share of them at the left edge (hanging) or set in (first-line)
 
 
 def _relative_length(length: int, typical: float) -> int:
@@ -111,10 +114,12 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
     typical = _typical_length(facts)
     indents = Counter(f.indent for f in facts)
     two_indents = len([i for i, c in indents.items() if c >= 2]) >= 2
+    all_cues = [text_cues(f.text) for f in facts]
+    style = _indent_style(facts, all_cues, base) if two_indents else None
     own: list[list[str]] = []
     previous_label: int | None = None
     for n, fact in enumerate(facts):
-        cues = text_cues(fact.text)
+        cues = all_cues[n]
         feats = _own(cues, fact, base, typical)
         prev = facts[n - 1] if n else None
         steps = ["istep=" + _indent_step(fact.indent, prev.indent if prev else None),
@@ -123,6 +128,8 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
         feats += steps
         if two_indents:  # indentation means something only where the list uses two indents
             feats += ["2i:" + step for step in steps]
+        if style:  # ... and what it means depends on the list's style: which lines open its entries
+            feats.append(f"{style}:{steps[2]}")
         if prev is not None:
             prev_rlen = _relative_length(len(prev.text), typical)
             prev_end = prev.text[-1] if not prev.text[-1].isalnum() else "d" if prev.text[-1].isdigit() else "a"
@@ -143,6 +150,27 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
             feats.append("gap_before")
         own.append(feats)
     return _with_neighbours(own, (-1, 1))
+
+
+def _opens_entry(cues: list[str]) -> bool:
+    return any(c in OPENING_CUES for c in cues)
+
+
+def _indent_style(facts: Sequence[LineFacts], cues: Sequence[list[str]], base: int) -> str | None:
+    """"hanging" where the lines that open like a reference (a name, a repeated-author mark, a number) sit
+    at the list's left edge, "first-line" where they are set in, and the list's first line (always an
+    entry's start) agrees. Either alone misleads: a continuation can look like a name ("Geographische
+    Mitteilungen, Band LIX"), first-name-first entries do not, and a list's first line may be stray."""
+    at_base = [f.indent == base for f, c in zip(facts, cues, strict=True) if _opens_entry(c)]
+    if len(at_base) < MIN_STYLE_OPENINGS:
+        return None
+    share = sum(at_base) / len(at_base)
+    first_at_base = facts[0].indent == base
+    if share >= STYLE_SHARE and first_at_base:
+        return "hanging"
+    if share <= 1 - STYLE_SHARE and not first_at_base:
+        return "first-line"
+    return None
 
 
 def _label_number(text: str) -> int | None:

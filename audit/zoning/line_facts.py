@@ -18,6 +18,7 @@ from audit.extract.patterns import (
     DOI_LIKE,
     ENDNOTES_HEADING,
     ENTRY_LABEL,
+    LIST_BULLET,
     REPEATED_AUTHOR,
     URL_LIKE,
     YEAR,
@@ -58,6 +59,10 @@ _CUE_WORDS = frozenset("in and und et & or see cf vgl siehe voir the a an der di
                        "chapter kapitel chapitre part teil section appendix anhang page seite p pp s "
                        "ibid ibidem ebd id op supra available retrieved accessed doi http https www".split())
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# A repeated-author mark lost in the PDF's text: the line opens with the punctuation after it (", 1988: Title")
+_LOST_REPEAT = re.compile(r"^[,.;:]\s*(?:\(?(?:1[5-9]|20)\d\d|n\.\s?d\.)")
+# "Cernea M.M., Title" / "McDowell Ch., Title": surname, then initials, then a comma
+_SURNAME_INITIALS = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s(?:[A-ZÀ-Þ][a-z]?\.\s?-?){1,3},\s")
 # "## ", "**", "7. ", "IV) ", "A. " before a heading's words
 _HEADING_PREFIX = re.compile(r"(?:#{1,6}\s*)?[*_]{0,2}\s*(?:(?:\d{1,2}|[IVXLC]{1,5}|[A-Z])(?:\.\d{1,2})*[.)]?\s+)?")
 
@@ -142,7 +147,15 @@ def heading_title(text: str) -> str:
 
 
 def text_cues(text: str) -> list[str]:
-    """Features of a line's words alone (no layout, no neighbours)."""
+    """Features of a line's words alone (no layout, no neighbours). A list bullet is a cue of its own; the
+    rest are read after it ("• Cernea M.M., Putting people first" opens like any reference)."""
+    bullet = LIST_BULLET.match(text)
+    if bullet and bullet.end() < len(text):
+        return ["bullet", *_word_cues(text[bullet.end():])]
+    return _word_cues(text)
+
+
+def _word_cues(text: str) -> list[str]:
     feats: list[str] = []
     tokens = text.split()
     feats.append(f"len={bucket(len(text), (4, 12, 30, 50, 70, 90))}")
@@ -176,9 +189,9 @@ def text_cues(text: str) -> list[str]:
             feats.append(name)
     if URL_LIKE.search(text) or DOI_LIKE.search(text):
         feats.append("url")
-    if AUTHOR_START.match(text):
+    if AUTHOR_START.match(text) or _SURNAME_INITIALS.match(text):
         feats.append("author_start")
-    if REPEATED_AUTHOR.match(text):
+    if REPEATED_AUTHOR.match(text) or _LOST_REPEAT.match(text):
         feats.append("repeat_author")
     label = ENTRY_LABEL.match(text)
     if label:

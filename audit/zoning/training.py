@@ -6,8 +6,8 @@
   set further in than its body text (journals that indent their lists; a PDF's list right of the text edge).
 - Entry starts: the 128 reference sections of `refsections/` (one `<bibl>` per entry). Their lines come
   without indentation, so each section is also laid out again as documents print reference lists: hanging
-  indent, a blank line between entries, first-line indent. That teaches the model layout cues the raw
-  sections cannot show, without writing any reference by hand.
+  indent, a blank line between entries, first-line indent, a bulleted list, one line per entry. That
+  teaches the model layout cues the raw sections cannot show, without writing any reference by hand.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from audit.zoning.features import entry_features, zone_features
 from audit.zoning.line_facts import heading_title, measure_lines
 
 ZONE_LABELS = ("ref", "text", "title", "meta")
-LAYOUTS = ("hanging", "blank", "plain", "first-line")
+LAYOUTS = ("hanging", "blank", "plain", "first-line", "bulleted", "joined")
+BULLETED_EVERY = 0  # one reference section in this many is also shown to the zone model as a bulleted list (0: none)
 HANGING_INDENTS = (2, 4, 6, 8)  # continuation indents seen in PDF-to-text output
 WRAP_WIDTHS = (72, 84, 96, 108)  # characters per line of a printed reference list, from narrow to wide
 _TAG = re.compile(r"<[^>]*>")
@@ -123,12 +124,25 @@ def lay_out(section: ReferenceSection, layout: str, variant: int) -> tuple[list[
             raw = text if start else " " * indent + text
         elif layout == "first-line":
             raw = " " * indent + text if start else text
+        elif layout == "bulleted":  # word processors' lists: a bullet, continuation lines under the text
+            raw = "• " + text if start else "  " + text
         else:
             raw = text
         lines.append(raw)
         gaps.append(layout == "blank" and start and bool(labels))
         labels.append("B" if start or not labels else "I")
+    if layout == "joined":  # word processors, web pages and reflowed text: each entry one line
+        return _joined(lines, labels)
     return lines, gaps, labels
+
+
+def _joined(lines: list[str], labels: list[str]) -> tuple[list[str], list[bool], list[str]]:
+    entries: list[list[str]] = []
+    for line, label in zip(lines, labels, strict=True):
+        if label == "B" or not entries:
+            entries.append([])
+        entries[-1].append(line)
+    return [join_lines(e) for e in entries], [False] * len(entries), ["B"] * len(entries)
 
 
 def entry_sequences(section: ReferenceSection, index: int) -> list[Sequence_]:
@@ -178,7 +192,8 @@ def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequen
     """A reference section alone, as cut and in one printed layout: every line a reference line (the
     dissertations are mostly humanities; these teach the zone model what science reference lists look like)."""
     out = []
-    for layout in ("plain", LAYOUTS[index % 2]):
+    layouts = ("plain", LAYOUTS[index % 2], *(("bulleted",) if BULLETED_EVERY and index % BULLETED_EVERY == 0 else ()))
+    for layout in layouts:
         lines, _, _ = lay_out(section, layout, index)
         facts = measure_lines(lines)
         kept, feats = zone_features(facts)

@@ -1,0 +1,57 @@
+"""Line cues and list-level features of the line models, one behaviour each."""
+
+from __future__ import annotations
+
+from audit.zoning.features import entry_features
+from audit.zoning.line_facts import measure_lines, text_cues
+
+
+def test_a_bullet_is_a_cue_and_the_line_is_read_after_it():
+    cues = text_cues("• Cernea M.M., Putting people first: Sociological variables, 1985.")
+    assert cues[0] == "bullet"
+    assert "author_start" in cues
+    assert "s1=Xx" in cues
+
+
+def test_surname_then_initials_opens_like_a_name():
+    for line in ("Cernea M.M., Putting people first", "McDowell Ch., Understanding impoverishment",
+                 "Hansen A., Oliver-Smith A, (eds.), Involuntary Migration"):
+        assert "author_start" in text_cues(line), line
+    # hard negatives: a sentence and a continuation line
+    assert "author_start" not in text_cues("The data show A. clear trend, as")
+    assert "author_start" not in text_cues("world of the third, Routledge, Abingdon, 2010.")
+
+
+def test_a_repeated_author_mark_lost_in_the_pdf_text_is_still_a_repeat():
+    assert "repeat_author" in text_cues(", 1984: Gift Exchange and Efficiency-Wage Theory. In: Review 74.")
+    assert "repeat_author" in text_cues(". 1988. Die Wirtschaft der Gesellschaft. Frankfurt: Suhrkamp.")
+    assert "repeat_author" not in text_cues("83.")
+    assert "repeat_author" not in text_cues(", and the rivers of 1988 were low.")
+
+
+def _style(lines: list[str]) -> set[str]:
+    feats = entry_features(measure_lines(lines), [False] * len(lines))
+    return {f.split(":")[0] for row in feats for f in row if f.startswith(("hanging:", "first-line:"))}
+
+
+HANGING = ["Adams, John. 2001. Rivers and borders. Journal of Water", "   Policy 12: 45-67.",
+           "Baker, Mary. 1998. The politics of shared rivers. Oxford", "   University Press.",
+           "Chen, Li. 2010. Upstream and downstream. Water Review 4.", "Dupont, Anne. 2005. Les fleuves. Paris:",
+           "   Presses universitaires."]
+
+
+def test_the_indentation_style_of_a_list():
+    assert _style(HANGING) == {"hanging"}
+    first_line = [("   " + line[3:] if not line.startswith(" ") else line[3:]) for line in HANGING]
+    first_line = ["   " + line if line[0].isupper() and "," in line[:12] else line.strip() for line in
+                  (x.strip() for x in HANGING)]
+    assert _style(first_line) == {"first-line"}
+
+
+def test_no_style_where_the_names_and_the_first_line_disagree():
+    # First-name-first entries at the edge; continuations set in that look like names: no style either way.
+    lines = ["Gershon Alperovich (1984): The size distribution of cities. Journal",
+             "    Geographische Mitteilungen, Band LIX, S. 73-76.", "Felix Auerbach (1913): Das Gesetz. Petermanns",
+             "    Quarterly Journal, Vol. 3, S. 1-9.", "Robert Axtell (2001): Emergent cities. Mimeo",
+             "    Brookings Institution, Washington, 2001."]
+    assert _style(lines) == set()
