@@ -20,10 +20,15 @@ from tests.factories import markdown_document, text_document
     pytest.param("The flood came in June (2004) and (Figure 2010) shows it; (in 1998) too.", [],
                  id="months-and-words-are-not-names"),
     pytest.param("Growth was 3% (2004) overall.", [], id="year-alone"),
+    pytest.param("Arbeitspapier Nr. 7 (Februar 2000); Rapport (juillet 2004); Informe (Julio 2005).", [],
+                 id="months-in-other-languages-are-dates"),
+    pytest.param("As Herbst (2000) and Mayo (1933) showed.", [(("Herbst",), "2000", None), (("Mayo",), "1933", None)],
+                 id="surnames-that-are-also-months-or-seasons"),
 ])
 def test_author_date(text, expected):
     listed = [BibEntry(i, None, f"{name}, A. (2000). A title. Press.", Span(0, 1, 9))
-              for i, name in enumerate(["Smith", "Jones", "Kay", "van Dijk", "García", "June", "Figure"], 1)]
+              for i, name in enumerate(["Smith", "Jones", "Kay", "van Dijk", "García", "June", "Figure", "Herbst",
+                                                   "Mayo"], 1)]
     found = extract_body_citations([Line(1, 0, text)], listed, numeric_markers_are_notes=False)
     assert [(c.names, c.year, c.pinpoint) for c in found] == expected
 

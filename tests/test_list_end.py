@@ -156,3 +156,9 @@ def test_a_licence_notice_after_the_references_is_dropped():
     # hard negative: a dated reference about the licences stays
     cited = "Lessig, Lawrence (2004). Free Culture. Creative Commons edition. New York: Penguin."
     assert len(without_trailing_matter(listing(REFERENCES[:4] + [cited])).entries) == 5
+
+
+def test_a_series_list_under_its_own_heading_ends_the_list():
+    series = ["Bereits erschienene Soziologische Arbeitspapiere",
+              *[f"Ein Arbeitspapier über Thema {k} (Februar 200{k})" for k in range(1, 6)]]
+    assert names(listing(REFERENCES[:5] + series)) == [r.split(",")[0] for r in REFERENCES[:5]]

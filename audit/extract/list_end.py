@@ -27,7 +27,10 @@ SERIES_ORDER_NUMBER = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*-\d{1,3}-(?:19|20)?
 MIN_SERIES_ENTRIES = 4
 MIN_REFERENCE_WORDS = 3  # words of three letters or more: even "Kim J, Lee K. Nature. 2010;375:1-9." has three
 MIN_SERIES_SHARE = 0.6
-APPENDIX = re.compile(r"^\W*(?:appendix|appendices|anhang|annex|anexo|allegato)\b", re.IGNORECASE)
+# An entry opening with an appendix or a series list's heading: "Appendix …", "Bereits erschienene Arbeitspapiere"
+APPENDIX = re.compile(r"^\W*(?:appendix|appendices|anhang|annex|anexo|allegato|bereits erschienen|in dieser reihe|"
+                      r"zuletzt erschienen|(?:other|recent|previous) (?:working )?(?:papers|titles|publications)\b"
+                      r"|also (?:available|published) in this series)", re.IGNORECASE)
 # An open-access journal's licence notice after the references ("This work is licensed under a Creative Commons …")
 LICENCE = re.compile(r"creative\s?commons|licen[cs]ed under|rel=\"license\"|lizenziert unter", re.IGNORECASE)
 MIN_CHART_LINES = 4  # a last entry of this many lines or more, most of them table rows, is a chart
@@ -74,7 +77,7 @@ def without_trailing_matter(found):
     strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text)) or _is_table_row(text)
               or _is_chart(item.lines) for item, text in zip(found.entries, texts, strict=True)]
     appendix = next((k for k, text in enumerate(texts) if APPENDIX.match(text)), None)
-    if appendix is not None:  # an appendix that ran into the list: nothing after its heading is a reference
+    if appendix is not None:  # an appendix or series list that ran into the list: nothing after it is a reference
         strong[appendix:] = [True] * (len(texts) - appendix)
     cut = _change_point(strong)
     if cut is not None:

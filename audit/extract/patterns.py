@@ -172,6 +172,13 @@ NUMERIC_CITATION = re.compile(r"\[(?P<numbers>\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\
 # (English months only, not audit.dates, which imports YEAR from here: "Mai", "Marzo" are also surnames)
 NOT_A_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|spring|summer|autumn|fall|winter|in|since|from|until|by|before|after|"
+                        # months and seasons in German, French, Spanish, Italian: "(Februar 2000)" is a date.
+                        # Not those that are common surnames too (Sommer, Herbst, Mai, Mayo, Mars, Abril).
+                        r"januar|jänner|februar|märz|juni|juli|oktober|dezember|frühjahr|frühling|"
+                        r"janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|"
+                        r"décembre|printemps|automne|hiver|enero|febrero|junio|julio|"
+                        r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|"
+                        r"luglio|settembre|ottobre|dicembre|"
                         r"between|during|the|around|circa|ca|c|early|late|mid|figure|fig|table|section|"
                         r"chapter|appendix|note|vol|no|art|article|act|law|decree)$", re.IGNORECASE)
 # "14." / "118-19" as the last part of a Chicago short note ("Paramonov, Central Asia, 14.")
