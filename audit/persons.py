@@ -10,6 +10,10 @@ from audit.parse.names import is_corporate
 from audit.textnorm import fold
 
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&\-]{1,15})\)")
+# "Socialstyrelsen (National Board of Health and Welfare)": the name and its gloss both name the body
+_GLOSS_IN_PARENS = re.compile(r"\s*\(([^()]{2,80})\)")
+_TRAILING_YEAR = re.compile(r"\s*\((?:1[5-9]|20)\d\d[a-z]?\)\s*$")  # "(2002)" the parser left on the name
+_NAME_DASH = re.compile(r"\s+[–—-]\s+")  # "WHO – World Health Organization"
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.)+$|^[A-ZÀ-Þ]$")
 # Compiled once: analyse_name runs for every name of a bibliography (re.sub with a string pattern
 # looks its pattern up again on each call).
@@ -52,11 +56,16 @@ def _initials(given: str) -> tuple[str, ...]:
 
 def _corporate(written: str) -> PersonName:
     aliases = {fold(written)}
-    acronym = _ACRONYM_IN_PARENS.search(written)
-    bare = _ACRONYM_IN_PARENS.sub("", written).strip()
+    named = _TRAILING_YEAR.sub("", written)
+    acronym = _ACRONYM_IN_PARENS.search(named)
+    bare = _ACRONYM_IN_PARENS.sub("", named).strip()
     aliases.add(fold(bare))
     if acronym:
         aliases.add(fold(acronym.group(1)))
+    # each way the entry names the body: "WHO – World Health Organization", "Name (Gloss)"
+    aliases.add(fold(_GLOSS_IN_PARENS.sub("", bare)))
+    aliases.update(fold(gloss) for gloss in _GLOSS_IN_PARENS.findall(bare))
+    aliases.update(fold(part) for part in _NAME_DASH.split(_GLOSS_IN_PARENS.sub("", bare)))
     words = [w for w in re.split(r"[\s\-/]+", bare) if w and w.lower() not in _STOP and w[0].isupper()]
     if len(words) >= MIN_WORDS_FOR_INITIALISM:
         aliases.add("".join(w[0] for w in words).lower())

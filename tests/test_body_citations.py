@@ -22,6 +22,8 @@ from tests.factories import markdown_document, text_document
     pytest.param("Growth was 3% (2004) overall.", [], id="year-alone"),
     pytest.param("Arbeitspapier Nr. 7 (Februar 2000); Rapport (juillet 2004); Informe (Julio 2005).", [],
                  id="months-in-other-languages-are-dates"),
+    pytest.param("Wie von Jones/Brown (2010) gezeigt.", [(("Jones", "Brown"), "2010", None)],
+                 id="slash-between-authors"),
     pytest.param("As Herbst (2000) and Mayo (1933) showed.", [(("Herbst",), "2000", None), (("Mayo",), "1933", None)],
                  id="surnames-that-are-also-months-or-seasons"),
 ])

@@ -18,7 +18,7 @@ from audit.extract.patterns import (
 from audit.models import BibEntry, Line, Span
 from audit.textnorm import fold
 
-_NAME_SPLIT = re.compile(r",\s*|\s+(?:and|&|und|et|y|e)\s+")
+_NAME_SPLIT = re.compile(r",\s*|\s*/\s*|\s+(?:and|&|und|et|y|e)\s+")  # "Wacker/Wahl (2007)"
 MAX_AUTHOR_CHARS = 120  # the authors of an entry come first, well within this many characters
 MIN_KNOWN_AUTHOR_SHARE = 0.5
 
@@ -106,5 +106,5 @@ def _cites_author_date(candidates: Sequence[BodyCitation], entries: Sequence[Bib
     if not candidates or not entries:
         return False
     heads = " ".join(fold(e.text[:MAX_AUTHOR_CHARS]) for e in entries)
-    known = sum(1 for c in candidates if fold(c.names[0]) in heads)
+    known = sum(1 for c in candidates if fold(as_listed(c.names, heads)[0]) in heads)
     return known >= len(candidates) * MIN_KNOWN_AUTHOR_SHARE

@@ -140,7 +140,7 @@ STRUCTURAL = re.compile(r'[“”«»„()\[\]"*.;,]')
 
 # --- citations in the body text ---------------------------------------------------------------
 _SURNAME = r"(?:(?:van|von|de|da|di|del|der|le|la|al-)\s?)?[A-ZÀ-ÞĀ-Ž][\w'’\-]+"
-_NAMES = (rf"{_SURNAME}(?:(?:,\s*|\s+(?:and|&|und|et|y|e)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?")
+_NAMES = (rf"{_SURNAME}(?:(?:,\s*|\s*/\s*|\s+(?:and|&|und|et|y|e)\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?")
 _YEAR_SUFFIX = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\."
 _LOCATOR = r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?"
 # "(Smith 2004, 12)", "(see Smith and Jones, 2004: 3-4)" — one piece of a parenthesis split on ";"
@@ -169,7 +169,7 @@ PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")
 # "[3]", "[3, 5]", "[3-5, 8]" numeric references
 NUMERIC_CITATION = re.compile(r"\[(?P<numbers>\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
 # Capitalised words that precede a year without being names: "(June 2004)", "(In 2004)"
-# (English months only, not audit.dates, which imports YEAR from here: "Mai", "Marzo" are also surnames)
+# (the months listed here, not audit.dates, which imports YEAR from here: "Mai", "Marzo" are also surnames)
 NOT_A_NAME = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|spring|summer|autumn|fall|winter|in|since|from|until|by|before|after|"
                         # months and seasons in German, French, Spanish, Italian: "(Februar 2000)" is a date.
