@@ -31,6 +31,8 @@ from audit.parse.names import clean_name, is_corporate, split_names
                      ["Central Asia-Caucasus Institute & Silk Road Studies Programme"], id="corporate-ampersand"),
         pytest.param("Schmidt, Eva/Roth, Paul (Hg.):", ["Schmidt, Eva", "Roth, Paul"], id="german-slash-editors"),
         pytest.param("Meier, H. / Huber, K.", ["Meier, H.", "Huber, K."], id="spaced-slash"),
+        pytest.param("Taylor, James R./van Every, Elizabeth J.", ["Taylor, James R.", "van Every, Elizabeth J."],
+                     id="slash-before-a-particle"),
         pytest.param("Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ",
                      ["Deutsche Gesellschaft für Internationale Zusammenarbeit/GIZ"], id="corporate-slash-kept"),
         pytest.param("Doe A, Roe B, editors.", ["Doe A", "Roe B"], id="vancouver-editors-word-dropped"),

@@ -8,7 +8,8 @@ from audit import patterns
 
 _CONNECTORS = (" and ", " & ", " et ", " und ", " y ", " e ")
 # German lists join names with a slash: "Schmidt, Eva/Roth, Paul (Hg.)"; "and/or" is not a list.
-_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Ý])")
+# A surname may open with its particle: "Taylor, James R./van Every, Elizabeth J.".
+_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[A-ZÀ-Ý]|(?:van|von|de|der|den|du|da|di|del|della|le|la|ter|ten)\s+[A-ZÀ-Ý])")
 
 
 def is_corporate(text: str) -> bool:
