@@ -53,3 +53,22 @@ def clean_title(text: str) -> str:
     text = _ARTICLE_BEFORE_QUOTE.sub("", _MARKUP.sub("", text).strip())
     text = text.strip(" \"“”«»‘’'").strip()
     return text.rstrip(" ,.;:").strip()
+
+
+_LETTER_SPACED = re.compile(r"(?:\w )+\w")
+MIN_LETTER_SPACED_LETTERS = 6
+_WORD_GAP = re.compile(r"\s{2,}")
+MAX_LETTER_SPACED_CHARS = 80
+
+
+def join_letter_spacing(text: str) -> str:
+    """"R E F E R E N C E S" → "REFERENCES": a heading set in letter-spaced capitals, as PDF text gives it
+    (words apart by two spaces or more). Anything else is returned as it is."""
+    if len(text) > MAX_LETTER_SPACED_CHARS or text[1:2] != " ":
+        return text
+    words = _WORD_GAP.split(text.strip())
+    if not all(_LETTER_SPACED.fullmatch(word) for word in words):
+        return text
+    if sum(len(word) for word in words) < 2 * MIN_LETTER_SPACED_LETTERS - 1:  # "A B": too short to tell
+        return text
+    return " ".join(word.replace(" ", "") for word in words)

@@ -55,3 +55,16 @@ def test_no_style_where_the_names_and_the_first_line_disagree():
              "    Quarterly Journal, Vol. 3, S. 1-9.", "Robert Axtell (2001): Emergent cities. Mimeo",
              "    Brookings Institution, Washington, 2001."]
     assert _style(lines) == set()
+
+
+def test_a_letter_spaced_heading_is_read_as_its_word():
+    from audit.extract.bibliography import heading_title as extract_heading_title
+    from audit.textnorm import join_letter_spacing
+
+    assert join_letter_spacing("R E F E R E N C E S") == "REFERENCES"
+    assert join_letter_spacing("L I T E R A T U R  U N D  Q U E L L E N") == "LITERATUR UND QUELLEN"
+    assert "bib_heading" in text_cues("R E F E R E N C E S")
+    assert extract_heading_title("R E F E R E N C E S") == "REFERENCES"
+    # hard negatives: ordinary words, short letter runs, a sentence with one-letter words
+    for text in ("References", "A B", "I am a cat", "x y z", "See p. 4 and n. 5"):
+        assert join_letter_spacing(text) == text

@@ -22,7 +22,7 @@ from audit.extract.patterns import (
     YEAR,
 )
 from audit.models import BibEntry, Document, Line, Span
-from audit.textnorm import FROM_SUPERSCRIPT
+from audit.textnorm import FROM_SUPERSCRIPT, join_letter_spacing
 
 MAX_HEADING_CHARS = 70  # section headings are short ("Documents and reports", "Primary sources")
 MAX_HEADING_WORDS = 8
@@ -68,6 +68,7 @@ NO_BIBLIOGRAPHY = Bibliography(None, None, None, (), ())
 def heading_title(text: str) -> str:
     if len(text) > MAX_HEADING_CHARS * 2:
         return text.strip()  # far too long for a heading: skip the (backtracking) decoration pattern
+    text = join_letter_spacing(text.strip())  # before the decoration: "R E F …" is not section "R"
     match = HEADING_DECORATION.match(text)
     return (match.group("title") if match else text).strip().strip("*_#: ").strip()
 

@@ -23,6 +23,7 @@ from audit.extract.patterns import (
     URL_LIKE,
     YEAR,
 )
+from audit.textnorm import join_letter_spacing
 
 REPEATED_MIN = 3  # a line (digits aside) on this many pages is a running head or footer
 PAGE_EDGE_LINES = 3  # non-blank lines at a page's top or bottom where heads, footers and page numbers sit
@@ -142,6 +143,7 @@ def bucket(value: float, edges: Sequence[float]) -> int:
 def heading_title(text: str) -> str:
     """"## 7. References:" → "References". Only the prefix is matched: the full decoration pattern of the
     extractors backtracks on long lines, and this runs on every line of a document."""
+    text = join_letter_spacing(text.strip())  # before the prefix: "R E F …" is not section "R"
     match = _HEADING_PREFIX.match(text)
     return text[match.end():].strip().strip("*_#: ").strip() if match else text.strip("*_#: ").strip()
 

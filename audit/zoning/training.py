@@ -28,7 +28,7 @@ from audit.zoning.line_facts import heading_title, measure_lines
 
 ZONE_LABELS = ("ref", "text", "title", "meta")
 LAYOUTS = ("hanging", "blank", "plain", "first-line", "bulleted", "joined")
-BULLETED_EVERY = 0  # one reference section in this many is also shown to the zone model as a bulleted list (0: none)
+BULLETED_EVERY = 5  # one reference section in this many is also shown to the zone model as a bulleted list (0: none)
 HANGING_INDENTS = (2, 4, 6, 8)  # continuation indents seen in PDF-to-text output
 WRAP_WIDTHS = (72, 84, 96, 108)  # characters per line of a printed reference list, from narrow to wide
 _TAG = re.compile(r"<[^>]*>")
