@@ -175,3 +175,20 @@ def test_grobid_institution_after_the_title_is_the_publisher(tmp_path: Path) -> 
     assert pairs["ALICE"] == "author"  # an organisation before the title is the author
     assert _pairs(bibl)[-4:] == [("Univ.", "publisher"), ("Bonn,", "publisher"),  # an institution after it
                                  ("Bonn,", "location"), ("2010.", "date")]  # lower-case <pubplace> is a place
+
+
+def test_excite_institution_tagged_editor_after_the_title_is_the_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "5.xml"
+    path.parent.mkdir()
+    path.write_text(
+        "<author>Rubine, Dean</author>: <title>Gestures</title>, Ph.D. Thesis, "
+        "<editor>Carnegie-Mellon University</editor>, <year>1991</year>\n"
+        "<author>Roe, R.</author>: <title>T</title>, in: <editor>Ohm, O.</editor>: <source>Buch</source>.\n"
+        "<author>Roe, R.</author>: <title>T</title>. <editor>Ohm, O.</editor> (Hrsg.), <source>Buch</source>.\n"
+        "<author>Roe, R.</author>: <title>T</title>, unter Mitarbeit von <editor>Eva Ohm</editor>, "
+        "<other>Opladen</other>.\n", encoding="utf-8")
+    rubine, in_editor, hrsg, mitarbeit = read_excite(path, "excite-de")
+    assert dict(_pairs(rubine))["Carnegie-Mellon"] == "publisher"  # no editor word near it: the institution
+    assert dict(_pairs(in_editor))["Ohm,"] == "editor"  # after "in:"
+    assert dict(_pairs(hrsg))["Ohm,"] == "editor"  # before "(Hrsg.)"
+    assert dict(_pairs(mitarbeit))["Eva"] == "editor"  # "unter Mitarbeit von" names people

@@ -242,6 +242,36 @@ def _leading_editor_as_author(seq: LabelledSequence) -> LabelledSequence:
                             seq.context)
 
 
+_NOT_PUBLISHER = _EDITOR_WORDS | {"in", "im", "dans", "en", "von", "by", "mitarbeit", "with"}
+
+
+def _institution_editor_as_publisher(seq: LabelledSequence) -> LabelledSequence:
+    """EXCITE also tags the institution behind a report as `editor` ("… Research Report. Centre for Housing
+    Research, Glasgow", "Ph.D. Thesis, Carnegie-Mellon University"); an editor run after the title with no
+    editor word in or next to it and no "in" before it is the publisher, as AnyStyle labels institutions.
+    """
+    labels = list(seq.labels)
+    if "title" not in labels:
+        return seq
+    i = labels.index("title")
+    changed = False
+    while i < len(labels):
+        if labels[i] != "editor":
+            i += 1
+            continue
+        end = i
+        while end < len(labels) and labels[end] == "editor":
+            end += 1
+        words = {t.strip(".,;:()[]").lower() for t in seq.tokens[max(0, i - 2):end + 2]}
+        if not words & _NOT_PUBLISHER:
+            labels[i:end] = ["publisher"] * (end - i)
+            changed = True
+        i = end
+    if not changed:
+        return seq
+    return LabelledSequence(seq.tokens, tuple(labels), seq.source, seq.context)
+
+
 def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequence]:
     """One reference per line of an EXCITE `<id>.xml` file."""
     try:
@@ -260,7 +290,7 @@ def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequen
                 runs[j] = ("editor" if _EDITOR_AFTER.match(after) else "author", part)
         seq = sequence_from_runs(runs, source)
         if seq is not None:
-            out.append(_leading_editor_as_author(seq))
+            out.append(_institution_editor_as_publisher(_leading_editor_as_author(seq)))
     return out
 
 
