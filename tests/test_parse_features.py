@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.parse.features import sequence_features
+from audit.parse.features import sequence_features, token_features
 
 
 def _features(text: str) -> list[set[str]]:
@@ -60,3 +60,19 @@ def test_same_token_gets_the_same_own_features_wherever_it_is() -> None:
     second = _features("Brown, A. and J. Smith 2004.")[3]
     own = {f for f in first if f.startswith(("w=", "shape=", "p3=", "s3=", "initial"))}
     assert own and own <= second
+
+
+def test_places_of_publication_are_marked_by_a_lexicon() -> None:
+    for token in ("Houston,", "Opladen:", "Natick,", "Mass.", "N.Y.:", "Frankfurt/Main:", "Weinheim/Basel", "NJ:"):
+        assert "kw=place" in token_features(token), token
+    # hard negatives: words that are also places' abbreviations or surnames are left out
+    for token in ("ca.", "Co.", "il", "Jordan,", "Main:", "Houstonian", "and/or"):
+        assert "kw=place" not in token_features(token), token
+
+
+def test_publisher_and_place_words_mark_their_whole_comma_chunk() -> None:
+    tokens = ["Steinle,", "F.", "Explorative", "Experimente.", "Franz", "Steiner", "Verlag,", "Stuttgart", "2005."]
+    feats = sequence_features(tokens)
+    assert all(b"ch=publisher" in feats[i] for i in (4, 5, 6))  # "Franz Steiner" share the chunk with "Verlag"
+    assert b"ch=place" in feats[7] and b"ch=publisher" not in feats[7]
+    assert not any(f.startswith(b"ch=") for i in (0, 1, 2, 3) for f in feats[i])  # names and title: no cue

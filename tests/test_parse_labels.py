@@ -115,3 +115,16 @@ def test_identifiers_lose_their_lead_words() -> None:
 
 def test_volume_with_its_lead_and_issue_in_one_token() -> None:
     assert fields_from_labels("vol. 30(3),".split(), ["volume", "volume"]) == {"volume": "30", "issue": "3"}
+
+
+def test_what_follows_a_place_colon_in_one_location_run_is_the_publisher() -> None:
+    tokens = "Paramonov, Central Asia (Moscow: Nauka, 2005), 12.".split()
+    labels = ["author", "title", "title", "location", "location", "date", "pinpoint"]
+    assert repair_labels(tokens, labels)[4] == "publisher"
+    # hard negatives: a place without a colon, and a colon outside a location run
+    tokens = "Paramonov, Central Asia (New York, 2005).".split()
+    labels = ["author", "title", "title", "location", "location", "date"]
+    assert repair_labels(tokens, labels) == labels
+    tokens = "Paramonov, Asia: Notes. Moscow, 2005.".split()
+    labels = ["author", "title", "title", "location", "date"]
+    assert repair_labels(tokens, labels) == labels

@@ -129,3 +129,66 @@ def test_excite_leading_editor_without_an_editor_word_is_the_author(tmp_path: Pa
     assert council.labels[:3] == ("author", "author", "author")
     assert meier.labels[:3] == ("editor", "editor", "editor")  # "(Hrsg.)" marks real editors
     assert dict(_pairs(roe))["Ohm,"] == "editor"  # an editor after the author is left alone
+
+
+def test_excite_other_that_is_no_place(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "3.xml"
+    path.parent.mkdir()
+    path.write_text(
+        "<author>Roe, R.</author> <other>u.a.</other> (<year>2001</year>): <title>T</title>. <other>Berlin</other>.\n"
+        "<author>Roe, R.</author>: <title>T</title>, in: <other>dies.</other> (Hg.): <source>Buch</source>, "
+        "<other>Bonn</other>.\n"
+        "<author>Roe, R.</author> (<other>o. J.</other>): <title>T</title>. <other>Unveröff. Manuskript</other>. "
+        "<source>Zeitschrift</source>, <other>Jg.</other> <volume>3</volume>, <other>Zugriff am: 27.05.2011</other>\n",
+        encoding="utf-8")
+    ua, dies, oj = read_excite(path, "excite-de")
+    pairs = dict(_pairs(ua))
+    assert pairs["u.a."] == "author" and pairs["Berlin."] == "location"  # the end of the names; a real place
+    pairs = dict(_pairs(dies))
+    assert pairs["dies."] == "editor" and pairs["(Hg.):"] == "editor"  # "dies." before "(Hg.)": the editors
+    assert pairs["Bonn."] == "location"
+    pairs = dict(_pairs(oj))
+    assert pairs["(o."] == "date" and pairs["J.):"] == "date"  # "ohne Jahr" is the date
+    assert pairs["Unveröff."] == "note" and pairs["Manuskript."] == "note"  # a state, not a place
+    assert pairs["Jg."] == "volume"  # a lead word: it joins the field after it
+    assert pairs["27.05.2011"] == "note" and pairs["Zugriff"] == "note"  # an access date, as AnyStyle labels it
+
+
+def test_excite_same_author_word_without_editor_word_is_the_author(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "4.xml"
+    path.parent.mkdir()
+    path.write_text("<other>Ders.</other> (<year>2003</year>): <title>Band</title>. <other>Berlin</other>.\n",
+                    encoding="utf-8")
+    (ders,) = read_excite(path, "excite-de")
+    assert ders.labels[0] == "author" and ders.labels[-1] == "location"
+
+
+def test_grobid_institution_after_the_title_is_the_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "x.tei.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><back><listBibl>'
+        '<bibl><orgName type="collaboration">ALICE Collaboration</orgName>, <title level="a">Design</title>, '
+        '<note type="report">M.S. thesis</note>, <orgName>Univ. Bonn</orgName>, <pubplace>Bonn</pubplace>, '
+        '<date>2010</date>.</bibl></listBibl></back></text></TEI>', encoding="utf-8")
+    (bibl,) = read_grobid(path)
+    pairs = dict(_pairs(bibl))
+    assert pairs["ALICE"] == "author"  # an organisation before the title is the author
+    assert _pairs(bibl)[-4:] == [("Univ.", "publisher"), ("Bonn,", "publisher"),  # an institution after it
+                                 ("Bonn,", "location"), ("2010.", "date")]  # lower-case <pubplace> is a place
+
+
+def test_excite_institution_tagged_editor_after_the_title_is_the_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "de-end" / "5.xml"
+    path.parent.mkdir()
+    path.write_text(
+        "<author>Rubine, Dean</author>: <title>Gestures</title>, Ph.D. Thesis, "
+        "<editor>Carnegie-Mellon University</editor>, <year>1991</year>\n"
+        "<author>Roe, R.</author>: <title>T</title>, in: <editor>Ohm, O.</editor>: <source>Buch</source>.\n"
+        "<author>Roe, R.</author>: <title>T</title>. <editor>Ohm, O.</editor> (Hrsg.), <source>Buch</source>.\n"
+        "<author>Roe, R.</author>: <title>T</title>, unter Mitarbeit von <editor>Eva Ohm</editor>, "
+        "<other>Opladen</other>.\n", encoding="utf-8")
+    rubine, in_editor, hrsg, mitarbeit = read_excite(path, "excite-de")
+    assert dict(_pairs(rubine))["Carnegie-Mellon"] == "publisher"  # no editor word near it: the institution
+    assert dict(_pairs(in_editor))["Ohm,"] == "editor"  # after "in:"
+    assert dict(_pairs(hrsg))["Ohm,"] == "editor"  # before "(Hrsg.)"
+    assert dict(_pairs(mitarbeit))["Eva"] == "editor"  # "unter Mitarbeit von" names people

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from audit import patterns
+from audit.parse.places import PLACES
 
 OPEN_QUOTES = frozenset("“\"«„‘")
 CLOSE_QUOTES = frozenset("”\"»“’")
@@ -47,20 +48,8 @@ KEYWORDS: dict[str, str] = {
                      "nijhoff", "ieee", "acm", "siam", "oecd", "unesco", "brookings", "heinemann",
                      "butterworth-heinemann", "longman", "bloomsbury", "duckworth", "hachette", "scribner"),
                     "publisher"),
-    # Places of publication (the second word of "New York", "Los Angeles" …), and their countries.
-    **dict.fromkeys(("london", "oxford", "cambridge", "york", "boston", "chicago", "princeton", "berkeley",
-                     "angeles", "francisco", "washington", "baltimore", "philadelphia", "toronto", "montreal",
-                     "sydney", "melbourne", "paris", "berlin", "münchen", "munich", "frankfurt", "hamburg",
-                     "leipzig", "stuttgart", "heidelberg", "wien", "vienna", "zürich", "zurich", "basel", "bern",
-                     "geneva", "genève", "amsterdam", "leiden", "rotterdam", "brussels", "bruxelles", "madrid",
-                     "barcelona", "roma", "rome", "milano", "milan", "torino", "turin", "firenze", "florence",
-                     "bologna", "lisboa", "lisbon", "moscow", "moskva", "tokyo", "beijing", "singapore", "delhi",
-                     "abingdon", "oxon", "basingstoke", "houndmills", "oaks", "hoboken", "dordrecht", "cheltenham",
-                     "aldershot", "farnham", "westport", "bloomington", "ithaca", "arbor", "haven",
-                     "stanford", "pittsburgh", "edinburgh", "dublin", "manchester", "copenhagen", "stockholm",
-                     "oslo", "helsinki", "warsaw", "prague", "budapest", "athens", "boulder", "durham",
-                     "uk", "usa", "germany", "france", "netherlands", "switzerland", "italy", "spain", "canada",
-                     "australia", "japan", "china", "india"), "place"),
+    # Places of publication (the second word of "New York", "Los Angeles" …), their states and countries.
+    **dict.fromkeys(PLACES, "place"),
 }
 
 
@@ -102,6 +91,8 @@ def token_features(token: str) -> tuple[str, ...]:
         "len=" + (str(len(core)) if len(core) < 5 else "long"),
     ]
     keyword = KEYWORDS.get(lower) or KEYWORDS.get(lower.rstrip("."))
+    if keyword is None and "/" in lower and any(part in PLACES for part in lower.split("/")):
+        keyword = "place"  # "Frankfurt/Main:", "Weinheim/Basel"
     if keyword:
         feats.append("kw=" + keyword)
     # Each pattern below needs a digit, a letter or a dot to match; the guards skip hopeless searches.
@@ -228,6 +219,9 @@ def _next_kind(feats: tuple[str, ...]) -> str:
     return feats[1][6:]
 
 
+# Words that tell what a whole comma chunk is: "Franz Steiner Verlag," and "Dept. of CS, Univ. of Utah" publish.
+_CHUNK_CUES = {"publisher": b"ch=publisher", "place": b"ch=place", "genre": b"ch=genre"}
+
 _GLOBAL_CUES = {"kw=editor": b"g=editor", "volissue": b"g=volissue", "kw=page": b"g=page",
                 "kw=publisher": b"g=publisher", "openq": b"g=quote", "locator": b"g=locator", "kw=genre": b"g=genre",
                 "kw=journal": b"g=journal", "kw=volume": b"g=volume"}
@@ -258,6 +252,7 @@ class _Facts(NamedTuple):
     shape_after: dict[str, bytes]  # "sp=…" features by the previous token's last character, filled as met
     ends_part: bool  # ends a sentence-like part (`ends_sentence`)
     ends_chunk: bool  # ends a part or a comma chunk
+    chunk_cue: bytes | None  # "ch=…" for every token of its comma chunk (a publisher or place word in it)
 
 
 @lru_cache(maxsize=65536)
@@ -294,6 +289,7 @@ def _facts(token: str) -> _Facts:
         _SHAPE_AFTER.setdefault(shape, {}),
         ends_part,
         ends_part or token.endswith((",", ";", ":")),
+        _CHUNK_CUES.get(kind),
     )
 
 
@@ -340,6 +336,7 @@ def sequence_features(tokens: list[str] | tuple[str, ...], context: str = "bibli
     # What follows each comma chunk: a journal name is followed by its volume, a book title by a place.
     chunk_next: dict[int, bytes] = {}
     chunk_prev: dict[int, bytes] = {}
+    chunk_cues: dict[int, list[bytes]] = {}
     for i in range(n):
         fact = facts[i]
         c_i = chunk[i]
@@ -353,6 +350,8 @@ def sequence_features(tokens: list[str] | tuple[str, ...], context: str = "bibli
             counts[1] += fact.case_word == 2
         if fact.cues:
             glob.update(fact.cues)
+        if fact.chunk_cue is not None and fact.chunk_cue not in chunk_cues.setdefault(c_i, []):
+            chunk_cues[c_i].append(fact.chunk_cue)
         if i > 0 and c_i != chunk[i - 1]:
             chunk_next[c_i - 1] = fact.next_kind
             chunk_prev[c_i] = facts[first[i - 1]].prev_kind
@@ -394,6 +393,8 @@ def sequence_features(tokens: list[str] | tuple[str, ...], context: str = "bibli
             feats.append(_RSENT[max(-2, min(3, s_i - year_sent))])
         if c_i in chunk_has_year:
             feats.append(b"cyear")
+        if c_i in chunk_cues:
+            feats += chunk_cues[c_i]
         if previous is None:
             feats.append(b"BOS")
         else:

@@ -34,7 +34,8 @@ _GROBID_SCOPES = {"vol": "volume", "volume": "volume", "issue": "volume", "numbe
                   "pp": "pages", "page": "pages", "pages": "pages"}
 _GROBID_IDNO = {"doi": "doi", "isbn": "isbn"}
 _GROBID_PLAIN = {"author": "author", "orgName": "author", "editor": "editor", "date": "date",
-                 "publisher": "publisher", "pubPlace": "location", "ptr": "url", "note": "note"}
+                 "publisher": "publisher", "pubPlace": "location", "pubplace": "location", "ptr": "url",
+                 "note": "note"}
 
 _EXCITE_PLAIN = {"author": "author", "editor": "editor", "title": "title", "year": "date", "volume": "volume",
                  "issue": "volume", "fpage": "pages", "lpage": "pages", "publisher": "publisher", "url": "url"}
@@ -143,8 +144,12 @@ def _grobid_label(element: ET.Element, has_analytic: bool) -> str | None:
 def _grobid_runs(bibl: ET.Element) -> list[Run]:
     has_analytic = any(_local(e.tag) == "title" and e.get("level", "a") == "a" for e in bibl)
     runs: list[Run] = [(None, bibl.text or "")]
+    after_title = False
     for child in bibl:
         label = _grobid_label(child, has_analytic)
+        if _local(child.tag) == "orgName" and after_title:
+            label = "publisher"  # an institution after the title ("M.S. thesis, Univ. Bonn"), as AnyStyle labels it
+        after_title = after_title or _local(child.tag) == "title"
         runs.append((label, "".join(child.itertext())))
         runs.append((None, child.tail or ""))
     return runs
@@ -184,6 +189,17 @@ def _excite_runs(line: str) -> list[Run]:
     return runs
 
 
+# EXCITE's `other` also holds words that are no place: the end of a name list, a lead word, an access date
+# or a publication state ("im Druck", "Unveröff. Manuskript"), which AnyStyle labels `note`.
+_OTHER_JOINS = re.compile(r"^(?:et\.? ?al\.?|u\. ?a\.?|and others|jg\.|h\.|heft|vol\.|nr\.)$", re.I)
+_SAME_AUTHOR = re.compile(r"^(?:ders|dies|ead|eid|idem|eadem)\.?$", re.I)  # "ders.": the author(s) named before
+_EDITOR_AFTER = re.compile(r"^\W*\(?(?:hg|hrsg|eds?|dir)\b", re.I)
+_OTHER_NOTE = re.compile(r"zugriff|abgerufen|aufruf|accessed|retrieved|citado|consult|online|internet|verfügbar|"
+                         r"available|im druck|erscheinen|forthcoming|in press|vorbereitung|unver[öo]ff|unpubl|"
+                         r"manus|mimeo|thesis|diss\b|dissertation|übersetzt|translated", re.I)
+_NO_YEAR = re.compile(r"^(?:o\. ?j\.?|n\. ?d\.?|s\. ?d\.?)$", re.I)  # "o. J.", "n.d.": no year, a date
+
+
 def _excite_label(tag: str | None, text: str, has_volume: bool) -> str | None:
     """EXCITE tag → CRF label; `source` is a journal when a volume or issue follows, else a container."""
     if tag is None:
@@ -191,6 +207,12 @@ def _excite_label(tag: str | None, text: str, has_volume: bool) -> str | None:
     if tag == "source":
         return "journal" if has_volume else "container-title"
     if tag == "other":  # mostly the place of publication; dates and other notes otherwise
+        if _OTHER_JOINS.match(text.strip()):
+            return None  # "et al." joins the names before it, "Jg." the volume after it (`fill_untagged`)
+        if _OTHER_NOTE.search(text):
+            return "note"  # access dates and publication states, as AnyStyle labels them
+        if _NO_YEAR.match(text.strip()):
+            return "date"
         if patterns.MONTH.match(text.strip()) or any(c.isdigit() for c in text):
             return "date" if patterns.YEAR.search(text) or patterns.MONTH.match(text.strip()) else "note"
         return "location"
@@ -220,6 +242,36 @@ def _leading_editor_as_author(seq: LabelledSequence) -> LabelledSequence:
                             seq.context)
 
 
+_NOT_PUBLISHER = _EDITOR_WORDS | {"in", "im", "dans", "en", "von", "by", "mitarbeit", "with"}
+
+
+def _institution_editor_as_publisher(seq: LabelledSequence) -> LabelledSequence:
+    """EXCITE also tags the institution behind a report as `editor` ("… Research Report. Centre for Housing
+    Research, Glasgow", "Ph.D. Thesis, Carnegie-Mellon University"); an editor run after the title with no
+    editor word in or next to it and no "in" before it is the publisher, as AnyStyle labels institutions.
+    """
+    labels = list(seq.labels)
+    if "title" not in labels:
+        return seq
+    i = labels.index("title")
+    changed = False
+    while i < len(labels):
+        if labels[i] != "editor":
+            i += 1
+            continue
+        end = i
+        while end < len(labels) and labels[end] == "editor":
+            end += 1
+        words = {t.strip(".,;:()[]").lower() for t in seq.tokens[max(0, i - 2):end + 2]}
+        if not words & _NOT_PUBLISHER:
+            labels[i:end] = ["publisher"] * (end - i)
+            changed = True
+        i = end
+    if not changed:
+        return seq
+    return LabelledSequence(seq.tokens, tuple(labels), seq.source, seq.context)
+
+
 def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequence]:
     """One reference per line of an EXCITE `<id>.xml` file."""
     try:
@@ -232,9 +284,13 @@ def read_excite(path: str | Path, source: str = "excite") -> list[LabelledSequen
         tags = {tag for tag, _ in raw}
         has_volume = bool(tags & {"volume", "issue"})
         runs = [(_excite_label(tag, part, has_volume), part) for tag, part in raw]
+        for j, (tag, part) in enumerate(raw):
+            if tag == "other" and _SAME_AUTHOR.match(part.strip()):  # editors when "(Hg.)" follows
+                after = raw[j + 1][1] if j + 1 < len(raw) else ""
+                runs[j] = ("editor" if _EDITOR_AFTER.match(after) else "author", part)
         seq = sequence_from_runs(runs, source)
         if seq is not None:
-            out.append(_leading_editor_as_author(seq))
+            out.append(_institution_editor_as_publisher(_leading_editor_as_author(seq)))
     return out
 
 
