@@ -339,8 +339,8 @@ def train_lines(root: str, zones: str, entries: str, debug: bool) -> None:
               help="Only this part of the corpus (repeatable; default all three).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N documents of each part.")
 @click.option("--folds", type=click.IntRange(0, 20), default=0,
-              help="Measure each finder and refsections document with line models trained without it "
-                   "(k-fold by document); 0 uses the shipped models, which were trained on them.")
+              help="Measure each document with line models trained without it (k-fold by document); "
+                   "0 uses the shipped models, which were trained on them all.")
 @click.option("-o", "--output", default=None, help="Also write the tables (Markdown) to this file.")
 @click.option("--debug", is_flag=True, default=False, help="Show tracebacks of internal errors.")
 def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, folds: int, output: str | None,
@@ -356,7 +356,7 @@ def eval_docs(root: str, parts: tuple[str, ...], limit: int | None, folds: int, 
         if not folder.is_dir():
             raise UnreadableInput(f"{root}: no development corpus there (expected ../shared/data/dev)")
         text = format_results(evaluate_documents(folder, parts or PARTS, limit=limit, folds=folds,
-                                                 progress=_echo_err))
+                                                 progress=_echo_err), folds=folds)
         click.echo(text, nl=False)
         if output:
             Path(output).write_text(text, encoding="utf-8")

@@ -111,3 +111,23 @@ def test_a_bulleted_list_of_points_in_the_text_is_not():
                        for w in ("quotas", "maps", "gauges", "budget", "minutes"))
     doc = text_document(_paper(6) + "\n" + points + "\n\n" + _paper(6))
     assert extract_bibliography(doc).entries == ()
+
+
+def test_numbered_items_the_zone_model_calls_text_are_mended_into_the_list():
+    from audit.zoning import _mend_numbered_gaps
+    from audit.zoning.line_facts import measure_lines
+
+    lines = ["25. Raggi F; Bosco MC Regulation of macrophage polarization. Front Immunol 2017, 8, 1097.",
+             "26. Choi J; Koo JS The role of macrophages in breast cancer", "biology. Histol 2018, 33, 133-145.",
+             "27. Seager RJ; Zaman MH Dynamic interplay. Converg Sci 2017, 3, 034002.",
+             "28. Luo H; Pollard JW Tumor-associated macrophages. Immunity 2014, 41, 49-61."]
+    labels = ["ref", "text", "text", "text", "ref"]
+    _mend_numbered_gaps(measure_lines(lines), labels)
+    assert labels == ["ref"] * 5
+    # hard negatives: a break in the numbering, or no reference line after the gap
+    broken = ["ref", "text", "text", "text", "ref"]
+    _mend_numbered_gaps(measure_lines([*lines[:3], "29. Seager RJ; Dynamic interplay. 2017.", lines[4]]), broken)
+    assert broken == ["ref", "text", "text", "text", "ref"]
+    open_end = ["ref", "text", "text", "text", "text"]
+    _mend_numbered_gaps(measure_lines(lines), open_end)
+    assert open_end == ["ref", "text", "text", "text", "text"]

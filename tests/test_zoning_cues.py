@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from audit.zoning.features import entry_features
-from audit.zoning.line_facts import measure_lines, text_cues
+from audit.zoning.features import _entry_cues, entry_features
+from audit.zoning.line_facts import is_mark_only, measure_lines, text_cues
+from audit.zoning.model import _mark_lines_open
 
 
 def test_a_bullet_is_a_cue_and_the_line_is_read_after_it():
@@ -16,7 +17,7 @@ def test_a_bullet_is_a_cue_and_the_line_is_read_after_it():
 def test_surname_then_initials_opens_like_a_name():
     for line in ("Cernea M.M., Putting people first", "McDowell Ch., Understanding impoverishment",
                  "Hansen A., Oliver-Smith A, (eds.), Involuntary Migration"):
-        assert "author_start" in text_cues(line), line
+        assert "author_start" in _entry_cues(line), line
     # hard negatives: a sentence and a continuation line
     assert "author_start" not in text_cues("The data show A. clear trend, as")
     assert "author_start" not in text_cues("world of the third, Routledge, Abingdon, 2010.")
@@ -68,3 +69,38 @@ def test_a_letter_spaced_heading_is_read_as_its_word():
     # hard negatives: ordinary words, short letter runs, a sentence with one-letter words
     for text in ("References", "A B", "I am a cat", "x y z", "See p. 4 and n. 5"):
         assert join_letter_spacing(text) == text
+
+
+def test_surname_then_bare_initials_opens_like_a_name():
+    for line in ("Chabout J, Sarkar A, Dunson DB, Jarvis ED (2015) Male mice song",
+                 "Crawley JN (2007) Mouse behavioral assays relevant to the symp-",
+                 "Arnold Anteraper S, Guell X, D'Mello A, Joshi N. 2018.", "Price CJ. 2012. A review and synthesis"):
+        assert "author_start" in _entry_cues(line), line
+    # hard negatives: journal abbreviations and a container line
+    for line in ("Neurosci Biobehav Rev 32:1236 -1248. CrossRef Medline", "Nucl Phys B 220 (1983) 327.",
+                 "In: Smith AB (ed) Handbook of lymph"):
+        assert "author_start" not in _entry_cues(line), line
+
+
+def test_a_line_of_nothing_but_a_repeat_mark_or_a_label():
+    for line in ("--", "--..", "---,", "-", "& --.", "——.", "[AKa]", "[12]", "[DGG13b]"):
+        assert is_mark_only(line), line
+    for line in ("611.", "2012.", "1960. Apomixis and polyembryony", "[arXiv:1409.1208]", "", "Ibid."):
+        assert not is_mark_only(line), line
+
+
+def test_a_mark_alone_on_its_line_opens_the_entry_the_next_line_goes_on_with():
+    facts = measure_lines(["Allard, R. W. 1975. The mating system. Genetics 79:115-126.", "--..",
+                           "1960. Apomixis in Pachira. Amer. J. Bot. 47: 296-302.", "[AKa]",
+                           "Jørgen E. Andersen, Complex Quantum Chern-Simons, Preprint 2014."])
+    # whatever the model said, the marks open and the lines after them continue
+    assert _mark_lines_open(facts, [True, False, True, False, True]) == [True, True, False, True, False]
+
+
+def test_a_word_that_ends_many_lines_is_told_to_the_line_after():
+    lines = []
+    for k in range(4):
+        lines += [f"Author{k} A, Other B (200{k}) A title that runs on", f"to here. J Neurosci 2{k}:1-9. Medline"]
+    feats = entry_features(measure_lines(lines), [False] * len(lines))
+    assert "end_recurs" in feats[1] and "-1:end_recurs" in feats[2]
+    assert "end_recurs" not in feats[0]

@@ -120,9 +120,8 @@ def evaluate_documents(root: Path, parts: Sequence[str] = PARTS, *, limit: int |
                        progress: Progress | None = None) -> list[DocResult]:
     """Every document of the chosen parts of the corpus under `root` (../shared/data/dev).
 
-    The line models ship trained on the finder and refsections documents; with `folds` > 1 each of those
-    documents is measured with models trained without it (k-fold by document), as unseen documents are.
-    The PDFs are never training data.
+    The line models ship trained on all of it (the PDFs' layouts teach the zone model); with `folds` > 1
+    each document is measured with models trained without it (k-fold by document), as unseen documents are.
     """
     finder = sorted((root / "finder").glob("*.ttx"))[:limit] if "finder" in parts else []
     sections = sorted((root / "refsections").glob("*.tei.xml"))[:limit] if "refsections" in parts else []
@@ -130,11 +129,11 @@ def evaluate_documents(root: Path, parts: Sequence[str] = PARTS, *, limit: int |
     jobs: list[tuple[Callable[..., DocResult], object, str, int]] = []  # (how, what, name, index in part)
     jobs += [(evaluate_finder, p, p.stem, k) for k, p in enumerate(finder)]
     jobs += [(evaluate_refsection, p, p.name.removesuffix(".tei.xml"), k) for k, p in enumerate(sections)]
-    total = len(jobs) + len(pdfs)
+    jobs += [(evaluate_pdf, g, g.name, k) for k, g in enumerate(pdfs)]
+    total = len(jobs)
     batches = [(set(), jobs)] if folds < 2 else [
         ({name for _, _, name, k in jobs if k % folds == fold}, [job for job in jobs if job[3] % folds == fold])
         for fold in range(folds)]
-    batches.append((set(), [(evaluate_pdf, g, g.name, 0) for g in pdfs]))  # never training data
     results: list[DocResult] = []
     for held_out, todo in batches:
         if not todo:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audit.extract.patterns import BIBLIOGRAPHY_HEADING
+from audit.extract.patterns import BIBLIOGRAPHY_HEADING, ENTRY_LABEL
 from audit.models import Line
-from audit.zoning.line_facts import LineFacts, heading_title, measure_lines
+from audit.zoning.line_facts import LineFacts, heading_title, is_mark_only, measure_lines
 from audit.zoning.model import entry_starts, label_lines
 
 MAX_HEADING_GAP = 3  # non-blank lines between a heading and the first reference under it
@@ -66,6 +66,33 @@ def _runs(labels: Sequence[str], headings: frozenset[int] = frozenset()) -> list
     return runs
 
 
+def _label_number(text: str) -> int | None:
+    match = ENTRY_LABEL.match(text)
+    return int(match.group("label").strip("[].")) if match else None
+
+
+def _mend_numbered_gaps(facts: Sequence[LineFacts], labels: list[str]) -> None:
+    """Lines between two reference lines whose entry labels carry the list's numbering on without a break
+    ("25." … "26." … "30." … "31.") belong to the list, whatever the zone model made of them."""
+    numbered = [(k, n) for k, fact in enumerate(facts) if (n := _label_number(fact.text)) is not None]
+    for at, (k, n) in enumerate(numbered):
+        if labels[k] != "ref":
+            continue
+        end, last = None, n
+        for j, m in numbered[at + 1:]:
+            if m != last + 1:
+                break
+            if labels[j] == "ref":
+                end = j
+                break
+            last = m
+        if end is None:
+            continue
+        for j in range(k + 1, end):
+            if labels[j] not in PASSABLE and labels[j] != "title":
+                labels[j] = "ref"
+
+
 def _ref_follows(labels: Sequence[str], k: int) -> bool:
     for label in labels[k + 1:k + 1 + 4]:
         if label == "ref":
@@ -101,7 +128,7 @@ def _entries(lines: Sequence[Line], facts: Sequence[LineFacts], labels: Sequence
             section_at[len(kept)] = current
             gap = True
             continue
-        if labels[k] != "ref":
+        if labels[k] != "ref" and not (is_mark_only(facts[k].text) and k < last):
             gap = gap or facts[k].blank and labels[k] == "blank"
             continue
         kept.append(k)
@@ -135,6 +162,7 @@ def find_reference_lists(lines: Sequence[Line]) -> list[ReferenceList]:
                          and BIBLIOGRAPHY_HEADING.match(heading_title(fact.text)))
     for k in headings:
         labels[k] = "title"
+    _mend_numbered_gaps(facts, labels)
     for first, last in _runs(labels, headings):
         if sum(1 for k in range(first, last + 1) if labels[k] == "ref") < MIN_LIST_LINES:
             continue

@@ -6,14 +6,15 @@ list (indentation, length, page position, blank lines around it) and its neighbo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from audit.zoning.line_facts import LineFacts, bucket, text_cues
+from audit.zoning.line_facts import FUNCTION_WORDS, SURNAME_BARE_INITIALS, LineFacts, bucket, text_cues
 
 NEIGHBOUR_CUES = ("gap_before", "len=", "f=", "e=", "s1=", "years=", "author_start", "year_early", "label",
                   "bib_heading", "number_only", "repeat_author", "in:", "func=", "allcaps", "notestart", "pages",
-                  "indent")
+                  "indent", "end_recurs")
 # Lines since the last bibliography heading: only "just under it" is told apart. Farther buckets taught the
 # zone model that a list stops some forty lines down (chapter bibliographies are short), which cut long
 # reference sections in two.
@@ -21,6 +22,10 @@ HEADING_DISTANCES = (1, 3, 10)
 OPENING_CUES = frozenset(("author_start", "repeat_author", "label.", "label[]"))
 MIN_STYLE_OPENINGS = 3  # a list's indentation style is judged on this many lines that open like a reference
 STYLE_SHARE = 0.75  # ... this share of them at the left edge (hanging) or set in (first-line)
+# A word that ends this share of a list's lines (at least three) is how its entries end ("Medline",
+# "[PubMed]", "CrossRef"): the line after one opens an entry
+RECURRING_END_SHARE = 0.05
+_LAST_WORD = re.compile(r"([A-Za-zÀ-ÿ]{3,})\W*$")
 
 
 def _relative_length(length: int, typical: float) -> int:
@@ -114,8 +119,9 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
     typical = _typical_length(facts)
     indents = Counter(f.indent for f in facts)
     two_indents = len([i for i, c in indents.items() if c >= 2]) >= 2
-    all_cues = [text_cues(f.text) for f in facts]
+    all_cues = [_entry_cues(f.text) for f in facts]
     style = _indent_style(facts, all_cues, base) if two_indents else None
+    recurring = _recurring_ends(facts)
     own: list[list[str]] = []
     previous_label: int | None = None
     for n, fact in enumerate(facts):
@@ -148,8 +154,31 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
             feats.append("page_start")
         if gap_before[n]:
             feats.append("gap_before")
+        if _last_word(fact.text) in recurring:
+            feats.append("end_recurs")
         own.append(feats)
     return _with_neighbours(own, (-1, 1))
+
+
+def _entry_cues(text: str) -> list[str]:
+    """A line's cues, where initials without periods also open a name ("Chabout J, Sarkar A,"): told to the
+    entry model only, since in running text (the zone model's) capitals after a word are as often acronyms."""
+    cues = text_cues(text)
+    if "author_start" not in cues and SURNAME_BARE_INITIALS.match(text):
+        cues.append("author_start")
+    return cues
+
+
+def _last_word(text: str) -> str | None:
+    match = _LAST_WORD.search(text)
+    return match.group(1).lower() if match else None
+
+
+def _recurring_ends(facts: Sequence[LineFacts]) -> frozenset[str]:
+    """Words (not function words) that end many of the list's lines."""
+    counts = Counter(_last_word(f.text) for f in facts)
+    least = max(3, RECURRING_END_SHARE * len(facts))
+    return frozenset(w for w, c in counts.items() if w and c >= least and w not in FUNCTION_WORDS)
 
 
 def _opens_entry(cues: list[str]) -> bool:

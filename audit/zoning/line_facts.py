@@ -50,7 +50,7 @@ _NUMBER_ONLY = re.compile(r"^[\divxlcIVXLC\-–—.\s]+$")
 _CHAPTER = re.compile(r"^(?:chapter|kapitel|chapitre|capitolo|cap[íi]tulo|part|teil|section|appendix|anhang)\b",
                       re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+[A-ZÀ-Þ]")
-_FUNCTION_WORDS = frozenset("the of and to in is that for was with as are this which be by were it on we their "
+FUNCTION_WORDS = frozenset("the of and to in is that for was with as are this which be by were it on we their "
                             "der die das und ist nicht zu den mit von sich le la les et est des une que il "
                             "el los las que es una il di che non".split())
 _CAPITAL_WORD = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]")
@@ -62,10 +62,23 @@ _CUE_WORDS = frozenset("in and und et & or see cf vgl siehe voir the a an der di
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 # A repeated-author mark lost in the PDF's text: the line opens with the punctuation after it (", 1988: Title")
 _LOST_REPEAT = re.compile(r"^[,.;:]\s*(?:\(?(?:1[5-9]|20)\d\d|n\.\s?d\.)")
+# A repeated-author mark or an entry's label that the PDF's text set on a line of its own ("——.", "--..",
+# "-", "& --.", "[AKa]", "[12]"; not "12.", which ends many a page range broken at the line's end)
+_MARK_ONLY = re.compile(r"[&,.;:~\s]*[—–\-_]+[—–\-_.,;:~\s]*|\[[\w+.\-]{1,10}\]")
+# "Chabout J, Sarkar A," / "Crawley JN (2007)" / "Arnold Anteraper S, ": initials without periods (Vancouver,
+# APA-like styles of the life sciences)
+SURNAME_BARE_INITIALS = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+(?:\s(?:[A-ZÀ-Þ][\w'’\-]+|de|van|von|der|da|di|del|le|la))*"
+                                    r"\s[A-Z]{1,3}[.,]?\s(?:[A-ZÀ-Þ][\w'’\-]+\s[A-Z]{1,3}\b|\(?(?:1[5-9]|20)\d\d)")
 # "Cernea M.M., Title" / "McDowell Ch., Title": surname, then initials, then a comma
 _SURNAME_INITIALS = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s(?:[A-ZÀ-Þ][a-z]?\.\s?-?){1,3},\s")
 # "## ", "**", "7. ", "IV) ", "A. " before a heading's words
 _HEADING_PREFIX = re.compile(r"(?:#{1,6}\s*)?[*_]{0,2}\s*(?:(?:\d{1,2}|[IVXLC]{1,5}|[A-Z])(?:\.\d{1,2})*[.)]?\s+)?")
+
+
+def is_mark_only(text: str) -> bool:
+    """Nothing on the line but a repeated-author mark or a label: nothing an entry holds ends that way, so the
+    line opens the entry that the next line goes on with."""
+    return len(text) <= 8 and _MARK_ONLY.fullmatch(text.strip()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +217,7 @@ def _word_cues(text: str) -> list[str]:
         feats.append("number_only")
     words = [w.lower() for w in _WORD.findall(text)]
     if words:
-        function = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+        function = sum(w in FUNCTION_WORDS for w in words) / len(words)
         feats.append(f"func={bucket(function, (0.05, 0.15, 0.3))}")
         capitals = len(_CAPITAL_WORD.findall(text)) / len(words)
         feats.append(f"caps={bucket(capitals, (0.2, 0.5, 0.8))}")

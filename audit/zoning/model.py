@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.sequence_crf import tag, tag_with_marginals
 from audit.zoning.features import entry_features, zone_features
-from audit.zoning.line_facts import LineFacts
+from audit.zoning.line_facts import LineFacts, is_mark_only
 
 MODELS = Path(__file__).parent
 ZONE_MODEL = MODELS / "zones.crfsuite"
@@ -45,4 +45,17 @@ def label_lines(facts: Sequence[LineFacts]) -> tuple[list[str], list[float]]:
 def entry_starts(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> list[bool]:
     """For the lines of one reference list: does a new entry start on this line?"""
     labels = tag(_paths["entries"], entry_features(facts, gap_before))
-    return [label == "B" for label in labels]
+    return _mark_lines_open(facts, [label == "B" for label in labels])
+
+
+def _mark_lines_open(facts: Sequence[LineFacts], starts: list[bool]) -> list[bool]:
+    """A line holding only a repeated-author mark starts an entry; the line after it continues that entry
+    (the model, which meets such lines rarely, tends to read the mark as the end of the entry before)."""
+    out = list(starts)
+    for n, fact in enumerate(facts):
+        if not is_mark_only(fact.text):
+            continue
+        out[n] = not (n > 0 and is_mark_only(facts[n - 1].text))
+        if n + 1 < len(facts):
+            out[n + 1] = False
+    return out

@@ -25,6 +25,7 @@ from audit.extract.patterns import BIBLIOGRAPHY_HEADING
 from audit.sequence_crf import train_crf
 from audit.zoning.features import entry_features, zone_features
 from audit.zoning.line_facts import heading_title, measure_lines
+from audit.zoning.pdf_layouts import PDF_PREFIX, labelled_layouts
 
 ZONE_LABELS = ("ref", "text", "title", "meta")
 LAYOUTS = ("hanging", "blank", "plain", "first-line", "bulleted", "joined")
@@ -206,8 +207,7 @@ def section_zone_sequences(section: ReferenceSection, index: int) -> list[Sequen
 def train_zones(docs: Iterable[LabelledText], sections: Sequence[ReferenceSection], path: Path) -> Path:
     """Each document as its PDF-to-text lines and reflowed into paragraphs (uses the entry model in force),
     and each reference section."""
-    seqs = [zone_sequence(variant) for d in docs
-            for variant in (d, reflow(d), double_spaced(d), indented_references(d))]
+    seqs = [zone_sequence(variant) for d in docs for variant in _variants_of(d)]
     seqs += [s for k, section in enumerate(sections) for s in section_zone_sequences(section, k)]
     return train_crf([s.features for s in seqs], [s.labels for s in seqs], path, ZONE_PARAMS)
 
@@ -218,9 +218,12 @@ def train_entries(sections: Sequence[ReferenceSection], path: Path) -> Path:
 
 
 def train_line_models(root: Path, zone_path: Path, entry_path: Path, *,
-                      exclude: frozenset[str] = frozenset()) -> tuple[Path, Path]:
+                      exclude: frozenset[str] = frozenset(), pdfs: bool = True) -> tuple[Path, Path]:
     """Both models from the corpus under `root`, leaving out the documents named in `exclude`: the entry
-    model first, since reflowing the dissertations for the zone model splits their references with it."""
+    model first, since reflowing the dissertations for the zone model splits their references with it.
+
+    With `pdfs`, the zone model is trained twice: first without the dev PDFs, then with their layouts, whose
+    lines outside the gold reference lists take the first model's labels (`pdf_layouts`)."""
     from audit.zoning.model import restore_models, use_models
 
     docs = [d for d in finder_documents(root) if d.name not in exclude]
@@ -229,6 +232,17 @@ def train_line_models(root: Path, zone_path: Path, entry_path: Path, *,
     previous = use_models(entries=entry_path)
     try:
         train_zones(docs, sections, zone_path)
+        if pdfs and (root / "excite").is_dir():
+            use_models(zones=zone_path)
+            layouts = labelled_layouts(root, exclude)
+            train_zones([*docs, *layouts], sections, zone_path)
     finally:
         restore_models(previous)
     return zone_path, entry_path
+
+
+def _variants_of(doc: LabelledText) -> tuple[LabelledText, ...]:
+    """A dissertation as given and in three other layouts; a dev PDF as our reader gives it, nothing else."""
+    if doc.name.startswith(PDF_PREFIX):
+        return (doc,)
+    return doc, reflow(doc), double_spaced(doc), indented_references(doc)
