@@ -49,10 +49,12 @@ MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 MD_INLINE_NOTE_START = re.compile(r"\^\[")
 
 # --- headings ---------------------------------------------------------------------------------
-# "## 7. References", "**Bibliography**", "BIBLIOGRAPHIE", "Works cited:"
+# "## 7. References", "**Bibliography**", "BIBLIOGRAPHIE", "Works cited:". Callers strip the trailing "**", ":"
+# and spaces: a lazy title before an optional tail backtracked for a tenth of a second on a contents line
+# padded with spaces ("Abstract      …      iv")
 HEADING_DECORATION = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*"
                                 r"(?:(?:[0-9]{1,2}|[IVXLC]{1,5}|[A-Z])(?:\.[0-9]{1,2})*[.)]?\s+)?"
-                                r"(?P<title>.*?)\s*(?:\*\*|__|\*|_)?\s*:?\s*$")
+                                r"(?P<title>.*)$")
 BIBLIOGRAPHY_HEADING = re.compile(
     r"^(?:bibliography|select(?:ed)? bibliography|references?|reference list|list of references|"
     r"references and notes|works cited|works consulted|sources|sources and literature|literature|"

@@ -30,8 +30,10 @@ MAX_SENTENCE_CHARS = 200  # values carry the sentence trimmed to this length
 # An "about 40" / "some 20" is only a statistic from this size on ("some 20 years" is not).
 MIN_ESTIMATE = 100
 
-_FIGURES: tuple[re.Pattern[str], ...] = (sp.PERCENT, sp.CURRENCY, sp.SCALE, sp.MEASURE, sp.THOUSANDS, sp.CHANGE,
-                                         sp.RATIO)
+# Each figure pattern with a word one of which any match holds (None: no such hint)
+_FIGURES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (sp.PERCENT, sp.PERCENT_HINT), (sp.CURRENCY, sp.CURRENCY_HINT), (sp.SCALE, sp.SCALE_HINT), (sp.MEASURE, None),
+    (sp.THOUSANDS, None), (sp.CHANGE, None), (sp.RATIO, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +145,9 @@ def figures_in(sentence: str) -> list[str]:
         number = match.group("num")
         if not sp.YEARISH.match(number) and ("," in number or float(number.replace(",", "")) >= MIN_ESTIMATE):
             found.append(match.group())
-    for pattern in _FIGURES:
-        found.extend(match.group() for match in pattern.finditer(sentence))
+    for pattern, hint in _FIGURES:
+        if hint is None or hint.search(sentence):
+            found.extend(match.group() for match in pattern.finditer(sentence))
     return found
 
 

@@ -76,6 +76,11 @@ CURRENCY = re.compile(rf"(?:[$€£¥]\s?(?:{_NUMBER})|\b(?:US\$|USD|EUR|GBP)\s?
                       rf"|(?:{_NUMBER}|{_WORD_NUMBER})\s+"
                       r"(?:(?:million|billion|trillion|thousand)\s+)?(?:US\s+|U\.S\.\s+)?"
                       r"(?:dollars|euros?|pounds sterling|USD|EUR|yuan|roubles|rubles)\b)", re.IGNORECASE)
+# Words one of which every CURRENCY, PERCENT or SCALE match holds: a cheap search that spares the full pattern,
+# which tries a number at every position, on the many sentences without any (a thesis: a third of the audit)
+CURRENCY_HINT = re.compile(r"[$€£¥]|usd|eur|gbp|dollars|pounds sterling|yuan|roubles|rubles", re.IGNORECASE)
+PERCENT_HINT = re.compile(r"%|cent|prozent", re.IGNORECASE)
+SCALE_HINT = re.compile(r"illion|bn\b", re.IGNORECASE)
 # "3 million", "one billion", "tens of millions"
 SCALE = re.compile(rf"\b(?:{_NUMBER}|{_WORD_NUMBER})\s+(?:million|billion|trillion|bn)\b"
                    r"|\b(?:millions|billions)\s+of\b", re.IGNORECASE)
