@@ -60,11 +60,3 @@ def test_a_line_between_found_strings_is_ref_unless_a_heading_or_running_head():
 def test_fewer_than_three_strings_in_a_run_are_citations_not_a_list():
     model = ["text"] * len(PAGE)
     assert set(label_layout(PAGE, GOLD[:2], model)) <= {"text", "title", "blank"}
-
-
-def test_a_heading_between_found_strings_parts_them():
-    lines = [*GOLD[:1], "Bibliography", *GOLD[1:]]
-    model = ["text", "title", "text", "text", "text"]
-    labels = label_layout(lines, GOLD, model)
-    assert labels[0] == "text"  # one string above the heading is a citation, not the list's first entry
-    assert labels[2:] == ["ref"] * 3

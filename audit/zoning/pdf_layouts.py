@@ -20,9 +20,7 @@ from audit.evaldocs.corpus import LabelledText, read_gold_pdfs
 
 EDGE_CHARS = 24  # a gold string not found whole is found by its first and last this many letters
 SPAN_SLACK = 1.3  # ... the last ones at most this much further on than the string is long
-# Reference strings found at most this many lines apart, with no heading between, belong to one list (a few
-# entries running past finding, their URLs split by the PDF's text, leave gaps of a dozen lines)
-RUN_GAP_LINES = 16
+RUN_GAP_LINES = 6  # reference strings found at most this many lines apart belong to one list
 MIN_RUN = 3  # a list holds at least this many of them (fewer: citations in notes, or a stray match)
 PDF_PREFIX = "pdf-"  # names the PDFs among the zone training documents
 KEPT_INSIDE = frozenset(("title", "meta"))  # a list's own sub-headings and running heads stay what they are
@@ -92,17 +90,19 @@ def reference_spans(lines: Sequence[str], references: Sequence[str]) -> list[tup
     return sorted(set(spans))
 
 
-def _runs(spans: Sequence[tuple[int, int]], labels: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """The spans grouped into lists: each next one starts a few lines at most after the one before, with
-    no heading between (a footnote's citation above the "References" heading is not in the list)."""
+def _runs(spans: Sequence[tuple[int, int]], lines: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The spans grouped into lists: each next one starts a few lines at most after the one before."""
     runs: list[list[tuple[int, int]]] = []
     for span in spans:
-        between = labels[max(last for _, last in runs[-1]) + 1:span[0]] if runs else ()
-        if runs and "title" not in between and sum(label != "blank" for label in between) <= RUN_GAP_LINES:
+        if runs and _filled_between(lines, max(last for _, last in runs[-1]), span[0]) <= RUN_GAP_LINES:
             runs[-1].append(span)
         else:
             runs.append([span])
     return [run for run in runs if len(run) >= MIN_RUN]
+
+
+def _filled_between(lines: Sequence[str], after: int, before: int) -> int:
+    return sum(1 for k in range(after + 1, before) if lines[k].strip())
 
 
 def label_layout(lines: Sequence[str], references: Sequence[str], model_labels: Sequence[str]) -> list[str]:
@@ -112,7 +112,7 @@ def label_layout(lines: Sequence[str], references: Sequence[str], model_labels: 
     PDF's text garbled past finding) unless the model calls it a heading or a running head."""
     labels = ["blank" if not line.strip() else ("text" if label == "ref" else label)
               for line, label in zip(lines, model_labels, strict=True)]
-    for run in _runs(reference_spans(lines, references), labels):
+    for run in _runs(reference_spans(lines, references), lines):
         covered = {k for first, last in run for k in range(first, last + 1)}
         for k in range(run[0][0], max(last for _, last in run) + 1):
             if labels[k] != "blank" and (k in covered or labels[k] not in KEPT_INSIDE):
