@@ -47,7 +47,7 @@ eval: $(STAMP)
 
 # The development corpus, document by document (a few minutes); tables also in reports/eval-docs.md.
 # The shipped line models were trained on all of it: FOLDS=4 measures each document with line models
-# trained without it, as unseen documents are (~20 min).
+# trained without it, as unseen documents are (~25 min on 2 cores).
 eval-docs: $(STAMP)
 	$(VENV)/bin/citeaudit eval-docs ../shared/data/dev --folds $(FOLDS) -o $(OUT)/eval-docs.md
 
