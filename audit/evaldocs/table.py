@@ -97,9 +97,9 @@ def _pdfs(rows: Sequence[DocResult]) -> list[str]:
 
 
 def format_results(results: Sequence[DocResult], folds: int = 0) -> str:
-    seen = (f"each document measured with line models trained without it ({folds}-fold)" if folds >= 2 else
-            "the shipped line models, trained on every document here: use --folds for held-out figures")
-    out: list[str] = ["# eval-docs", "", f"Measured with {seen}.", ""]
+    seen = (f"Each document measured with line models trained without it ({folds}-fold)." if folds >= 2 else
+            "Measured with the shipped line models, trained on every document here: use --folds for held-out figures.")
+    out: list[str] = ["# eval-docs", "", seen, ""]
     for part, render in (("finder", _finder), ("refsections", _refsections), ("pdfs", _pdfs)):
         rows = [r for r in results if r.part == part]
         if rows:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audit.extract.blocks import Block, join_lines, split_blocks
-from audit.extract.layout_bibliography import bib_entry, layout_entry, print_lines
+from audit.extract.layout_bibliography import bib_entry, layout_entry, lines_to_zone
 from audit.extract.list_end import is_reference_like, without_trailing_matter
 from audit.extract.patterns import (
     AUTHOR_START,
@@ -190,8 +190,7 @@ def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
 def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibliography:
     from audit.zoning import find_reference_lists  # the line models load on first use only
 
-    # A PDF's printed lines when the reader kept them; else the text's own lines.
-    lines, origin = print_lines(doc.layout_lines) if doc.layout_lines else (doc.lines, None)
+    lines, origin = lines_to_zone(doc)
     lists = find_reference_lists(lines)
     if trailing_only:
         lists = [found for found in lists[-1:] if _is_trailing_list(found, lines)]

@@ -19,6 +19,12 @@ SPACES_PER_EM = 2  # an average character is about half as wide as the font is h
 BLANK_GAP = 0.6  # ems of white space beyond the usual line gap that a PDF-to-text tool prints as a blank line
 
 
+def lines_to_zone(doc: Document) -> tuple[list[Line], list[int | None] | None]:
+    """The lines the line models read: a PDF's printed lines where the reader kept them (with each one's
+    layout line), else the text's own lines (and None)."""
+    return print_lines(doc.layout_lines) if doc.layout_lines else (list(doc.lines), None)
+
+
 def print_lines(layout: Sequence[LayoutLine]) -> tuple[list[Line], list[int | None]]:
     """The lines as printed text, 1-based, and for each the index of its layout line (None for a blank)."""
     gaps = [line.gap for line in layout if line.gap >= 0]

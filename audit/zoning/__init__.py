@@ -66,7 +66,9 @@ def _runs(labels: Sequence[str], headings: frozenset[int] = frozenset()) -> list
     return runs
 
 
-def _label_number(text: str) -> int | None:
+def _entry_label_number(text: str) -> int | None:
+    """The number of an ENTRY_LABEL ("12. ", "[12] "); stricter than the entry features' reader, which also
+    takes "12)" and "(12)": a gap is mended only on labels that number a list for certain."""
     match = ENTRY_LABEL.match(text)
     return int(match.group("label").strip("[].")) if match else None
 
@@ -74,7 +76,7 @@ def _label_number(text: str) -> int | None:
 def _mend_numbered_gaps(facts: Sequence[LineFacts], labels: list[str]) -> None:
     """Lines between two reference lines whose entry labels carry the list's numbering on without a break
     ("25." … "26." … "30." … "31.") belong to the list, whatever the zone model made of them."""
-    numbered = [(k, n) for k, fact in enumerate(facts) if (n := _label_number(fact.text)) is not None]
+    numbered = [(k, n) for k, fact in enumerate(facts) if (n := _entry_label_number(fact.text)) is not None]
     for at, (k, n) in enumerate(numbered):
         if labels[k] != "ref":
             continue

@@ -121,7 +121,8 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
     two_indents = len([i for i, c in indents.items() if c >= 2]) >= 2
     all_cues = [_entry_cues(f.text) for f in facts]
     style = _indent_style(facts, all_cues, base) if two_indents else None
-    recurring = _recurring_ends(facts)
+    last_words = [_last_word(f.text) for f in facts]
+    recurring = _recurring_ends(last_words)
     own: list[list[str]] = []
     previous_label: int | None = None
     for n, fact in enumerate(facts):
@@ -154,7 +155,7 @@ def entry_features(facts: Sequence[LineFacts], gap_before: Sequence[bool]) -> li
             feats.append("page_start")
         if gap_before[n]:
             feats.append("gap_before")
-        if _last_word(fact.text) in recurring:
+        if last_words[n] in recurring:
             feats.append("end_recurs")
         own.append(feats)
     return _with_neighbours(own, (-1, 1))
@@ -174,10 +175,10 @@ def _last_word(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _recurring_ends(facts: Sequence[LineFacts]) -> frozenset[str]:
+def _recurring_ends(last_words: Sequence[str | None]) -> frozenset[str]:
     """Words (not function words) that end many of the list's lines."""
-    counts = Counter(_last_word(f.text) for f in facts)
-    least = max(3, RECURRING_END_SHARE * len(facts))
+    counts = Counter(last_words)
+    least = max(3, RECURRING_END_SHARE * len(last_words))
     return frozenset(w for w, c in counts.items() if w and c >= least and w not in FUNCTION_WORDS)
 
 

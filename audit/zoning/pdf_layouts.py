@@ -41,7 +41,7 @@ def _letters(text: str) -> str:
 @lru_cache(maxsize=1)
 def read_pdf_layouts(root: Path) -> tuple[PdfLayout, ...]:
     """Every dev PDF read as an audit reads it (pdfplumber is slow: read once per process)."""
-    from audit.extract.layout_bibliography import print_lines
+    from audit.extract.layout_bibliography import lines_to_zone
     from audit.ingest import ingest
 
     out = []
@@ -50,7 +50,7 @@ def read_pdf_layouts(root: Path) -> tuple[PdfLayout, ...]:
             doc = ingest(gold.path)
         except Exception:  # noqa: BLE001 - an unreadable PDF is no training data, never a failed run
             continue
-        lines = print_lines(doc.layout_lines)[0] if doc.layout_lines else list(doc.lines)
+        lines, _ = lines_to_zone(doc)
         out.append(PdfLayout(gold.name, tuple(line.text for line in lines), gold.references))
     return tuple(out)
 

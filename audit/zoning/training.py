@@ -3,7 +3,8 @@
 - Zones: the 14 dissertations of `finder/` (a label on every line: ref, text, title, meta; blank lines are
   left out of the sequence and become features of their neighbours), each also reflowed into one paragraph
   per line and double-spaced, the other two ways documents reach us as text, and with its reference lines
-  set further in than its body text (journals that indent their lists; a PDF's list right of the text edge).
+  set further in than its body text (journals that indent their lists; a PDF's list right of the text edge);
+  then the 50 dev PDFs as our reader prints them, labelled from their gold reference strings (`pdf_layouts`).
 - Entry starts: the 128 reference sections of `refsections/` (one `<bibl>` per entry). Their lines come
   without indentation, so each section is also laid out again as documents print reference lists: hanging
   indent, a blank line between entries, first-line indent, a bulleted list, one line per entry. That
