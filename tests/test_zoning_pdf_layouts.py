@@ -60,3 +60,13 @@ def test_a_line_between_found_strings_is_ref_unless_a_heading_or_running_head():
 def test_fewer_than_three_strings_in_a_run_are_citations_not_a_list():
     model = ["text"] * len(PAGE)
     assert set(label_layout(PAGE, GOLD[:2], model)) <= {"text", "title", "blank"}
+
+
+def test_a_gold_url_mangled_into_html_tags_is_still_found():
+    # the corpus's gold strings carry an HTML parser's reading of their URLs; none of it is printed
+    gold = ['Ortiz, Ana. 2013. Shared rivers. Water Blog, May 5 <http: www.water-blog.org="" posts="" 2013="" '
+            'shared-<br="">rivers.html> (Accessed December 2, 2016).</http:>']
+    lines = ["Ortiz, Ana. 2013. Shared rivers. Water Blog, May 5",
+             "   <http://www.water-blog.org/posts/2013/shared-",
+             "   rivers.html> (Accessed December 2, 2016)."]
+    assert reference_spans(lines, gold) == [(0, 2)]
