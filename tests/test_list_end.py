@@ -162,3 +162,41 @@ def test_a_series_list_under_its_own_heading_ends_the_list():
     series = ["Bereits erschienene Soziologische Arbeitspapiere",
               *[f"Ein Arbeitspapier über Thema {k} (Februar 200{k})" for k in range(1, 6)]]
     assert names(listing(REFERENCES[:5] + series)) == [r.split(",")[0] for r in REFERENCES[:5]]
+
+
+def test_a_series_list_whose_entries_alternate_with_author_lines_is_cut_off():
+    # "No. 3/1991 Title." then "Thomas Schweer und Hermann Strasser." on a line of its own: half the entries
+    # carry a series number, the others are undated names
+    series = []
+    for k in range(1, 7):
+        series += [f"No. {k}/1991 A working paper title number {k} about the city.", f"Author{k} Name und Other Name."]
+    assert names(listing(REFERENCES[:6] + series)) == [r.split(",")[0] for r in REFERENCES[:6]]
+
+
+def test_undated_entries_without_series_numbers_do_not_end_the_list_on_the_same_page():
+    undated = [f"Archive{k}, Anne. Letters to the river commission, box {k}. Cologne: State Archive."
+               for k in range(1, 7)]
+    assert len(without_trailing_matter(listing(REFERENCES[:6] + undated)).entries) == 12
+
+
+def test_a_chart_whose_rows_ran_together_into_entries_is_cut_off():
+    # pdfplumber reads a chart's cells in rows: "1996 No Australia 1997 No (1984) 1998 1999 2000 No 2001 …"
+    chart = [f"Country Module Archived Study {k} 1996 No Austria 1997 (1985) 1998 1999 2000 No 2001 2002 2003"
+             for k in range(1, 6)]
+    assert names(listing(REFERENCES[:3] + chart)) == ["Adams", "Baker", "Chen"]
+
+
+def test_a_reference_naming_a_few_years_is_kept():
+    reprint = ["Weber, Max. 1984 [1904]. Die protestantische Ethik. Reprint of the 1920 edition, 2nd ed. 1988."]
+    assert len(without_trailing_matter(listing(REFERENCES[:6] + reprint)).entries) == 7
+
+
+def test_an_unnamed_list_that_ends_the_text_is_judged_without_the_series_list_it_ran_into():
+    from audit.extract.bibliography import _is_trailing_list
+
+    series = [f"No. {k}/1993 A working paper title number {k}." for k in range(1, 9)]
+    found = listing(REFERENCES[:5] + series)
+    found = ReferenceList(None, None, 1, found.last_line, (), found.entries)
+    lines = [line for item in found.entries for line in item.lines]
+    assert _is_trailing_list(found, lines)  # five references, then eight series entries to the end of the text
+    assert not _is_trailing_list(ReferenceList(None, None, 1, 8, (), found.entries[5:]), lines[5:])

@@ -180,8 +180,10 @@ def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
     """A list with no heading counts only where it ends the text and its entries do not start like notes
     (¹ or a superscript number): notes at the end of a short text look like references too."""
     rest = [line for line in lines[found.last_line:] if line.text.strip()]
-    starts = [item.lines[0].text.lstrip()[:1] for item in found.entries]
-    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
+    # the entries are judged without the back matter the list ran into (a series list ending the paper)
+    entries = without_trailing_matter(found).entries
+    starts = [item.lines[0].text.lstrip()[:1] for item in entries]
+    texts = [join_lines(line.text for line in item.lines) for item in entries]
     referencelike = sum(1 for text in texts if is_reference_like(text))
     return (len(rest) <= TRAILING_SLACK_LINES and not any(c and ord(c) in FROM_SUPERSCRIPT for c in starts)
             and len(texts) >= MIN_TRAILING_ENTRIES and referencelike >= MIN_TRAILING_SHARE * len(texts))

@@ -35,6 +35,7 @@ APPENDIX = re.compile(r"^\W*(?:appendix|appendices|anhang|annex|anexo|allegato|b
 LICENCE = re.compile(r"creative\s?commons|licen[cs]ed under|rel=\"license\"|lizenziert unter", re.IGNORECASE)
 MIN_CHART_LINES = 4  # a last entry of this many lines or more, most of them table rows, is a chart
 CHART_ROW_SHARE = 0.6
+MIN_CHART_YEARS = 6  # an entry naming this many years is a chart's rows run together ("1996 No Australia 1997 …")
 MIN_SORTED_SHARE = 0.8  # a list whose entries keep alphabetical order this often is sorted by author
 MIN_SORTED_ENTRIES = 8  # ... judged on this many entries at least
 _LABEL = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?\s)")  # "12. ", "[12] ", "(12) ", "12 "
@@ -75,11 +76,15 @@ def without_trailing_matter(found):
     """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
     texts = [join_lines(line.text for line in item.lines) for item in found.entries]
     strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text)) or _is_table_row(text)
-              or _is_chart(item.lines) for item, text in zip(found.entries, texts, strict=True)]
+              or _is_chart(item.lines) or len(YEAR.findall(text)) >= MIN_CHART_YEARS
+              for item, text in zip(found.entries, texts, strict=True)]
     appendix = next((k for k, text in enumerate(texts) if APPENDIX.match(text)), None)
     if appendix is not None:  # an appendix or series list that ran into the list: nothing after it is a reference
         strong[appendix:] = [True] * (len(texts) - appendix)
-    cut = _change_point(strong)
+    # between series entries, the lines a series list also holds ("Thomas Schweer und Hermann Strasser.") are
+    # no references either: undated, or too short for one
+    weak = [not is_reference_like(text) for text in texts]
+    cut = _change_point(strong, weak)
     if cut is not None:
         kept = list(found.entries[:cut])
     else:  # weaker signs end the list only where a new page starts, with its first entry or just before
@@ -145,21 +150,24 @@ def _page_break_before(entries, k: int) -> int | None:
     return None
 
 
-def _change_point(flags: Sequence[bool]) -> int | None:
-    """The entry from which on most entries are flagged and before which few are (the best split); the tail
-    must hold a few flagged entries itself (two report numbers and a contact line are not a series list)."""
-    if sum(flags) < MIN_SERIES_ENTRIES:
+def _change_point(strong: Sequence[bool], weak: Sequence[bool]) -> int | None:
+    """The entry from which on most entries are flagged (strongly or weakly) and before which few are (the best
+    split); it opens with a strongly flagged entry and the tail holds a few of them itself (two report
+    numbers and a contact line are not a series list; undated entries alone end no list here)."""
+    if sum(strong) < MIN_SERIES_ENTRIES:
         return None
+    flags = [s or w for s, w in zip(strong, weak, strict=True)]
     before = [0]
     for flag in flags:
         before.append(before[-1] + (not flag))
-    after = sum(flags)
+    after, after_strong = sum(flags), sum(strong)
     best, best_score = None, -1
     for k in range(len(flags)):
         score = before[k] + after
         tail = len(flags) - k
-        if (flags[k] and tail >= MIN_SERIES_ENTRIES and after >= max(MIN_SERIES_ENTRIES, MIN_SERIES_SHARE * tail)
+        if (strong[k] and after_strong >= MIN_SERIES_ENTRIES and after >= MIN_SERIES_SHARE * tail
                 and score > best_score):
             best, best_score = k, score
         after -= flags[k]
+        after_strong -= strong[k]
     return best
