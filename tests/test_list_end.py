@@ -200,3 +200,17 @@ def test_an_unnamed_list_that_ends_the_text_is_judged_without_the_series_list_it
     lines = [line for item in found.entries for line in item.lines]
     assert _is_trailing_list(found, lines)  # five references, then eight series entries to the end of the text
     assert not _is_trailing_list(ReferenceList(None, None, 1, 8, (), found.entries[5:]), lines[5:])
+
+
+def test_a_series_list_read_as_a_list_of_its_own_does_not_hide_the_references_before_it():
+    from audit.extract.bibliography import paper_lists
+
+    series = [f"No. {k}/1993 A working paper title number {k}." for k in range(1, 9)]
+    lines = [Line(k + 1, 0, text) for k, text in enumerate([*REFERENCES[:5], "", *series])]
+    references = ReferenceList(None, None, 1, 5, (), tuple(ListEntry(None, (line,)) for line in lines[:5]))
+    back = ReferenceList(None, None, 7, 14, (), tuple(ListEntry(None, (line,)) for line in lines[6:]))
+    assert paper_lists([references, back], lines) == [references]
+    # hard negative: when the list after is references too, the unnamed list before it is no paper's list
+    more = [Line(k + 7, 0, text) for k, text in enumerate(REFERENCES[5:])]
+    other = ReferenceList(None, None, 7, 11, (), tuple(ListEntry(None, (line,)) for line in more))
+    assert paper_lists([references, other], [*lines[:6], *more]) == [other]

@@ -176,10 +176,21 @@ def _mostly_references(found) -> bool:
     return dated >= MIN_DATED_SHARE * len(found.entries)
 
 
-def _is_trailing_list(found, lines: Sequence[Line]) -> bool:
-    """A list with no heading counts only where it ends the text and its entries do not start like notes
-    (¹ or a superscript number): notes at the end of a short text look like references too."""
-    rest = [line for line in lines[found.last_line:] if line.text.strip()]
+def paper_lists(lists: Sequence, lines: Sequence[Line]) -> list:
+    """The reference lists of a paper (not a dissertation's chapters): the named ones, and an unnamed one that
+    ends the text. A "list" that is back matter from start to end (a series list the zone model read as a
+    list of its own) does not stand between the references and the end of the paper."""
+    matter = [found for found in lists if not without_trailing_matter(found).entries]
+    skipped = frozenset(n for found in matter for n in range(found.first_line, found.last_line + 1))
+    real = [found for found in lists if all(found is not m for m in matter)]
+    return [found for found in real if _named(found) or found is real[-1] and _is_trailing_list(found, lines, skipped)]
+
+
+def _is_trailing_list(found, lines: Sequence[Line], skipped: frozenset[int] = frozenset()) -> bool:
+    """A list with no heading counts only where it ends the text (lines numbered in `skipped`, back matter,
+    aside) and its entries do not start like notes (¹ or a superscript number): notes at the end of a short
+    text look like references too."""
+    rest = [line for line in lines[found.last_line:] if line.text.strip() and line.number not in skipped]
     # the entries are judged without the back matter the list ran into (a series list ending the paper)
     entries = without_trailing_matter(found).entries
     starts = [item.lines[0].text.lstrip()[:1] for item in entries]
@@ -197,7 +208,7 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     if trailing_only:
         lists = [found for found in lists[-1:] if _is_trailing_list(found, lines)]
     elif doc.format == "pdf":  # a paper, not a dissertation's chapters: only named lists and one at the end
-        lists = [found for found in lists if _named(found) or found is lists[-1] and _is_trailing_list(found, lines)]
+        lists = paper_lists(lists, lines)
     lists = [without_trailing_matter(found) for found in lists]
     lists = [found for found in lists if found.entries and (_named(found) or _mostly_references(found))]
     if not lists:
