@@ -198,8 +198,10 @@ def test_an_unnamed_list_that_ends_the_text_is_judged_without_the_series_list_it
     found = listing(REFERENCES[:5] + series)
     found = ReferenceList(None, None, 1, found.last_line, (), found.entries)
     lines = [line for item in found.entries for line in item.lines]
-    assert _is_trailing_list(found, lines)  # five references, then eight series entries to the end of the text
-    assert not _is_trailing_list(ReferenceList(None, None, 1, 8, (), found.entries[5:]), lines[5:])
+    # five references, then eight series entries to the end of the text
+    assert _is_trailing_list(found, without_trailing_matter(found), lines)
+    series_only = ReferenceList(None, None, 1, 8, (), found.entries[5:])
+    assert not _is_trailing_list(series_only, without_trailing_matter(series_only), lines[5:])
 
 
 def test_a_series_list_read_as_a_list_of_its_own_does_not_hide_the_references_before_it():

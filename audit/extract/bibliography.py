@@ -177,24 +177,26 @@ def _mostly_references(found) -> bool:
 
 
 def paper_lists(lists: Sequence, lines: Sequence[Line]) -> list:
-    """The reference lists of a paper (not a dissertation's chapters): the named ones, and an unnamed one that
-    ends the text. A "list" that is back matter from start to end (a series list the zone model read as a
-    list of its own) does not stand between the references and the end of the paper."""
-    matter = [found for found in lists if not without_trailing_matter(found).entries]
-    skipped = frozenset(n for found in matter for n in range(found.first_line, found.last_line + 1))
-    real = [found for found in lists if all(found is not m for m in matter)]
-    return [found for found in real if _named(found) or found is real[-1] and _is_trailing_list(found, lines, skipped)]
+    """The reference lists of a paper (not a dissertation's chapters), each cut where its back matter starts:
+    the named ones, and an unnamed one that ends the text. A "list" that is back matter from start to end (a
+    series list the zone model read as a list of its own) does not stand between the references and the end
+    of the paper."""
+    cuts = [without_trailing_matter(found) for found in lists]
+    skipped = frozenset(n for found, cut in zip(lists, cuts, strict=True) if not cut.entries
+                        for n in range(found.first_line, found.last_line + 1))
+    real = [(found, cut) for found, cut in zip(lists, cuts, strict=True) if cut.entries]
+    return [cut for k, (found, cut) in enumerate(real)
+            if _named(found) or k == len(real) - 1 and _is_trailing_list(found, cut, lines, skipped)]
 
 
-def _is_trailing_list(found, lines: Sequence[Line], skipped: frozenset[int] = frozenset()) -> bool:
+def _is_trailing_list(found, cut, lines: Sequence[Line], skipped: frozenset[int] = frozenset()) -> bool:
     """A list with no heading counts only where it ends the text (lines numbered in `skipped`, back matter,
     aside) and its entries do not start like notes (¹ or a superscript number): notes at the end of a short
-    text look like references too."""
+    text look like references too. The entries are those of `cut`, the list without the back matter it ran
+    into (a series list ending the paper)."""
     rest = [line for line in lines[found.last_line:] if line.text.strip() and line.number not in skipped]
-    # the entries are judged without the back matter the list ran into (a series list ending the paper)
-    entries = without_trailing_matter(found).entries
-    starts = [item.lines[0].text.lstrip()[:1] for item in entries]
-    texts = [join_lines(line.text for line in item.lines) for item in entries]
+    starts = [item.lines[0].text.lstrip()[:1] for item in cut.entries]
+    texts = [join_lines(line.text for line in item.lines) for item in cut.entries]
     referencelike = sum(1 for text in texts if is_reference_like(text))
     return (len(rest) <= TRAILING_SLACK_LINES and not any(c and ord(c) in FROM_SUPERSCRIPT for c in starts)
             and len(texts) >= MIN_TRAILING_ENTRIES and referencelike >= MIN_TRAILING_SHARE * len(texts))
@@ -206,10 +208,12 @@ def _from_reference_lists(doc: Document, *, trailing_only: bool = False) -> Bibl
     lines, origin = lines_to_zone(doc)
     lists = find_reference_lists(lines)
     if trailing_only:
-        lists = [found for found in lists[-1:] if _is_trailing_list(found, lines)]
+        last = [(found, without_trailing_matter(found)) for found in lists[-1:]]
+        lists = [cut for found, cut in last if _is_trailing_list(found, cut, lines)]
     elif doc.format == "pdf":  # a paper, not a dissertation's chapters: only named lists and one at the end
         lists = paper_lists(lists, lines)
-    lists = [without_trailing_matter(found) for found in lists]
+    else:
+        lists = [without_trailing_matter(found) for found in lists]
     lists = [found for found in lists if found.entries and (_named(found) or _mostly_references(found))]
     if not lists:
         return NO_BIBLIOGRAPHY
