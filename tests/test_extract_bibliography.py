@@ -77,3 +77,21 @@ def test_bulleted_list_one_entry_per_bullet_without_the_bullet():
                                          "Baker, B. (2002). Second title. London: Press.",
                                          "Cole, C. (2003). Third. X."]
     assert doc.text[entries[1].span.start:].startswith("Baker")
+
+
+SERIES = [f"No. {k}/199{k} A working paper title number {k}. Author Name{k}" for k in range(1, 7)]
+
+
+def test_a_series_list_that_ran_into_the_list_under_a_heading_is_cut_off():
+    doc = text_document("Body text.\n\nReferences\n\n" + f"{ENTRY_A}\n\n{ENTRY_B}\n\n" + "\n\n".join(SERIES) + "\n")
+    bib = extract_bibliography(doc)
+    assert [e.text for e in bib.entries] == [ENTRY_A, ENTRY_B]
+    assert bib.end_line == 7  # ENTRY_B's line
+
+
+def test_short_references_ending_a_list_under_a_heading_are_kept():
+    # hard negative: short undated entries are table rows to the PDF list cut, but not under a heading
+    statutes = ["Water Act 1998.", "Rivers Act.", "Dams Act.", "Canal Act.", "Fish Act."]
+    more = [ENTRY_A.replace("Smith", "Taylor"), ENTRY_B.replace("Jones", "Young")]
+    doc = text_document("Body text.\n\nReferences\n\n" + "\n\n".join([ENTRY_A, ENTRY_B, *more, *statutes]) + "\n")
+    assert [e.text for e in extract_bibliography(doc).entries] == [ENTRY_A, ENTRY_B, *more, *statutes]

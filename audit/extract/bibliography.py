@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from audit.extract.blocks import Block, join_lines, split_blocks
 from audit.extract.layout_bibliography import bib_entry, layout_entry, lines_to_zone
-from audit.extract.list_end import is_reference_like, without_trailing_matter
+from audit.extract.list_end import back_matter_start, is_reference_like, without_trailing_matter
 from audit.extract.patterns import (
     AUTHOR_START,
     BACK_MATTER_HEADING,
@@ -254,7 +254,7 @@ def extract_bibliography(doc: Document) -> Bibliography:
     if start is None:  # no heading: a reference list may still end the text (a section cut from a PDF)
         return _from_reference_lists(doc, trailing_only=True) if doc.format == "text" else NO_BIBLIOGRAPHY
     heading = heading_title(blocks[start].text)
-    entries: list[BibEntry] = []
+    groups: list[tuple[str | None, tuple[Line, ...]]] = []
     sections: list[str] = []
     section: str | None = None
     end_line = blocks[start].last
@@ -272,11 +272,23 @@ def extract_bibliography(doc: Document) -> Bibliography:
             end_line = block.last
             i += 1
             continue
-        if not entries and not is_reference_like(block.text) and section is None and i > start + 1:
+        if not groups and not is_reference_like(block.text) and section is None and i > start + 1:
             break
-        for group in _split_entries(block):
-            entries.append(_entry(len(entries) + 1, section, group, doc))
+        groups += [(section, group) for group in _split_entries(block)]
         end_line = block.last
         i += 1
+    kept = _without_back_matter(groups)
+    if kept is not groups:
+        end_line = kept[-1][1][-1].number if kept else blocks[start].last
+    entries = tuple(_entry(k, section, group, doc) for k, (section, group) in enumerate(kept, start=1))
     return Bibliography(heading=heading, heading_line=blocks[start].first, end_line=end_line,
-                        sections=tuple(sections), entries=tuple(entries))
+                        sections=tuple(sections), entries=entries)
+
+
+def _without_back_matter(groups: Sequence[tuple[str | None, tuple[Line, ...]]]
+                         ) -> Sequence[tuple[str | None, tuple[Line, ...]]]:
+    """The entries found under a heading, up to where a series list, a chart or an appendix that ran into
+    them starts (`list_end`)."""
+    cut = back_matter_start([lines for _, lines in groups],
+                            [join_lines(line.text for line in lines) for _, lines in groups], rows=False)
+    return groups if cut is None else groups[:cut]

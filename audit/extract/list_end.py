@@ -72,19 +72,27 @@ def _is_trailing_scrap(lines, text: str) -> bool:
     return len(lines) < MIN_CHART_LINES and _is_table_row(text) and not is_reference_like(text)
 
 
-def without_trailing_matter(found):
-    """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
-    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
-    strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text)) or _is_table_row(text)
-              or _is_chart(item.lines) or len(YEAR.findall(text)) >= MIN_CHART_YEARS
-              for item, text in zip(found.entries, texts, strict=True)]
+def back_matter_start(entries: Sequence[Sequence], texts: Sequence[str], *, rows: bool = True) -> int | None:
+    """The index of the entry (its lines, and its text) where a series list, a chart or an appendix that ran
+    into a reference list starts; None where nothing did. `rows=False` leaves short entries out of the signs
+    (table rows), where the entries come from paragraphs under a heading: there a short line is as often a
+    short reference ("Water Act, 1998.")."""
+    strong = [bool(SERIES_NUMBER.search(text[:60]) or SERIES_ORDER_NUMBER.search(text))
+              or rows and (_is_table_row(text) or _is_chart(lines)) or len(YEAR.findall(text)) >= MIN_CHART_YEARS
+              for lines, text in zip(entries, texts, strict=True)]
     appendix = next((k for k, text in enumerate(texts) if APPENDIX.match(text)), None)
     if appendix is not None:  # an appendix or series list that ran into the list: nothing after it is a reference
         strong[appendix:] = [True] * (len(texts) - appendix)
     # between series entries, the lines a series list also holds ("Thomas Schweer und Hermann Strasser.") are
     # no references either: undated, or too short for one
     weak = [not is_reference_like(text) for text in texts]
-    cut = _change_point(strong, weak)
+    return _change_point(strong, weak)
+
+
+def without_trailing_matter(found):
+    """The reference list (`zoning.ReferenceList`) up to where back matter starts (see the module's note)."""
+    texts = [join_lines(line.text for line in item.lines) for item in found.entries]
+    cut = back_matter_start([item.lines for item in found.entries], texts)
     if cut is not None:
         kept = list(found.entries[:cut])
     else:  # weaker signs end the list only where a new page starts, with its first entry or just before
